@@ -1,0 +1,167 @@
+"""mvi-xl.toml: the organisation's own words and choices, validated in one place.
+
+Lookup order: ``--config FILE``, else ``mvi-xl.toml`` beside the register, else the defaults.
+Every setting is documented in ``templates/mvi-xl.toml``; a bad setting is one error naming its
+key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import vocabulary
+from .errors import ConfigError
+
+CONFIG_NAME = "mvi-xl.toml"
+
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Config:
+    organisation: str = ""
+    language: str | None = None
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    statuses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    period_order: tuple[str, ...] = ()
+    continuous_periods: tuple[str, ...] = ()
+    colours: dict[str, str] = field(default_factory=dict)
+    logo: Path | None = None
+    max_list_items: int = 8
+    source: Path | None = None  # the file this came from, None for the defaults
+
+    def status_colour(self, status: str) -> str:
+        return self.colours.get(status, vocabulary.STATUS_COLOURS[status])
+
+    def house_colour(self, name: str) -> str:
+        return self.colours.get(name, vocabulary.HOUSE_COLOURS[name])
+
+
+def find_config(explicit: Path | None, register: Path | None) -> Path | None:
+    """The config file that applies: the explicit one, else mvi-xl.toml beside the register."""
+    if explicit is not None:
+        return explicit
+    if register is not None:
+        beside = register.parent / CONFIG_NAME
+        if beside.is_file():
+            return beside
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError("config_missing", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError("config_unreadable", path=path, reason=str(exc)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("config_unreadable", path=path, reason=str(exc)) from None
+    return parse_config(data, source=path)
+
+
+def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
+    """Validate a parsed TOML document into a Config; the first problem raises ConfigError."""
+    reader = _Reader(source)
+    reader.allow(
+        data,
+        "",
+        {"organisation", "language", "columns", "statuses", "periods", "colours", "monitor"},
+    )
+
+    organisation = reader.text(data, "organisation", "")
+    language = reader.text(data, "language", None)
+    if language is not None and language not in vocabulary.LANGUAGES:
+        reader.fail("language", "config_choice", choices=", ".join(vocabulary.LANGUAGES))
+
+    columns = reader.table(data, "columns")
+    reader.allow(columns, "columns", set(vocabulary.FIELDS))
+    statuses = reader.table(data, "statuses")
+    reader.allow(statuses, "statuses", set(vocabulary.STATUSES))
+    periods = reader.table(data, "periods")
+    reader.allow(periods, "periods", {"order", "continuous"})
+    colours = reader.table(data, "colours")
+    known_colours = set(vocabulary.STATUS_COLOURS) | set(vocabulary.HOUSE_COLOURS)
+    reader.allow(colours, "colours", known_colours)
+    monitor = reader.table(data, "monitor")
+    reader.allow(monitor, "monitor", {"logo", "max_list_items"})
+
+    colour_values = {}
+    for name in colours:
+        value = reader.text(colours, name, "", key=f"colours.{name}")
+        if not _COLOUR.match(value):
+            reader.fail(f"colours.{name}", "config_colour", value=value)
+        colour_values[name] = value.upper()
+
+    logo = reader.text(monitor, "logo", None, key="monitor.logo")
+    logo_path = None
+    if logo:
+        logo_path = Path(logo)
+        if not logo_path.is_absolute() and source is not None:
+            logo_path = source.parent / logo_path
+        if not logo_path.is_file():
+            reader.fail("monitor.logo", "config_logo_missing", file=logo_path)
+        if logo_path.suffix.lower() not in {".png", ".jpg", ".jpeg", ".gif", ".bmp"}:
+            reader.fail("monitor.logo", "config_logo_type")
+
+    max_items = monitor.get("max_list_items", Config.max_list_items)
+    if not isinstance(max_items, int) or isinstance(max_items, bool) or not 1 <= max_items <= 30:
+        reader.fail("monitor.max_list_items", "config_range", low=1, high=30)
+
+    return Config(
+        organisation=organisation,
+        language=language,
+        columns={k: reader.names(columns, k, f"columns.{k}") for k in columns},
+        statuses={k: reader.names(statuses, k, f"statuses.{k}") for k in statuses},
+        period_order=reader.names(periods, "order", "periods.order"),
+        continuous_periods=reader.names(periods, "continuous", "periods.continuous"),
+        colours=colour_values,
+        logo=logo_path,
+        max_list_items=max_items,
+        source=source,
+    )
+
+
+class _Reader:
+    """Small helpers that name the offending key in every error."""
+
+    def __init__(self, source: Path | None) -> None:
+        self.source = source
+
+    def fail(self, key: str, code: str, **params: object) -> None:
+        raise ConfigError(code, path=self.source, key=key, **params)
+
+    def allow(self, table: Mapping[str, Any], prefix: str, known: set[str]) -> None:
+        for key in table:
+            if key not in known:
+                name = f"{prefix}.{key}" if prefix else key
+                self.fail(name, "config_unknown_key", known=", ".join(sorted(known)))
+
+    def table(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            self.fail(key, "config_table")
+        return value
+
+    def text(self, data: Mapping[str, Any], name: str, default: Any, key: str = "") -> Any:
+        value = data.get(name, default)
+        if value is not default and not isinstance(value, str):
+            self.fail(key or name, "config_text")
+        return value.strip() if isinstance(value, str) else value
+
+    def names(self, data: Mapping[str, Any], name: str, key: str) -> tuple[str, ...]:
+        value = data.get(name, [])
+        check: Callable[[object], bool] = lambda v: isinstance(v, str) and bool(v.strip())  # noqa: E731
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(check(v) for v in value):
+            self.fail(key, "config_list")
+        return tuple(v.strip() for v in value)

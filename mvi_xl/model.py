@@ -1,0 +1,157 @@
+"""Plain data passed from the reader to the computation and from there to the writers.
+
+Nothing here reads files or knows about Excel: a Register is what the reader found, a Monitor
+is what the computation made of it. The workbook, the JSON output and the terminal summary are
+all rendered from one Monitor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import vocabulary
+from .vocabulary import GEPLAND, HEADLINE_STATUS, LOPEND, ONBEKEND, VERVALLEN, VOLTOOID
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A warning about the register: where it is (``'Acties'!G17``), a message code and its
+    parameters. Rendered into words per language only when shown."""
+
+    code: str
+    where: str = ""
+    params: dict[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str) -> tuple[str, str]:
+        """The (message, hint) pair in ``lang``."""
+        return vocabulary.message(lang, self.code, **self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One row of the register: one action, counted exactly once."""
+
+    row: int  # the row number in the register, as Excel shows it (1-based)
+    text: str
+    period: str  # the period label as first spelled in the register; "" when none was given
+    status: str  # one of vocabulary.STATUSES, or ONBEKEND
+    status_text: str  # the status exactly as typed
+    id: str = ""
+    theme: str = ""
+    department: str = ""
+    owner: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    completed: dt.date | None = None
+    progress: str = ""  # groen / oranje / rood, or "" when absent or unknown
+    progress_text: str = ""
+    highlight: bool | None = None  # None when the register has no highlight column
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Communication:
+    """A communication moment from the optional Communicatie sheet."""
+
+    text: str
+    date: dt.date | None
+    status: str  # vocabulary.REALISED, vocabulary.PLANNED or "" (decided by the date later)
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Register:
+    """Everything read from one register file, before any counting."""
+
+    path: Path
+    kind: str  # xlsx, xlsm, xls, xlsb, ods or csv
+    sheet: str
+    header_row: int  # 1-based
+    headers: dict[str, str]  # field -> the header text as written in the register
+    columns: dict[str, int]  # field -> 0-based column of the register sheet
+    actions: tuple[Action, ...]
+    periods: tuple[str, ...]  # period labels in order of first appearance
+    focus_points: tuple[str, ...] = ()
+    communications: tuple[Communication, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    modified: dt.datetime | None = None
+
+    def has(self, field_name: str) -> bool:
+        return field_name in self.headers
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """The status counts of one planning period: one row of the Statustabel."""
+
+    period: str  # "" is the bucket for actions without a period
+    continuous: bool
+    by_status: dict[str, int]  # every canonical status and ONBEKEND, zeros included
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def headline_status(self) -> str:
+        """What counts as success: voltooid, or lopend for a period that never ends."""
+        return HEADLINE_STATUS[self.continuous]
+
+    @property
+    def headline(self) -> int:
+        return self.by_status[self.headline_status]
+
+    @property
+    def share(self) -> float:
+        return self.headline / self.total if self.total else 0.0
+
+    @property
+    def complete(self) -> bool:
+        """Ticked on the monitor: nothing is left planned or unknown, and for a period that ends
+        nothing is still running either."""
+        open_statuses = (GEPLAND, ONBEKEND) if self.continuous else (GEPLAND, ONBEKEND, LOPEND)
+        return self.total > 0 and not any(self.by_status[s] for s in open_statuses)
+
+
+@dataclass(frozen=True)
+class Monitor:
+    """The computed monitor: one object feeds the workbook, the JSON and the terminal."""
+
+    register: Register
+    as_of: dt.date
+    since: dt.date | None
+    organisation: str
+    periods: tuple[PeriodCounts, ...]
+    statuses: tuple[str, ...]  # the status columns shown: the canonical four, plus ONBEKEND if used
+    realised: tuple[Action, ...]  # voltooid with a completion date in (since, as_of]
+    running: tuple[Action, ...]
+    planned: tuple[Action, ...]
+    focus_points: tuple[str, ...]
+    communications_realised: tuple[Communication, ...]
+    communications_planned: tuple[Communication, ...]
+    findings: tuple[Finding, ...]
+    highlight_only: bool = False  # the lists show only actions flagged "op monitor"
+
+    @property
+    def total_actions(self) -> int:
+        return sum(p.total for p in self.periods)
+
+    def status_totals(self) -> dict[str, int]:
+        return {s: sum(p.by_status[s] for p in self.periods) for s in self.statuses}
+
+
+__all__ = [
+    "GEPLAND",
+    "LOPEND",
+    "ONBEKEND",
+    "VERVALLEN",
+    "VOLTOOID",
+    "Action",
+    "Communication",
+    "Finding",
+    "Monitor",
+    "PeriodCounts",
+    "Register",
+]

@@ -1,0 +1,847 @@
+"""The words mvi-xl knows: header names, statuses, periods, labels and colours.
+
+Everything a coordinator might want to read or extend lives here as plain data. Code elsewhere
+looks words up in these tables; it never spells a Dutch or English label itself. The
+configuration file (``mvi-xl.toml``) can add header and status synonyms on top of these.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --- Columns of the register -------------------------------------------------------------------
+
+#: Register fields in the order they appear on the Acties sheet.
+FIELDS: tuple[str, ...] = (
+    "id",
+    "action",
+    "period",
+    "status",
+    "theme",
+    "department",
+    "owner",
+    "start",
+    "end",
+    "completed",
+    "progress",
+    "highlight",
+    "notes",
+)
+
+REQUIRED_FIELDS: tuple[str, ...] = ("action", "period", "status")
+
+#: Header names per field, most specific first: when two columns match one field, the column
+#: whose name comes earlier in this list wins and the other is reported.
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "id": ("Nr", "Nummer", "ID", "Actienummer", "Actienr", "Actie nr", "No", "Number"),
+    "action": (
+        "Actie",
+        "Omschrijving",
+        "Maatregel",
+        "Activiteit",
+        "Omschrijving actie",
+        "Actieomschrijving",
+        "Action",
+        "Description",
+    ),
+    "period": ("Periode", "Planning", "Categorie", "Fase", "Cohort", "Period", "Category"),
+    "status": ("Status", "Stand", "Stand van zaken", "State"),
+    "theme": ("Thema", "MVI-thema", "MVI thema", "Theme"),
+    "department": ("Afdeling", "Team", "Directie", "Cluster", "Department"),
+    "owner": (
+        "Eigenaar",
+        "Trekker",
+        "Verantwoordelijke",
+        "Budgethouder",
+        "Actiehouder",
+        "Owner",
+    ),
+    "start": ("Startdatum", "Start", "Begindatum", "Start date"),
+    "end": ("Einddatum", "Deadline", "Geplande einddatum", "Due date", "End date"),
+    "completed": (
+        "Datum gereed",
+        "Gereed op",
+        "Afgerond op",
+        "Datum voltooid",
+        "Datum afgerond",
+        "Gerealiseerd op",
+        "Completed",
+        "Completed on",
+        "Completion date",
+    ),
+    "notes": ("Toelichting", "Opmerking", "Opmerkingen", "Notitie", "Notes", "Remarks"),
+    "progress": ("Voortgang", "Stoplicht", "Progress"),
+    "highlight": ("Op monitor", "Uitgelicht", "Highlight", "On monitor"),
+}
+
+#: Fields whose cells are dates.
+DATE_FIELDS: frozenset[str] = frozenset({"start", "end", "completed"})
+
+# --- Statuses ----------------------------------------------------------------------------------
+
+VOLTOOID = "voltooid"
+LOPEND = "lopend"
+GEPLAND = "gepland"
+VERVALLEN = "vervallen"
+ONBEKEND = "onbekend"
+
+#: The four canonical statuses in the order of every table and chart.
+STATUSES: tuple[str, ...] = (VOLTOOID, LOPEND, GEPLAND, VERVALLEN)
+
+STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    VOLTOOID: (
+        "voltooid",
+        "afgerond",
+        "gereed",
+        "gerealiseerd",
+        "klaar",
+        "done",
+        "completed",
+        "complete",
+        "finished",
+    ),
+    LOPEND: (
+        "lopend",
+        "in uitvoering",
+        "bezig",
+        "gestart",
+        "loopt",
+        "in progress",
+        "ongoing",
+        "running",
+    ),
+    GEPLAND: (
+        "gepland",
+        "nog niet gestart",
+        "niet gestart",
+        "open",
+        "te doen",
+        "nog te doen",
+        "planned",
+        "not started",
+        "todo",
+        "to do",
+    ),
+    VERVALLEN: (
+        "vervallen",
+        "geannuleerd",
+        "gestopt",
+        "ingetrokken",
+        "cancelled",
+        "canceled",
+        "dropped",
+    ),
+}
+
+#: A period whose label contains one of these words never ends: its headline measure is lopend.
+CONTINUOUS_MARKERS: tuple[str, ...] = ("doorlopend", "continuous")
+
+#: The headline measure of a period: what counts as success for it.
+HEADLINE_STATUS = {False: VOLTOOID, True: LOPEND}
+
+# --- Progress lights and highlight flags -------------------------------------------------------
+
+PROGRESS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "groen": ("groen", "green", "op schema", "on track"),
+    "oranje": ("oranje", "orange", "amber", "geel", "vraagt aandacht", "at risk"),
+    "rood": ("rood", "red", "achter", "achter op schema", "off track"),
+}
+
+TRUE_WORDS: frozenset[str] = frozenset({"ja", "j", "yes", "y", "x", "waar", "true", "1", "✓"})
+FALSE_WORDS: frozenset[str] = frozenset({"nee", "n", "no", "onwaar", "false", "0", ""})
+
+# --- Optional sheets in the register -----------------------------------------------------------
+
+FOCUS_SHEET_NAMES: tuple[str, ...] = ("Aandachtspunten", "Aandachtspunt", "Focus points")
+COMMUNICATION_SHEET_NAMES: tuple[str, ...] = (
+    "Communicatie",
+    "Communicatiemomenten",
+    "Communication",
+)
+COMMUNICATION_HEADERS: dict[str, tuple[str, ...]] = {
+    "moment": ("Moment", "Communicatiemoment", "Omschrijving", "Activiteit", "Description"),
+    "date": ("Datum", "Date", "Wanneer"),
+    "status": ("Status", "Stand", "State"),
+}
+REALISED = "gerealiseerd"
+PLANNED = "gepland"
+COMMUNICATION_STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    REALISED: ("gerealiseerd", "gedaan", "voltooid", "afgerond", "geweest", "done", "realised"),
+    PLANNED: ("gepland", "planning", "te doen", "gaat komen", "planned"),
+}
+
+#: The six national MVI themes, offered in the starter register's dropdown.
+NATIONAL_THEMES: tuple[str, ...] = (
+    "Milieu",
+    "Klimaat",
+    "Circulair",
+    "Ketenverantwoordelijkheid (ISV)",
+    "Diversiteit & Inclusie",
+    "Social Return",
+)
+
+#: Periods offered in the starter register's dropdown, edited by the user on its Lijsten sheet.
+STARTER_PERIODS: tuple[str, ...] = (
+    "Wat doen we al goed?",
+    "Aan de slag in {year}",
+    "Aan de slag in {next_year}-{last_year}",
+    "Actie doorlopend",
+)
+
+# --- Colours -----------------------------------------------------------------------------------
+
+#: Status colours (fill of chart series and of the status cells on the Acties sheet).
+STATUS_COLOURS: dict[str, str] = {
+    VOLTOOID: "#4E9A43",
+    LOPEND: "#F2A93B",
+    GEPLAND: "#5B8DB8",
+    VERVALLEN: "#9E9E9E",
+    ONBEKEND: "#C0392B",
+}
+
+#: House colours; ``[colours]`` in mvi-xl.toml overrides any of these and the status colours.
+HOUSE_COLOURS: dict[str, str] = {
+    "accent": "#1F4E79",
+    "header_fill": "#DCE6F1",
+    "light_fill": "#F3F6FA",
+    "text": "#1A1A1A",
+}
+
+# --- Labels per language -----------------------------------------------------------------------
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        # sheets
+        "sheet.monitor": "Monitor",
+        "sheet.actions": "Acties",
+        "sheet.notes": "Toelichting",
+        # monitor page
+        "title": "Maatschappelijk Verantwoord Inkopen",
+        "as_of": "Peildatum",
+        "chart.title": "Aantal acties per status per periode",
+        "table.title": "Aantal acties per status",
+        "focus": "Aandachtspunten",
+        "communication": "Communicatiemomenten",
+        "communication.realised": "Gerealiseerd",
+        "communication.planned": "Planning",
+        "running": "Lopende acties",
+        "planned": "Geplande acties",
+        "realised": "Gerealiseerde acties",
+        "realised.since": "Gerealiseerde acties (t.o.v. {since})",
+        "realised.no_column": "Het register heeft geen kolom 'Datum gereed'.",
+        "more": "+{count} meer",
+        "none": "Geen",
+        "no_period": "(geen periode)",
+        # status table columns
+        "col.period": "Periode",
+        "col.total": "Totaal",
+        "col.headline_status": "Kernstatus",
+        "col.headline": "Kerncijfer",
+        "col.share": "Aandeel",
+        "col.complete": "Gereed",
+        "row.total": "Totaal",
+        "table.note": (
+            "Kerncijfer: aantal voltooid; voor een doorlopende periode het aantal lopend. "
+            "☑ = niets meer gepland of lopend."
+        ),
+        # statuses
+        "status.voltooid": "voltooid",
+        "status.lopend": "lopend",
+        "status.gepland": "gepland",
+        "status.vervallen": "vervallen",
+        "status.onbekend": "onbekend",
+        # acties sheet columns
+        "field.id": "Nr",
+        "field.action": "Actie",
+        "field.period": "Periode",
+        "field.status": "Status",
+        "field.status_text": "Status in register",
+        "field.theme": "Thema",
+        "field.department": "Afdeling",
+        "field.owner": "Eigenaar",
+        "field.start": "Startdatum",
+        "field.end": "Einddatum",
+        "field.completed": "Datum gereed",
+        "field.progress": "Voortgang",
+        "field.highlight": "Op monitor",
+        "field.notes": "Toelichting",
+        "field.source": "Rij in register",
+        "yes": "ja",
+        "no": "nee",
+        # toelichting sheet
+        "notes.title": "Toelichting bij deze monitor",
+        "notes.source": "Register",
+        "notes.sheet": "Werkblad",
+        "notes.modified": "Register gewijzigd op",
+        "notes.as_of": "Peildatum",
+        "notes.since": "Vergeleken met",
+        "notes.generated": "Gegenereerd op",
+        "notes.version": "mvi-xl versie",
+        "notes.total": "Aantal acties",
+        "notes.warnings": "Meldingen",
+        "notes.no_warnings": "Geen meldingen: het register is zonder opmerkingen gelezen.",
+        "notes.where": "Waar",
+        "notes.message": "Melding",
+        "notes.hint": "Wat te doen",
+        # document properties
+        "doc.title": "Monitor Maatschappelijk Verantwoord Inkopen {as_of}",
+        "doc.subject": "Voortgang van het actieplan MVI",
+        # terminal
+        "cli.written": "Monitor geschreven: {path}",
+        "cli.warnings": "{count} melding(en):",
+        "cli.more_warnings": "... en nog {count} melding(en); zie het werkblad Toelichting.",
+        "cli.clean": "Register gelezen: {count} acties, geen meldingen.",
+        "cli.read": "Register gelezen: {count} acties, {warnings} melding(en).",
+        "cli.strict": "{count} melding(en) en --strict: geen monitor geschreven.",
+        "cli.exists": "{path} bestaat al; kies een andere naam (mvi-xl overschrijft niets).",
+        "cli.created": "Nieuw register gemaakt: {path}",
+        # starter register (mvi-xl init)
+        "starter.sheet": "Acties",
+        "starter.lists": "Lijsten",
+        "starter.focus_sheet": "Aandachtspunten",
+        "starter.communication_sheet": "Communicatie",
+        "starter.title": "Actieplan Maatschappelijk Verantwoord Inkopen: register",
+        "starter.intro": (
+            "Eén actie per rij. Kies status, periode en thema uit de lijst; de keuzes staan op "
+            "het verborgen blad Lijsten (zichtbaar maken om periodes of thema's aan te passen)."
+        ),
+        "starter.focus_header": "Aandachtspunten",
+        "starter.communication_header": "Moment",
+        "starter.date_header": "Datum",
+        "starter.status_header": "Status",
+        "starter.list.status": "Status",
+        "starter.list.period": "Periode",
+        "starter.list.theme": "Thema",
+        "starter.list.progress": "Voortgang",
+        "starter.list.flag": "Op monitor",
+        "starter.list.communication": "Communicatie",
+        "starter.invalid": "Kies een waarde uit de lijst (of voeg er een toe op het blad Lijsten).",
+    },
+    "en": {
+        "sheet.monitor": "Monitor",
+        "sheet.actions": "Actions",
+        "sheet.notes": "Notes",
+        "title": "Socially Responsible Procurement",
+        "as_of": "Reference date",
+        "chart.title": "Actions per status per period",
+        "table.title": "Actions per status",
+        "focus": "Focus points",
+        "communication": "Communication",
+        "communication.realised": "Done",
+        "communication.planned": "Planned",
+        "running": "Running actions",
+        "planned": "Planned actions",
+        "realised": "Completed actions",
+        "realised.since": "Completed actions (since {since})",
+        "realised.no_column": "The register has no completion date column.",
+        "more": "+{count} more",
+        "none": "None",
+        "no_period": "(no period)",
+        "col.period": "Period",
+        "col.total": "Total",
+        "col.headline_status": "Measure",
+        "col.headline": "Headline",
+        "col.share": "Share",
+        "col.complete": "Done",
+        "row.total": "Total",
+        "table.note": (
+            "Headline: number completed; for a continuous period the number running. "
+            "☑ = nothing planned or running any more."
+        ),
+        "status.voltooid": "completed",
+        "status.lopend": "running",
+        "status.gepland": "planned",
+        "status.vervallen": "cancelled",
+        "status.onbekend": "unknown",
+        "field.id": "No",
+        "field.action": "Action",
+        "field.period": "Period",
+        "field.status": "Status",
+        "field.status_text": "Status in register",
+        "field.theme": "Theme",
+        "field.department": "Department",
+        "field.owner": "Owner",
+        "field.start": "Start date",
+        "field.end": "Due date",
+        "field.completed": "Completed on",
+        "field.progress": "Progress",
+        "field.highlight": "On monitor",
+        "field.notes": "Notes",
+        "field.source": "Register row",
+        "yes": "yes",
+        "no": "no",
+        "notes.title": "Notes on this monitor",
+        "notes.source": "Register",
+        "notes.sheet": "Sheet",
+        "notes.modified": "Register modified",
+        "notes.as_of": "Reference date",
+        "notes.since": "Compared with",
+        "notes.generated": "Generated on",
+        "notes.version": "mvi-xl version",
+        "notes.total": "Number of actions",
+        "notes.warnings": "Warnings",
+        "notes.no_warnings": "No warnings: the register was read without remarks.",
+        "notes.where": "Where",
+        "notes.message": "Warning",
+        "notes.hint": "What to do",
+        "doc.title": "Socially Responsible Procurement monitor {as_of}",
+        "doc.subject": "Progress of the MVI action plan",
+        "cli.written": "Monitor written: {path}",
+        "cli.warnings": "{count} warning(s):",
+        "cli.more_warnings": "... and {count} more warning(s); see the Notes sheet.",
+        "cli.clean": "Register read: {count} actions, no warnings.",
+        "cli.read": "Register read: {count} actions, {warnings} warning(s).",
+        "cli.strict": "{count} warning(s) and --strict: no monitor written.",
+        "cli.exists": "{path} already exists; choose another name (mvi-xl overwrites nothing).",
+        "cli.created": "New register created: {path}",
+        "starter.sheet": "Actions",
+        "starter.lists": "Lists",
+        "starter.focus_sheet": "Focus points",
+        "starter.communication_sheet": "Communication",
+        "starter.title": "Socially Responsible Procurement action plan: register",
+        "starter.intro": (
+            "One action per row. Pick status, period and theme from the list; the choices are "
+            "on the hidden sheet Lists (unhide it to change periods or themes)."
+        ),
+        "starter.focus_header": "Focus points",
+        "starter.communication_header": "Moment",
+        "starter.date_header": "Date",
+        "starter.status_header": "Status",
+        "starter.list.status": "Status",
+        "starter.list.period": "Period",
+        "starter.list.theme": "Theme",
+        "starter.list.progress": "Progress",
+        "starter.list.flag": "On monitor",
+        "starter.list.communication": "Communication",
+        "starter.invalid": "Pick a value from the list (or add one on the Lists sheet).",
+    },
+}
+
+#: Warnings and errors: a message and a hint per code and language, filled with ``str.format``.
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    "nl": {
+        "unknown_status": (
+            "onbekende status '{value}'; telt als 'onbekend'",
+            "Bedoelt u '{suggestion}'? Pas de cel aan, of voeg de schrijfwijze toe onder "
+            "[statuses] in mvi-xl.toml.",
+        ),
+        "unknown_status_nohint": (
+            "onbekende status '{value}'; telt als 'onbekend'",
+            "Gebruik voltooid, lopend, gepland of vervallen, of voeg de schrijfwijze toe onder "
+            "[statuses] in mvi-xl.toml.",
+        ),
+        "empty_status": (
+            "geen status ingevuld; telt als 'onbekend'",
+            "Vul voltooid, lopend, gepland of vervallen in.",
+        ),
+        "empty_period": (
+            "geen periode ingevuld; telt onder '(geen periode)'",
+            "Vul de periode in, bijvoorbeeld '{example}'.",
+        ),
+        "empty_action": (
+            "geen actietekst ingevuld; de rij telt wel mee",
+            "Vul de omschrijving van de actie in, of maak de rij helemaal leeg.",
+        ),
+        "bad_date": (
+            "'{value}' is geen geldige datum; genegeerd",
+            "Schrijf de datum als dag-maand-jaar, bijvoorbeeld 05-07-2018.",
+        ),
+        "completed_after_as_of": (
+            "datum gereed {date} ligt na de peildatum {as_of}",
+            "Controleer de datum, of kies een latere peildatum met --as-of.",
+        ),
+        "duplicate_column": (
+            "kolom '{header}' lijkt ook op '{field}'; kolom {used} wordt gebruikt",
+            "Geef één van beide kolommen een andere naam als dit niet klopt.",
+        ),
+        "bad_progress": (
+            "onbekende voortgang '{value}'",
+            "Gebruik groen, oranje of rood.",
+        ),
+        "bad_highlight": (
+            "'{value}' is geen ja of nee; de actie wordt niet uitgelicht",
+            "Vul ja of nee in.",
+        ),
+        "communication_status": (
+            "onbekende status '{value}' bij communicatiemoment",
+            "Gebruik gerealiseerd of gepland.",
+        ),
+        "repeated_header": (
+            "herhaalde kopregel overgeslagen",
+            "Geen actie nodig; een lege rij tussen blokken mag ook.",
+        ),
+        "stray_row": (
+            "rij met alleen '{value}' buiten de herkende kolommen; niet als actie geteld",
+            "Is het een actie? Zet de tekst dan in de kolommen actie, periode en status.",
+        ),
+        "hidden_sheet": (
+            "het register staat op een verborgen werkblad",
+            "Geen actie nodig; kies met --sheet een ander werkblad als dit niet klopt.",
+        ),
+        # errors
+        "no_header": (
+            "geen kopregel gevonden met de kolommen {required} in de eerste {rows} rijen",
+            "Zet de kolomnamen {required} in één rij, of noem uw eigen namen onder [columns] "
+            "in mvi-xl.toml.",
+        ),
+        "missing_column": (
+            "verplichte kolom '{field}' ontbreekt (kopregel op rij {row}, gevonden: {found})",
+            "Voeg een kolom '{example}' toe, of noem uw kolomnaam onder [columns] in mvi-xl.toml.",
+        ),
+        "no_sheet": (
+            "werkblad '{sheet}' bestaat niet (wel: {available})",
+            "Kies een bestaand werkblad met --sheet.",
+        ),
+        "unreadable": (
+            "kan het register niet lezen: {reason}",
+            "Controleer of het een Excel-, LibreOffice- of CSV-bestand is en sla het opnieuw op.",
+        ),
+        "password": (
+            "het register is met een wachtwoord beveiligd",
+            "Sla een kopie op zonder wachtwoord en lees die.",
+        ),
+        "not_found": (
+            "bestand niet gevonden",
+            "Controleer het pad; staat de schijf (netwerkschijf) klaar?",
+        ),
+        "is_folder": (
+            "dit is een map, geen register",
+            "Geef het pad van het registerbestand zelf.",
+        ),
+        "no_permission": (
+            "geen leesrechten voor dit bestand",
+            "Vraag leesrechten aan, of kopieer het register naar een map waar u mag lezen.",
+        ),
+        "empty_file": (
+            "het bestand is leeg",
+            "Kies het juiste register, of sla het opnieuw op.",
+        ),
+        "not_spreadsheet": (
+            "dit is geen spreadsheet (xlsx, xlsm, xls, ods of csv)",
+            "Kies het registerbestand, of sla het in Excel op als .xlsx.",
+        ),
+        "damaged": (
+            "het bestand is beschadigd of onvolledig opgeslagen",
+            "Open het in Excel, sla het opnieuw op en probeer het nog eens.",
+        ),
+        "strict": (
+            "{count} melding(en) en --strict; eerste: {first}",
+            "Los de meldingen op (mvi-xl check toont ze allemaal) of laat --strict weg.",
+        ),
+        "write_failed": (
+            "kan de monitor niet schrijven: {reason}",
+            "Kies met -o een map waar u mag schrijven.",
+        ),
+        "output_is_register": (
+            "de uitvoer zou het register zelf overschrijven",
+            "Kies met -o een andere bestandsnaam voor de monitor.",
+        ),
+        "output_is_folder": (
+            "dit is een map; de monitor moet een bestand zijn",
+            "Geef met -o een bestandsnaam, bijvoorbeeld monitor.xlsx.",
+        ),
+        "exists": (
+            "bestaat al; mvi-xl overschrijft geen bestaand register",
+            "Kies een andere bestandsnaam.",
+        ),
+        "since_after_as_of": (
+            "--since {since} ligt niet vóór de peildatum {as_of}",
+            "Kies voor --since de peildatum van de vorige monitor.",
+        ),
+        "no_register": (
+            "geen register opgegeven",
+            "Geef het pad van het register, of gebruik --example voor het voorbeeld.",
+        ),
+        "example_and_register": (
+            "--example en een register sluiten elkaar uit",
+            "Laat het register of --example weg.",
+        ),
+        "config_unreadable": (
+            "kan het configuratiebestand niet lezen: {reason}",
+            "Controleer de TOML-opmaak; zie templates/mvi-xl.toml als voorbeeld.",
+        ),
+        "config_missing": (
+            "configuratiebestand niet gevonden",
+            "Controleer het pad bij --config.",
+        ),
+        "config_unknown_key": (
+            "onbekende instelling '{key}'",
+            "Bekend zijn: {known}. Zie templates/mvi-xl.toml.",
+        ),
+        "config_table": (
+            "instelling '{key}' moet een tabel zijn",
+            "Schrijf het als een kop [{key}] met instellingen eronder.",
+        ),
+        "config_text": (
+            "instelling '{key}' moet tekst zijn",
+            'Zet de waarde tussen aanhalingstekens, zoals {key} = "tekst".',
+        ),
+        "config_list": (
+            "instelling '{key}' moet een lijst met tekst zijn",
+            'Schrijf het als {key} = ["Naam 1", "Naam 2"].',
+        ),
+        "config_choice": (
+            "instelling '{key}' heeft een onbekende waarde",
+            "Kies uit: {choices}.",
+        ),
+        "config_colour": (
+            "instelling '{key}': '{value}' is geen kleur",
+            'Schrijf een kleur als "#1F4E79".',
+        ),
+        "config_logo_missing": (
+            "instelling '{key}': afbeelding {file} niet gevonden",
+            "Een relatief pad telt vanaf de map van mvi-xl.toml.",
+        ),
+        "config_logo_type": (
+            "instelling '{key}': het logo moet een afbeelding zijn",
+            "Gebruik een PNG-, JPEG-, GIF- of BMP-bestand.",
+        ),
+        "config_range": (
+            "instelling '{key}' valt buiten het bereik",
+            "Gebruik een geheel getal van {low} tot en met {high}.",
+        ),
+    },
+    "en": {
+        "unknown_status": (
+            "unknown status '{value}'; counted as 'unknown'",
+            "Did you mean '{suggestion}'? Fix the cell, or add the spelling under [statuses] "
+            "in mvi-xl.toml.",
+        ),
+        "unknown_status_nohint": (
+            "unknown status '{value}'; counted as 'unknown'",
+            "Use voltooid, lopend, gepland or vervallen, or add the spelling under "
+            "[statuses] in mvi-xl.toml.",
+        ),
+        "empty_status": (
+            "no status filled in; counted as 'unknown'",
+            "Fill in voltooid, lopend, gepland or vervallen.",
+        ),
+        "empty_period": (
+            "no period filled in; counted under '(no period)'",
+            "Fill in the period, for example '{example}'.",
+        ),
+        "empty_action": (
+            "no action text; the row still counts",
+            "Describe the action, or clear the whole row.",
+        ),
+        "bad_date": (
+            "'{value}' is not a valid date; ignored",
+            "Write the date as day-month-year, for example 05-07-2018.",
+        ),
+        "completed_after_as_of": (
+            "completion date {date} is after the reference date {as_of}",
+            "Check the date, or choose a later reference date with --as-of.",
+        ),
+        "duplicate_column": (
+            "column '{header}' also looks like '{field}'; column {used} is used",
+            "Rename one of the two columns if this is wrong.",
+        ),
+        "bad_progress": ("unknown progress '{value}'", "Use groen, oranje or rood."),
+        "bad_highlight": (
+            "'{value}' is not yes or no; the action is not highlighted",
+            "Fill in ja or nee.",
+        ),
+        "communication_status": (
+            "unknown status '{value}' for a communication moment",
+            "Use gerealiseerd or gepland.",
+        ),
+        "repeated_header": (
+            "repeated header row skipped",
+            "Nothing to do; a blank row between blocks works too.",
+        ),
+        "stray_row": (
+            "row with only '{value}' outside the recognised columns; not counted as an action",
+            "Is it an action? Then put the text in the action, period and status columns.",
+        ),
+        "hidden_sheet": (
+            "the register is on a hidden sheet",
+            "Nothing to do; choose another sheet with --sheet if this is wrong.",
+        ),
+        "no_header": (
+            "no header row with the columns {required} in the first {rows} rows",
+            "Put the column names {required} in one row, or name your own under [columns] in "
+            "mvi-xl.toml.",
+        ),
+        "missing_column": (
+            "required column '{field}' is missing (header on row {row}, found: {found})",
+            "Add a column '{example}', or name your column under [columns] in mvi-xl.toml.",
+        ),
+        "no_sheet": (
+            "sheet '{sheet}' does not exist (there are: {available})",
+            "Choose an existing sheet with --sheet.",
+        ),
+        "unreadable": (
+            "cannot read the register: {reason}",
+            "Check that it is an Excel, LibreOffice or CSV file and save it again.",
+        ),
+        "password": (
+            "the register is password-protected",
+            "Save a copy without a password and read that.",
+        ),
+        "not_found": (
+            "file not found",
+            "Check the path; is the (network) drive available?",
+        ),
+        "is_folder": ("this is a folder, not a register", "Give the path of the register file."),
+        "no_permission": (
+            "no permission to read this file",
+            "Ask for read access, or copy the register to a folder you can read.",
+        ),
+        "empty_file": ("the file is empty", "Choose the right register, or save it again."),
+        "not_spreadsheet": (
+            "this is not a spreadsheet (xlsx, xlsm, xls, ods or csv)",
+            "Choose the register file, or save it from Excel as .xlsx.",
+        ),
+        "damaged": (
+            "the file is damaged or was not saved completely",
+            "Open it in Excel, save it again and retry.",
+        ),
+        "strict": (
+            "{count} warning(s) and --strict; first: {first}",
+            "Fix the warnings (mvi-xl check lists them all) or leave out --strict.",
+        ),
+        "write_failed": (
+            "cannot write the monitor: {reason}",
+            "Choose a folder you can write to with -o.",
+        ),
+        "output_is_register": (
+            "the output would overwrite the register itself",
+            "Choose another file name for the monitor with -o.",
+        ),
+        "output_is_folder": (
+            "this is a folder; the monitor must be a file",
+            "Give a file name with -o, for example monitor.xlsx.",
+        ),
+        "exists": (
+            "already exists; mvi-xl does not overwrite an existing register",
+            "Choose another file name.",
+        ),
+        "since_after_as_of": (
+            "--since {since} is not before the reference date {as_of}",
+            "Use the previous monitor's reference date for --since.",
+        ),
+        "no_register": (
+            "no register given",
+            "Give the path of the register, or use --example for the example.",
+        ),
+        "example_and_register": (
+            "--example and a register exclude each other",
+            "Leave out the register or --example.",
+        ),
+        "config_unreadable": (
+            "cannot read the configuration file: {reason}",
+            "Check the TOML syntax; see templates/mvi-xl.toml for an example.",
+        ),
+        "config_missing": ("configuration file not found", "Check the path given to --config."),
+        "config_unknown_key": (
+            "unknown setting '{key}'",
+            "Known are: {known}. See templates/mvi-xl.toml.",
+        ),
+        "config_table": (
+            "setting '{key}' must be a table",
+            "Write it as a heading [{key}] with settings below it.",
+        ),
+        "config_text": (
+            "setting '{key}' must be text",
+            'Put the value in quotes, like {key} = "text".',
+        ),
+        "config_list": (
+            "setting '{key}' must be a list of text",
+            'Write it as {key} = ["Name 1", "Name 2"].',
+        ),
+        "config_choice": ("setting '{key}' has an unknown value", "Choose from: {choices}."),
+        "config_colour": (
+            "setting '{key}': '{value}' is not a colour",
+            'Write a colour like "#1F4E79".',
+        ),
+        "config_logo_missing": (
+            "setting '{key}': image {file} not found",
+            "A relative path counts from the folder of mvi-xl.toml.",
+        ),
+        "config_logo_type": (
+            "setting '{key}': the logo must be an image",
+            "Use a PNG, JPEG, GIF or BMP file.",
+        ),
+        "config_range": (
+            "setting '{key}' is out of range",
+            "Use a whole number from {low} to {high}.",
+        ),
+    },
+}
+
+
+# --- Matching ----------------------------------------------------------------------------------
+
+_PARENTHESISED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_SPACES = re.compile(r"\s+")
+
+
+def header_key(text: object) -> str:
+    """Reduce a header cell to the form headers are matched on.
+
+    Case, accents, spaces, punctuation and a trailing explanation in brackets are ignored, so
+    "MVI-thema", "mvi thema " and "Status (gepland/lopend/voltooid)" match "MVI thema" and
+    "Status".
+    """
+    text = _PARENTHESISED.sub(" ", str(text))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def status_key(text: object) -> str:
+    """Reduce a status cell to the form statuses are matched on: case and spacing ignored."""
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    return _SPACES.sub(" ", text).strip(" .,;:!-_*")
+
+
+def label_key(text: str) -> str:
+    """The key under which two spellings of one period label are the same period."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def is_continuous_label(label: str) -> bool:
+    key = label_key(label)
+    return any(marker in key for marker in CONTINUOUS_MARKERS)
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS[lang]
+
+
+def message(lang: str, code: str, **params: object) -> tuple[str, str]:
+    """The (message, hint) pair for a warning or error code, filled in."""
+    text, hint = MESSAGES[lang][code]
+    return text.format(**params), hint.format(**params)
+
+
+class Words:
+    """The labels of one language, with the few lookups every renderer needs."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LABELS:
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+        self._labels = LABELS[lang]
+
+    def __getitem__(self, key: str) -> str:
+        return self._labels[key]
+
+    def status(self, status: str) -> str:
+        return self._labels[f"status.{status}"]
+
+    def period(self, period: str) -> str:
+        """A period label as shown; the bucket for actions without a period gets its name."""
+        return period or self._labels["no_period"]
+
+    def field(self, field_name: str) -> str:
+        return self._labels[f"field.{field_name}"]
+
+    @staticmethod
+    def date(value) -> str:
+        """Dates as the Dutch write them, in both languages: 01-06-2018."""
+        return value.strftime("%d-%m-%Y") if value is not None else ""

@@ -1,0 +1,78 @@
+"""The Toelichting sheet: where the numbers come from, and every warning with its cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Monitor
+from ..vocabulary import Words
+from .styles import Styles
+
+TABLE_NAME = "Meldingen"
+
+
+def write_notes_sheet(
+    worksheet, monitor: Monitor, words: Words, styles: Styles, *, generated: dt.date, version: str
+) -> None:
+    register = monitor.register
+    worksheet.set_column(0, 0, 24)
+    worksheet.set_column(1, 1, 70)
+    worksheet.set_column(2, 2, 70)
+    worksheet.write_string(0, 0, words["notes.title"], styles["title"])
+    worksheet.set_row(0, 30)
+
+    facts: list[tuple[str, object]] = [
+        ("notes.source", str(register.path)),
+        ("notes.sheet", register.sheet),
+        ("notes.modified", register.modified),
+        ("notes.as_of", monitor.as_of),
+        ("notes.since", monitor.since),
+        ("notes.generated", generated),
+        ("notes.version", version),
+        ("notes.total", monitor.total_actions),
+    ]
+    row = 2
+    for key, value in facts:
+        worksheet.write_string(row, 0, words[key], styles["label"])
+        _write_value(worksheet, row, 1, value, styles)
+        row += 1
+
+    row += 1
+    worksheet.write_string(row, 0, words["notes.warnings"], styles["heading"])
+    row += 1
+    if not monitor.findings:
+        worksheet.write_string(row, 0, words["notes.no_warnings"])
+        return
+    first = row
+    for finding in monitor.findings:
+        row += 1
+        text, hint = finding.render(words.lang)
+        worksheet.write_string(row, 0, finding.where or register.path.name, styles["text"])
+        worksheet.write_string(row, 1, text, styles["wrap"])
+        worksheet.write_string(row, 2, hint, styles["wrap"])
+    worksheet.add_table(
+        first,
+        0,
+        row,
+        2,
+        {
+            "name": TABLE_NAME,
+            "style": "Table Style Light 9",
+            "columns": [
+                {"header": words[k]} for k in ("notes.where", "notes.message", "notes.hint")
+            ],
+        },
+    )
+
+
+def _write_value(worksheet, row: int, col: int, value: object, styles: Styles) -> None:
+    if value is None:
+        return
+    if isinstance(value, dt.datetime):
+        worksheet.write_datetime(row, col, value, styles["datetime"])
+    elif isinstance(value, dt.date):
+        worksheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), styles["date"])
+    elif isinstance(value, int):
+        worksheet.write_number(row, col, value, styles["int"])
+    else:
+        worksheet.write_string(row, col, str(value), styles["text"])

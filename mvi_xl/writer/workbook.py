@@ -1,0 +1,81 @@
+"""Assemble the monitor workbook: the sheets in their order, the document properties, and the
+one place that creates the XlsxWriter Workbook."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.exceptions import XlsxWriterException
+
+from ..config import Config
+from ..errors import OutputError
+from ..model import Monitor
+from ..vocabulary import Words
+from .actions_sheet import write_actions_sheet
+from .monitor_sheet import write_monitor_sheet
+from .notes_sheet import write_notes_sheet
+from .styles import Styles
+
+#: User text stays text: no formulas, numbers or hyperlinks are guessed from strings, even if a
+#: future writer forgets to call write_string.
+WORKBOOK_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+    "default_date_format": "dd-mm-yyyy",
+}
+
+
+def write_workbook(
+    monitor: Monitor, target: Path, *, lang: str, config: Config, generated: dt.date, version: str
+) -> None:
+    """Write the monitor to ``target`` (a new file; the caller makes it atomic)."""
+    words = Words(lang)
+    workbook = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
+    try:
+        _set_properties(workbook, monitor, words, version)
+        styles = Styles(workbook, config)
+        monitor_sheet = workbook.add_worksheet(words["sheet.monitor"])
+        actions_sheet = workbook.add_worksheet(words["sheet.actions"])
+        notes_sheet = workbook.add_worksheet(words["sheet.notes"])
+
+        layout = write_actions_sheet(actions_sheet, monitor, words, styles)
+        write_monitor_sheet(
+            monitor_sheet,
+            monitor,
+            layout,
+            words,
+            styles,
+            workbook,
+            logo=config.logo,
+            max_items=config.max_list_items,
+        )
+        write_notes_sheet(notes_sheet, monitor, words, styles, generated=generated, version=version)
+        monitor_sheet.activate()
+        monitor_sheet.set_first_sheet()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            workbook.close()  # release the file; the caller removes it
+        raise
+    try:
+        workbook.close()
+    except (XlsxWriterException, OSError) as exc:
+        raise OutputError("write_failed", path=target, reason=str(exc)) from None
+
+
+def _set_properties(workbook, monitor: Monitor, words: Words, version: str) -> None:
+    """Document properties; the created date is the peildatum, so the same input gives the same
+    bytes."""
+    workbook.set_properties(
+        {
+            "title": words["doc.title"].format(as_of=words.date(monitor.as_of)),
+            "subject": words["doc.subject"],
+            "company": monitor.organisation,
+            "author": "mvi-xl",
+            "comments": f"mvi-xl {version}",
+            "created": dt.datetime.combine(monitor.as_of, dt.time()),
+        }
+    )
