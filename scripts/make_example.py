@@ -25,6 +25,7 @@ four actions were completed after 1 June 2018.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -1460,13 +1461,20 @@ def _write_communication(workbook, header, date) -> None:
         sheet.write_string(row, 2, status)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=OUT_DIR,
+        help="folder to write into (default: templates/voorbeeld)",
+    )
+    out = parser.parse_args(argv).out
     self_check()
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    write_register(REGISTER)
-    CONFIG.write_text(CONFIG_TEXT, encoding="utf-8", newline="\n")
-    print(f"written: {REGISTER.relative_to(ROOT)}")
-    print(f"written: {CONFIG.relative_to(ROOT)}")
+    out.mkdir(parents=True, exist_ok=True)
+    write_register(out / REGISTER.name)
+    (out / CONFIG.name).write_text(CONFIG_TEXT, encoding="utf-8", newline="\n")
+    print(f"written: {out / REGISTER.name} and {CONFIG.name}")
 
 
 if __name__ == "__main__":
