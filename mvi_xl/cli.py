@@ -167,6 +167,71 @@ def init(path: Path, lang: str | None) -> None:
     click.echo(Words(lang)["cli.created"].format(path=path))
 
 
+@cli.group(epilog=EXIT_CODES)
+def history() -> None:
+    """The snapshots a monitor compares with: one per peildatum, kept beside the monitor in
+    '<monitor>-historie.csv'."""
+
+
+@history.command("add", epilog=EXIT_CODES)
+@click.argument("register", type=PATH)
+@click.option("--as-of", type=DATE, required=True, help="The peildatum of this copy.")
+@click.option(
+    "-o",
+    "--output",
+    type=PATH,
+    metavar="MONITOR",
+    help="The monitor whose history this is (default: the one beside REGISTER).",
+)
+@config_option
+@sheet_option
+@lang_option
+def history_add(
+    register: Path,
+    as_of: dt.date,
+    output: Path | None,
+    config: Path | None,
+    sheet: str | None,
+    lang: str | None,
+) -> None:
+    """Record a snapshot of REGISTER (e.g. a dated old copy) without building a monitor."""
+    options = pipeline.Options(register, output, as_of, None, config, sheet, lang)
+    result = _guard(lambda: pipeline.record(options), lang)
+    words = Words(result.lang)
+    for notice in result.monitor.notices:
+        click.echo(f"{words['cli.notice']}: {notice.render(result.lang)[0]}", err=True)
+    click.echo(
+        words["cli.recorded"].format(
+            as_of=words.date(as_of), path=result.output, count=result.monitor.total_actions
+        )
+    )
+
+
+@history.command("list", epilog=EXIT_CODES)
+@click.argument("monitor", type=PATH, required=False)
+@lang_option
+@json_option
+def history_list(monitor: Path | None, lang: str | None, as_json: bool) -> None:
+    """Show the snapshots of MONITOR (or of the one history file in this folder)."""
+    found = _guard(lambda: pipeline.find_history(monitor), lang)
+    if as_json:
+        click.echo(json.dumps(report.history_json(found), ensure_ascii=False, indent=2))
+        return
+    for line in report.history_table(found, lang or "nl"):
+        click.echo(line)
+
+
+@history.command("remove", epilog=EXIT_CODES)
+@click.argument("date", type=DATE)
+@click.argument("monitor", type=PATH, required=False)
+@lang_option
+def history_remove(date: dt.date, monitor: Path | None, lang: str | None) -> None:
+    """Remove the snapshot of DATE from the history of MONITOR."""
+    found = _guard(lambda: pipeline.forget(monitor, date), lang)
+    words = Words(lang or "nl")
+    click.echo(words["cli.removed"].format(as_of=words.date(date), path=found.path))
+
+
 def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
     monitor, lang = result.monitor, result.lang
     words = Words(lang)
@@ -189,6 +254,10 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
             click.echo(
                 words["cli.more_warnings"].format(count=len(findings) - len(shown)), err=True
             )
+    for notice in monitor.notices:
+        text, _ = notice.render(lang)
+        where = f"{notice.where}: " if notice.where else ""
+        click.echo(f"{words['cli.notice']}: {where}{text}", err=True)
     if check:
         key = "cli.read" if findings else "cli.clean"
         click.echo(words[key].format(count=monitor.total_actions, warnings=len(findings)))

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from . import vocabulary
 from .cells import cell_ref
 from .config import Config
-from .model import Action, Communication, Finding, Monitor, PeriodCounts, Register
+from .model import (
+    Action,
+    Communication,
+    Finding,
+    Monitor,
+    PeriodCounts,
+    Register,
+    Snapshot,
+    SnapshotAction,
+)
 from .vocabulary import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
 
 
@@ -24,8 +33,14 @@ def compute_monitor(
     as_of: dt.date,
     since: dt.date | None = None,
     config: Config | None = None,
+    history: Sequence[Snapshot] = (),
 ) -> Monitor:
+    """The monitor at ``as_of``. ``history`` holds the earlier snapshots (any order): without
+    ``since`` the monitor compares with the latest one before the peildatum."""
     config = config or Config()
+    previous = _previous(history, as_of, since)
+    if since is None and previous is not None:
+        since = previous.as_of
     order = period_order(register.actions, register.periods, config.period_order)
     counts = Counter((a.period, a.status) for a in register.actions)
     shown = STATUSES + ((ONBEKEND,) if any(a.status == ONBEKEND for a in register.actions) else ())
@@ -40,6 +55,21 @@ def compute_monitor(
         for label in order
     )
     realised_comms, planned_comms = split_communications(register.communications, as_of)
+    findings = list(register.findings) + list(date_findings(register, as_of))
+    notices: list[Finding] = []
+    if register.has("completed"):
+        realised = realised_between(register.actions, since, as_of)
+    elif previous is not None:
+        realised, more = realised_by_status(register, previous)
+        findings.extend(more)
+    else:
+        realised = ()
+        if since is not None:
+            notices.append(
+                Finding("no_snapshot_to_compare", "", {"since": since.strftime("%d-%m-%Y")})
+            )
+    current = snapshot_of(register, periods, as_of)
+    others = [s for s in history if s.as_of != as_of]
     return Monitor(
         register=register,
         as_of=as_of,
@@ -47,15 +77,70 @@ def compute_monitor(
         organisation=config.organisation,
         periods=periods,
         statuses=shown,
-        realised=realised_between(register.actions, since, as_of),
+        realised=realised,
         running=tuple(a for a in register.actions if a.status == LOPEND),
         planned=tuple(a for a in register.actions if a.status == GEPLAND),
         focus_points=register.focus_points,
         communications_realised=realised_comms,
         communications_planned=planned_comms,
-        findings=register.findings + tuple(date_findings(register, as_of)),
+        findings=tuple(findings),
         highlight_only=register.has("highlight"),
+        previous=previous,
+        history=tuple(sorted([*others, current], key=lambda snap: snap.as_of)),
+        notices=tuple(notices),
     )
+
+
+def _previous(
+    history: Sequence[Snapshot], as_of: dt.date, since: dt.date | None
+) -> Snapshot | None:
+    """The snapshot to compare with: the latest on or before ``since`` when given, else the
+    latest before the peildatum."""
+    limit = since if since is not None else as_of - dt.timedelta(days=1)
+    earlier = [s for s in history if s.as_of <= limit]
+    return max(earlier, key=lambda s: s.as_of) if earlier else None
+
+
+def snapshot_of(register: Register, periods: Iterable[PeriodCounts], as_of: dt.date) -> Snapshot:
+    """What the history remembers of this monitor."""
+    return Snapshot(
+        as_of=as_of,
+        periods=tuple(periods),
+        actions=tuple(SnapshotAction(a.id, a.period, a.status, a.row) for a in register.actions),
+        register=str(register.path),
+    )
+
+
+def realised_by_status(
+    register: Register, previous: Snapshot
+) -> tuple[tuple[Action, ...], list[Finding]]:
+    """Without a completion-date column: the actions voltooid now that were not voltooid in the
+    previous snapshot (or not in it at all), matched by id. Rows without an id, or with an id
+    used twice, can't be matched; a warning says how many."""
+    before: dict[str, str] = {}
+    for old in previous.actions:
+        if old.id:
+            before[old.id] = old.status
+    counts = Counter(a.id for a in register.actions if a.id)
+    realised, unmatched = [], []
+    for action in register.actions:
+        if action.status != VOLTOOID:
+            continue
+        if not action.id or counts[action.id] > 1:
+            unmatched.append(action)
+        elif before.get(action.id) != VOLTOOID:
+            realised.append(action)
+    findings = []
+    if unmatched:
+        first = unmatched[0]
+        findings.append(
+            Finding(
+                "unmatched_rows",
+                action_where(register, first, "id" if register.has("id") else "action"),
+                {"count": len(unmatched), "date": previous.as_of.strftime("%d-%m-%Y")},
+            )
+        )
+    return tuple(realised), findings
 
 
 def period_order(

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocabulary
-from .vocabulary import GEPLAND, HEADLINE_STATUS, LOPEND, ONBEKEND, VERVALLEN, VOLTOOID
+from .vocabulary import (
+    GEPLAND,
+    HEADLINE_STATUS,
+    LOPEND,
+    ONBEKEND,
+    STATUSES,
+    VERVALLEN,
+    VOLTOOID,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +124,33 @@ class PeriodCounts:
 
 
 @dataclass(frozen=True)
+class SnapshotAction:
+    """One action as a snapshot remembers it: enough to see its status change."""
+
+    id: str
+    period: str
+    status: str
+    row: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one monitor counted at its peildatum."""
+
+    as_of: dt.date
+    periods: tuple[PeriodCounts, ...]
+    actions: tuple[SnapshotAction, ...] = ()
+    register: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(p.total for p in self.periods)
+
+    def status_totals(self) -> dict[str, int]:
+        return {s: sum(p.by_status[s] for p in self.periods) for s in (*STATUSES, ONBEKEND)}
+
+
+@dataclass(frozen=True)
 class Monitor:
     """The computed monitor: one object feeds the workbook, the JSON and the terminal."""
 
@@ -133,6 +168,24 @@ class Monitor:
     communications_planned: tuple[Communication, ...]
     findings: tuple[Finding, ...]
     highlight_only: bool = False  # the lists show only actions flagged "op monitor"
+    previous: Snapshot | None = None  # the snapshot the changes and the realised list compare to
+    history: tuple[Snapshot, ...] = ()  # every snapshot, this monitor's own included, oldest first
+    notices: tuple[Finding, ...] = ()  # information, not warnings: never fatal under --strict
+
+    @property
+    def current(self) -> Snapshot | None:
+        return next((s for s in self.history if s.as_of == self.as_of), None)
+
+    def change(self, counts: PeriodCounts) -> dict[str, int] | None:
+        """Per status, how much this period's count moved since the previous monitor; None
+        without a previous monitor. A period new since then counts from zero."""
+        if self.previous is None:
+            return None
+        before = next((p for p in self.previous.periods if p.period == counts.period), None)
+        return {
+            s: counts.by_status[s] - (before.by_status.get(s, 0) if before else 0)
+            for s in (*STATUSES, ONBEKEND)
+        }
 
     @property
     def total_actions(self) -> int:

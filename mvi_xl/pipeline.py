@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from . import __version__
+from . import __version__, props
 from .compute import compute_monitor
 from .config import Config, find_config, load_config
 from .errors import OutputError, RegisterError, UsageError
-from .model import Monitor
+from .history import HISTORY_SUFFIX, History, history_path, load_history, save_history
+from .model import Finding, Monitor, Snapshot
 from .reader import read_register
 from .safe_io import atomic_output
 
@@ -66,8 +68,9 @@ def example_register(stack: ExitStack) -> Path:
     return stack.enter_context(resources.as_file(resource))
 
 
-def load(options: Options) -> tuple[Monitor, str, Config]:
-    """Read and compute; under --strict any warning is an error."""
+def load(options: Options, history: Sequence[Snapshot] = ()) -> tuple[Monitor, str, Config]:
+    """Read and compute against the earlier snapshots; under --strict any warning is an
+    error."""
     config = load_config(find_config(options.config, options.register))
     lang = options.lang or config.language or "nl"
     as_of = options.as_of or today()
@@ -78,7 +81,9 @@ def load(options: Options) -> tuple[Monitor, str, Config]:
             as_of=as_of.strftime("%d-%m-%Y"),
         )
     register = read_register(options.register, sheet=options.sheet, config=config)
-    monitor = compute_monitor(register, as_of=as_of, since=options.since, config=config)
+    monitor = compute_monitor(
+        register, as_of=as_of, since=options.since, config=config, history=history
+    )
     if options.strict and monitor.findings:
         first = monitor.findings[0]
         text, _ = first.render(lang)
@@ -99,14 +104,84 @@ def check(options: Options) -> Result:
 def build(options: Options) -> Result:
     output = options.output or default_output(options.register)
     _refuse_overwriting_register(options.register, output)
-    monitor, lang, config = load(options)
+    history = load_history(history_path(output))
+    monitor, lang, config = load(options, history.snapshots)
+    aside = _aside_name(history)
+    monitor = replace(monitor, notices=monitor.notices + _history_notices(history, output, aside))
     from .writer import write_workbook  # XlsxWriter is only needed once there is a monitor
 
     with atomic_output(output) as temporary:
         write_workbook(
-            monitor, temporary, lang=lang, config=config, generated=today(), version=__version__
+            monitor,
+            temporary,
+            lang=lang,
+            config=config,
+            generated=today(),
+            version=__version__,
+            properties={props.HISTORY_COUNT: len(monitor.history)},
         )
+    save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
     return Result(monitor, lang, output)
+
+
+def record(options: Options) -> Result:
+    """``history add``: record the snapshot of a register (say, an old dated copy) in the
+    history of the monitor at ``options.output``, without building a monitor."""
+    output = options.output or default_output(options.register)
+    history = load_history(history_path(output))
+    monitor, lang, _ = load(options, history.snapshots)
+    aside = _aside_name(history)
+    monitor = replace(monitor, notices=monitor.notices + _history_notices(history, output, aside))
+    save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
+    return Result(monitor, lang, history.path)
+
+
+def find_history(location: Path | None) -> History:
+    """The history of a monitor: given the monitor, the history file itself, or nothing (then
+    the one history file in the current folder)."""
+    if location is None:
+        found = sorted(Path.cwd().glob("*" + HISTORY_SUFFIX))
+        if len(found) != 1:
+            raise UsageError(
+                "history_which", count=len(found), names=", ".join(p.name for p in found) or "-"
+            )
+        location = found[0]
+    path = location if location.name.endswith(HISTORY_SUFFIX) else history_path(location)
+    history = load_history(path)
+    if history.unreadable is not None:
+        raise RegisterError("history_unreadable", path=path, reason=history.unreadable)
+    if not path.exists():
+        raise UsageError("history_missing", path=path)
+    return history
+
+
+def forget(location: Path | None, as_of: dt.date) -> History:
+    """``history remove``: drop the snapshot of one peildatum."""
+    history = find_history(location).without(as_of)
+    save_history(history, history.path)
+    return history
+
+
+def _aside_name(history: History) -> Path | None:
+    """Where an unreadable history file is moved before a new one is written."""
+    if history.unreadable is None or history.path is None or not history.path.exists():
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return history.path.with_name(f"{history.path.stem}.onleesbaar-{stamp}.csv")
+
+
+def _history_notices(history: History, output: Path, aside: Path | None) -> tuple[Finding, ...]:
+    """Say so when the history starts afresh: first run, deleted file or unreadable file."""
+    where = history.path.name if history.path else ""
+    if aside is not None:
+        return (Finding("history_unreadable_aside", where,
+                        {"reason": history.unreadable, "aside": aside.name}),)
+    if history.snapshots or (history.path is not None and history.path.exists()):
+        return ()
+    recorded = props.read_custom_properties(output).get(props.HISTORY_COUNT, "0")
+    if recorded.isdigit() and int(recorded) > 0:
+        return (Finding("history_deleted", where, {"count": int(recorded)}),)
+    return (Finding("history_new", where, {}),)
 
 
 def _refuse_overwriting_register(register: Path, output: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .history import History
 from .model import Monitor
-from .vocabulary import Words
+from .vocabulary import STATUSES, Words
 
 
 def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
@@ -25,6 +26,7 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
                 "headline_status": counts.headline_status,
                 "headline": counts.headline,
                 "complete": counts.complete,
+                "change": _change(monitor, counts),
             }
         )
     return {
@@ -36,16 +38,88 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
         "total_actions": monitor.total_actions,
         "periods": periods,
         "realised_since": [
-            {"id": a.id, "action": a.text, "date": a.completed.isoformat()}
+            {
+                "id": a.id,
+                "action": a.text,
+                # null when realised is read from status changes (no completion date column)
+                "date": a.completed.isoformat() if a.completed else None,
+            }
             for a in monitor.realised
-            if a.completed is not None
         ],
         "warnings": [
             {"where": f.where, "message": f.render(lang)[0], "hint": f.render(lang)[1]}
             for f in monitor.findings
         ],
+        "notices": [{"where": f.where, "message": f.render(lang)[0]} for f in monitor.notices],
+        "previous": _previous(monitor, words),
         "output": str(output) if output is not None else None,
     }
+
+
+def _change(monitor: Monitor, counts) -> dict[str, int] | None:
+    change = monitor.change(counts)
+    if change is None:
+        return None
+    return {status: change[status] for status in monitor.statuses}
+
+
+def _previous(monitor: Monitor, words: Words) -> dict[str, Any] | None:
+    previous = monitor.previous
+    if previous is None:
+        return None
+    return {
+        "as_of": previous.as_of.isoformat(),
+        "total_actions": previous.total,
+        "periods": [_snapshot_period(p, words) for p in previous.periods],
+    }
+
+
+def _snapshot_period(counts, words: Words) -> dict[str, Any]:
+    return {
+        "period": words.period(counts.period),
+        "continuous": counts.continuous,
+        "total": counts.total,
+        "by_status": {s: n for s, n in counts.by_status.items() if s in STATUSES or n},
+    }
+
+
+def history_json(history: History) -> dict[str, Any]:
+    """``history list --json``: every snapshot with its totals per status."""
+    words = Words("nl")
+    return {
+        "history": str(history.path),
+        "snapshots": [
+            {
+                "as_of": snap.as_of.isoformat(),
+                "total_actions": snap.total,
+                "by_status": {s: n for s, n in snap.status_totals().items() if s in STATUSES or n},
+                "register": snap.register,
+                "periods": [_snapshot_period(p, words) for p in snap.periods],
+            }
+            for snap in history.snapshots
+        ],
+    }
+
+
+def history_table(history: History, lang: str) -> list[str]:
+    """``history list``: one line per snapshot, date and totals."""
+    words = Words(lang)
+    header = [
+        words["history.as_of"],
+        words["col.total"],
+        *(words.status(s) for s in STATUSES),
+        words["notes.source"],
+    ]
+    rows = [
+        [
+            words.date(snap.as_of),
+            str(snap.total),
+            *(str(snap.status_totals()[s]) for s in STATUSES),
+            Path(snap.register).name,
+        ]
+        for snap in history.snapshots
+    ]
+    return _aligned(header, rows, numeric=range(1, 1 + 1 + len(STATUSES)))
 
 
 def summary_table(monitor: Monitor, lang: str) -> list[str]:
@@ -61,15 +135,22 @@ def summary_table(monitor: Monitor, lang: str) -> list[str]:
     rows.append(
         [words["row.total"], str(monitor.total_actions), *(str(totals[s]) for s in statuses)]
     )
+    return _aligned(header, rows, numeric=range(1, len(header)))
+
+
+def _aligned(header: list[str], rows: list[list[str]], numeric) -> list[str]:
+    """Text columns padded to a common width; numeric columns right-aligned, the first column
+    cut at 40 characters."""
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
     widths[0] = min(widths[0], 40)
+    numeric = set(numeric)
 
-    def line(cells: list[str]) -> str:
-        first = cells[0] if len(cells[0]) <= widths[0] else cells[0][: widths[0] - 1] + "…"
-        rest = (c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))
-        return "  ".join([first.ljust(widths[0]), *rest])
+    def cell(text: str, col: int) -> str:
+        if col == 0 and len(text) > widths[0]:
+            text = text[: widths[0] - 1] + "…"
+        return text.rjust(widths[col]) if col in numeric else text.ljust(widths[col])
 
-    return [line(header), *(line(r) for r in rows)]
+    return ["  ".join(cell(c, i) for i, c in enumerate(r)).rstrip() for r in (header, *rows)]
 
 
-__all__ = ["summary_table", "to_json"]
+__all__ = ["history_json", "history_table", "summary_table", "to_json"]

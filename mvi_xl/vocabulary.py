@@ -171,6 +171,9 @@ COMMUNICATION_STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
     PLANNED: ("gepland", "planning", "te doen", "gaat komen", "planned"),
 }
 
+#: Notices for the terminal only: they would make two identical builds differ in the workbook.
+TERMINAL_ONLY_NOTICES: frozenset[str] = frozenset({"history_new"})
+
 #: The six national MVI themes, offered in the starter register's dropdown.
 NATIONAL_THEMES: tuple[str, ...] = (
     "Milieu",
@@ -218,6 +221,14 @@ LABELS: dict[str, dict[str, str]] = {
         "sheet.monitor": "Monitor",
         "sheet.actions": "Acties",
         "sheet.notes": "Toelichting",
+        "sheet.history": "Historie",
+        "history.title": "Verloop over de monitors",
+        "history.as_of": "Peildatum",
+        "history.continuous": "Doorlopend",
+        "history.chart": "Aantal acties per status per peildatum",
+        "change.header": "t.o.v. {since}",
+        "change.none": "geen wijziging",
+        "notes.notices": "Ter informatie",
         # monitor page
         "title": "Maatschappelijk Verantwoord Inkopen",
         "as_of": "Peildatum",
@@ -298,6 +309,9 @@ LABELS: dict[str, dict[str, str]] = {
         "cli.strict": "{count} melding(en) en --strict: geen monitor geschreven.",
         "cli.exists": "{path} bestaat al; kies een andere naam (mvi-xl overschrijft niets).",
         "cli.created": "Nieuw register gemaakt: {path}",
+        "cli.notice": "Let op",
+        "cli.recorded": "Momentopname van {as_of} vastgelegd in {path} ({count} acties).",
+        "cli.removed": "Momentopname van {as_of} verwijderd uit {path}.",
         # starter register (mvi-xl init)
         "starter.sheet": "Acties",
         "starter.lists": "Lijsten",
@@ -324,6 +338,14 @@ LABELS: dict[str, dict[str, str]] = {
         "sheet.monitor": "Monitor",
         "sheet.actions": "Actions",
         "sheet.notes": "Notes",
+        "sheet.history": "History",
+        "history.title": "Progress over the monitors",
+        "history.as_of": "Reference date",
+        "history.continuous": "Continuous",
+        "history.chart": "Actions per status per reference date",
+        "change.header": "since {since}",
+        "change.none": "no change",
+        "notes.notices": "For information",
         "title": "Socially Responsible Procurement",
         "as_of": "Reference date",
         "chart.title": "Actions per status per period",
@@ -397,6 +419,9 @@ LABELS: dict[str, dict[str, str]] = {
         "cli.strict": "{count} warning(s) and --strict: no monitor written.",
         "cli.exists": "{path} already exists; choose another name (mvi-xl overwrites nothing).",
         "cli.created": "New register created: {path}",
+        "cli.notice": "Note",
+        "cli.recorded": "Snapshot of {as_of} recorded in {path} ({count} actions).",
+        "cli.removed": "Snapshot of {as_of} removed from {path}.",
         "starter.sheet": "Actions",
         "starter.lists": "Lists",
         "starter.focus_sheet": "Focus points",
@@ -472,6 +497,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "repeated_header": (
             "herhaalde kopregel overgeslagen",
             "Geen actie nodig; een lege rij tussen blokken mag ook.",
+        ),
+        "unmatched_rows": (
+            "{count} voltooide actie(s) zonder uniek nummer; niet te vergelijken met de "
+            "momentopname van {date}",
+            "Geef elke actie een eigen nummer (kolom Nr) of voeg een kolom 'Datum gereed' toe.",
+        ),
+        "no_snapshot_to_compare": (
+            "geen momentopname op of voor {since} en geen kolom 'Datum gereed'; de lijst "
+            "gerealiseerde acties blijft leeg",
+            "Leg een oude versie van het register vast met mvi-xl history add, of voeg een "
+            "kolom 'Datum gereed' toe.",
+        ),
+        "history_new": (
+            "nieuwe historie begonnen",
+            "Geen actie nodig; elke volgende monitor vergelijkt met deze.",
+        ),
+        "history_deleted": (
+            "de historie ({count} momentopname(n)) ontbreekt; een nieuwe is begonnen",
+            "Zet het historiebestand terug (bijvoorbeeld uit een back-up) en maak de monitor "
+            "opnieuw, of leg oude registers vast met mvi-xl history add.",
+        ),
+        "history_unreadable_aside": (
+            "de historie is onleesbaar ({reason}); apart gezet als {aside} en opnieuw begonnen",
+            "Herstel het bestand of zet een back-up terug; er is niets overschreven.",
         ),
         "stray_row": (
             "rij met alleen '{value}' buiten de herkende kolommen; niet als actie geteld",
@@ -550,6 +599,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "since_after_as_of": (
             "--since {since} ligt niet vóór de peildatum {as_of}",
             "Kies voor --since de peildatum van de vorige monitor.",
+        ),
+        "history_no_snapshot": (
+            "de historie heeft geen momentopname op {date}",
+            "mvi-xl history list toont de peildata die er zijn.",
+        ),
+        "history_which": (
+            "welke historie? In deze map staan er {count} ({names})",
+            "Geef de monitor of het historiebestand op.",
+        ),
+        "history_missing": (
+            "er is (nog) geen historie",
+            "Elke mvi-xl build legt een momentopname vast; oude registers legt u vast met "
+            "mvi-xl history add.",
+        ),
+        "history_unreadable": (
+            "de historie is onleesbaar: {reason}",
+            "Herstel het bestand of zet een back-up terug.",
         ),
         "no_register": (
             "geen register opgegeven",
@@ -652,6 +718,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "repeated header row skipped",
             "Nothing to do; a blank row between blocks works too.",
         ),
+        "unmatched_rows": (
+            "{count} completed action(s) without a unique number; cannot be compared with the "
+            "snapshot of {date}",
+            "Give every action its own number (column Nr) or add a completion date column.",
+        ),
+        "no_snapshot_to_compare": (
+            "no snapshot on or before {since} and no completion date column; the list of "
+            "completed actions stays empty",
+            "Record an old copy of the register with mvi-xl history add, or add a completion "
+            "date column.",
+        ),
+        "history_new": (
+            "new history started",
+            "Nothing to do; every next monitor compares with this one.",
+        ),
+        "history_deleted": (
+            "the history ({count} snapshot(s)) is missing; a new one was started",
+            "Restore the history file (from a backup, say) and build again, or record old "
+            "registers with mvi-xl history add.",
+        ),
+        "history_unreadable_aside": (
+            "the history is unreadable ({reason}); kept aside as {aside} and started afresh",
+            "Repair the file or restore a backup; nothing was overwritten.",
+        ),
         "stray_row": (
             "row with only '{value}' outside the recognised columns; not counted as an action",
             "Is it an action? Then put the text in the action, period and status columns.",
@@ -722,6 +812,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "since_after_as_of": (
             "--since {since} is not before the reference date {as_of}",
             "Use the previous monitor's reference date for --since.",
+        ),
+        "history_no_snapshot": (
+            "the history has no snapshot on {date}",
+            "mvi-xl history list shows the reference dates there are.",
+        ),
+        "history_which": (
+            "which history? This folder has {count} ({names})",
+            "Give the monitor or the history file.",
+        ),
+        "history_missing": (
+            "there is no history (yet)",
+            "Every mvi-xl build records a snapshot; record old registers with mvi-xl history "
+            "add.",
+        ),
+        "history_unreadable": (
+            "the history is unreadable: {reason}",
+            "Repair the file or restore a backup.",
         ),
         "no_register": (
             "no register given",

@@ -32,6 +32,7 @@ SPACER_WIDTH = 2.5
 CHARS_PER_WIDTH = 1.12
 
 PERIOD_WIDTH = 26.0
+CHANGE_WIDTH = 24.0
 TICK = {True: "☑", False: "☐"}
 WIDTHS = {"total": 7.0, "status": 8.7, "headline": 12.5, "share": 8.0, "complete": 7.0}
 
@@ -98,8 +99,13 @@ def write_monitor_sheet(
     page = Page()
     cols = table_columns(monitor)
     left_width = _set_table_widths(worksheet, cols)
-    right_first = cols.last + 2
-    worksheet.set_column(cols.last + 1, cols.last + 1, SPACER_WIDTH)
+    left_last = cols.last
+    if monitor.previous is not None:
+        left_last += 1
+        left_width += CHANGE_WIDTH
+        worksheet.set_column(left_last, left_last, CHANGE_WIDTH)
+    right_first = left_last + 2
+    worksheet.set_column(left_last + 1, left_last + 1, SPACER_WIDTH)
     worksheet.set_column(right_first, right_first + RIGHT_COLUMNS - 1, RIGHT_COLUMN_WIDTH)
     worksheet.set_column(0, 0, 1.5)
 
@@ -108,6 +114,8 @@ def write_monitor_sheet(
     table_end = _write_status_table(
         worksheet, monitor, layout, words, styles, cols, table_top, page
     )
+    if monitor.previous is not None:
+        _write_changes(worksheet, monitor, words, styles, left_last, table_top + 1, page)
 
     right = Block(
         right_first, right_first + RIGHT_COLUMNS - 1, RIGHT_COLUMNS * RIGHT_COLUMN_WIDTH, table_top
@@ -121,12 +129,14 @@ def write_monitor_sheet(
         _realised_heading(monitor, words),
         on_page(monitor.realised),
         numbered=True,
-        missing=None if monitor.register.has("completed") else words["realised.no_column"],
+        missing=None
+        if monitor.register.has("completed") or monitor.previous is not None
+        else words["realised.no_column"],
     )
 
     chart_row = table_end + 1
     chart_rows = _rows_for(page, chart_row, CHART_HEIGHT_PX)
-    left = Block(cols.period, cols.last, left_width, chart_row + chart_rows + 1)
+    left = Block(cols.period, left_last, left_width, chart_row + chart_rows + 1)
     lists.texts(left, words["focus"], monitor.focus_points)
     lists.communications(left, monitor)
 
@@ -198,7 +208,8 @@ def _write_status_table(
     page: Page,
 ) -> int:
     """Heading, the Statustabel and its note; returns the first free row below."""
-    worksheet.merge_range(top, cols.period, top, cols.last, "", styles["heading"])
+    last = cols.last + (1 if monitor.previous is not None else 0)  # the change column
+    worksheet.merge_range(top, cols.period, top, last, "", styles["heading"])
     worksheet.write_string(top, cols.period, words["table.title"], styles["heading"])
     page.need(top, HEADING_PT)
     header_row = top + 1
@@ -347,6 +358,57 @@ def _write_period_row(
         styles["tick"],
         TICK[counts.complete],
     )
+
+
+def _write_changes(
+    worksheet, monitor: Monitor, words: Words, styles: Styles, col: int, header_row: int, page: Page
+) -> None:
+    """Beside the table: per period what changed since the previous monitor, e.g.
+    "+4 voltooid, -4 gepland"."""
+    since = words.date(monitor.previous.as_of)
+    worksheet.write_string(
+        header_row, col, words["change.header"].format(since=since), styles["table_head"]
+    )
+    rows = list(monitor.periods)
+    totals = {s: sum(monitor.change(p)[s] for p in rows) for s in monitor.statuses}
+    for offset, counts in enumerate(rows):
+        _write_change(
+            worksheet,
+            header_row + 1 + offset,
+            col,
+            monitor.change(counts),
+            monitor,
+            words,
+            styles["change"],
+            page,
+        )
+    _write_change(
+        worksheet,
+        header_row + 1 + max(len(rows), 1),
+        col,
+        totals,
+        monitor,
+        words,
+        styles["total_change"],
+        page,
+    )
+
+
+def _write_change(
+    worksheet,
+    row: int,
+    col: int,
+    change: dict[str, int],
+    monitor: Monitor,
+    words: Words,
+    fmt,
+    page: Page,
+) -> None:
+    parts = [f"{change[s]:+d} {words.status(s)}" for s in monitor.statuses if change.get(s)]
+    text = ", ".join(parts) if parts else words["change.none"]
+    worksheet.write_string(row, col, text, fmt)
+    if len(text) > CHANGE_WIDTH * CHARS_PER_WIDTH:
+        page.need(row, 2 * LINE_PT + 4)
 
 
 # --- Chart -----------------------------------------------------------------------------------

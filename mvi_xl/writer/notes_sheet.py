@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Monitor
-from ..vocabulary import Words
+from ..vocabulary import TERMINAL_ONLY_NOTICES, Words
 from .styles import Styles
 
 TABLE_NAME = "Meldingen"
@@ -37,17 +37,34 @@ def write_notes_sheet(
         _write_value(worksheet, row, 1, value, styles)
         row += 1
 
+    notices = [n for n in monitor.notices if n.code not in TERMINAL_ONLY_NOTICES]
+    if notices:
+        row += 1
+        worksheet.write_string(row, 0, words["notes.notices"], styles["heading"])
+        for notice in notices:
+            row += 1
+            text, hint = notice.render(words.lang)
+            worksheet.write_string(row, 0, notice.where, styles["text"])
+            worksheet.write_string(row, 1, text, styles["wrap"])
+            worksheet.write_string(row, 2, hint, styles["wrap"])
+        row += 1
+
     row += 1
     worksheet.write_string(row, 0, words["notes.warnings"], styles["heading"])
     row += 1
     if not monitor.findings:
         worksheet.write_string(row, 0, words["notes.no_warnings"])
         return
-    first = row
+    _write_findings(worksheet, monitor, words, styles, row)
+
+
+def _write_findings(worksheet, monitor: Monitor, words: Words, styles: Styles, first: int) -> None:
+    """Every warning with its cell and hint, as the Excel Table Meldingen."""
+    row = first
     for finding in monitor.findings:
         row += 1
         text, hint = finding.render(words.lang)
-        worksheet.write_string(row, 0, finding.where or register.path.name, styles["text"])
+        worksheet.write_string(row, 0, finding.where or monitor.register.path.name, styles["text"])
         worksheet.write_string(row, 1, text, styles["wrap"])
         worksheet.write_string(row, 2, hint, styles["wrap"])
     worksheet.add_table(

@@ -60,6 +60,8 @@ FORMATS: dict[str, dict[str, Any]] = {
         "valign": "vcenter",
         "font_name": "Segoe UI Symbol",
     },
+    "change": {"font_size": 9, "text_wrap": True, "valign": "vcenter", "font_color": "#404040"},
+    "total_change": {"font_size": 9, "bold": True, "text_wrap": True, "valign": "vcenter"},
     "total_label": {"bold": True, "font_size": 10},
     "total_count": {"bold": True, "font_size": 10, "align": "center", "num_format": "0"},
     "total_share": {"bold": True, "font_size": 10, "align": "center", "num_format": "0%"},

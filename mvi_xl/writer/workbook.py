@@ -15,6 +15,7 @@ from ..errors import OutputError
 from ..model import Monitor
 from ..vocabulary import Words
 from .actions_sheet import write_actions_sheet
+from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
 from .styles import Styles
@@ -30,16 +31,29 @@ WORKBOOK_OPTIONS = {
 
 
 def write_workbook(
-    monitor: Monitor, target: Path, *, lang: str, config: Config, generated: dt.date, version: str
+    monitor: Monitor,
+    target: Path,
+    *,
+    lang: str,
+    config: Config,
+    generated: dt.date,
+    version: str,
+    properties: dict[str, str | int] | None = None,
 ) -> None:
-    """Write the monitor to ``target`` (a new file; the caller makes it atomic)."""
+    """Write the monitor to ``target`` (a new file; the caller makes it atomic).
+
+    ``properties`` become custom document properties: notes mvi-xl reads back on the next run.
+    """
     words = Words(lang)
     workbook = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
     try:
         _set_properties(workbook, monitor, words, version)
+        for name, value in (properties or {}).items():
+            workbook.set_custom_property(name, value)
         styles = Styles(workbook, config)
         monitor_sheet = workbook.add_worksheet(words["sheet.monitor"])
         actions_sheet = workbook.add_worksheet(words["sheet.actions"])
+        history_sheet = workbook.add_worksheet(words["sheet.history"]) if monitor.history else None
         notes_sheet = workbook.add_worksheet(words["sheet.notes"])
 
         layout = write_actions_sheet(actions_sheet, monitor, words, styles)
@@ -53,6 +67,8 @@ def write_workbook(
             logo=config.logo,
             max_items=config.max_list_items,
         )
+        if history_sheet is not None:
+            write_history_sheet(history_sheet, workbook, monitor, words, styles)
         write_notes_sheet(notes_sheet, monitor, words, styles, generated=generated, version=version)
         monitor_sheet.activate()
         monitor_sheet.set_first_sheet()

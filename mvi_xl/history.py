@@ -1,0 +1,233 @@
+"""The history of a monitor: one snapshot per peildatum, kept beside the monitor as CSV.
+
+Every build records what it counted (per action its id, period and status; per period the
+counts per status) so that the next monitor can say what changed and what was realised since.
+The file is semicolon-separated UTF-8 with a BOM, so Dutch Excel and any text editor open it.
+It is rewritten atomically (the old or the new file, never half of one), and a file that can't
+be read is moved aside rather than overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import OutputError, UsageError
+from .model import PeriodCounts, Snapshot, SnapshotAction
+from .safe_io import atomic_output
+from .vocabulary import ONBEKEND, STATUSES
+
+HISTORY_SUFFIX = "-historie.csv"
+COLUMNS = (
+    "peildatum",
+    "soort",
+    "periode",
+    "doorlopend",
+    "status",
+    "aantal",
+    "nr",
+    "rij",
+    "register",
+)
+SOURCE, COUNT, ACTION = "bron", "telling", "actie"
+ALL_STATUSES = (*STATUSES, ONBEKEND)
+#: Text that a spreadsheet would run as a formula when it opens the CSV gets a leading quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class History:
+    """The snapshots of one monitor, oldest first, at most one per peildatum."""
+
+    snapshots: tuple[Snapshot, ...] = ()
+    path: Path | None = None
+    unreadable: str | None = None  # why the file on disk could not be read, if it couldn't
+
+    def with_snapshot(self, snapshot: Snapshot) -> History:
+        """A history where ``snapshot`` replaces any earlier one of the same peildatum."""
+        kept = [s for s in self.snapshots if s.as_of != snapshot.as_of]
+        ordered = tuple(sorted([*kept, snapshot], key=lambda s: s.as_of))
+        return History(ordered, self.path, self.unreadable)
+
+    def without(self, as_of: dt.date) -> History:
+        kept = tuple(s for s in self.snapshots if s.as_of != as_of)
+        if len(kept) == len(self.snapshots):
+            raise UsageError("history_no_snapshot", path=self.path, date=as_of.strftime("%d-%m-%Y"))
+        return History(kept, self.path, self.unreadable)
+
+    def latest_before(self, day: dt.date) -> Snapshot | None:
+        earlier = [s for s in self.snapshots if s.as_of < day]
+        return earlier[-1] if earlier else None
+
+    def at_or_before(self, day: dt.date) -> Snapshot | None:
+        return self.latest_before(day + dt.timedelta(days=1))
+
+
+def history_path(monitor: Path) -> Path:
+    """``Actieplan-monitor.xlsx`` keeps its history in ``Actieplan-monitor-historie.csv``."""
+    return monitor.with_name(monitor.stem + HISTORY_SUFFIX)
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+
+class _Unreadable(ValueError):
+    pass
+
+
+def load_history(path: Path) -> History:
+    """The history at ``path``; empty when there is none. A file that can't be parsed gives an
+    empty history that remembers why, so the caller can report it and keep the file aside."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return History(path=path)
+    except OSError as exc:
+        return History(path=path, unreadable=exc.strerror or str(exc))
+    try:
+        return History(load_history_bytes(data), path)
+    except (_Unreadable, UnicodeDecodeError, csv.Error, ValueError) as exc:
+        return History(path=path, unreadable=str(exc) or type(exc).__name__)
+
+
+def load_history_bytes(data: bytes) -> tuple[Snapshot, ...]:
+    """The snapshots in a history file's bytes; raises ValueError when they can't be read."""
+    return tuple(_parse(data))
+
+
+def _parse(data: bytes) -> Iterable[Snapshot]:
+    text = data.decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    header = next(reader, None)
+    if header is None or tuple(h.strip().lower() for h in header) != COLUMNS:
+        raise _Unreadable("onbekende kopregel")
+    by_date: dict[dt.date, dict] = {}
+    for line, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(COLUMNS):
+            raise _Unreadable(f"regel {line}: {len(row)} kolommen in plaats van {len(COLUMNS)}")
+        values = dict(zip(COLUMNS, (_unescape(c) for c in row), strict=True))
+        try:
+            as_of = dt.date.fromisoformat(values["peildatum"])
+        except ValueError:
+            raise _Unreadable(f"regel {line}: peildatum '{values['peildatum']}'") from None
+        snap = by_date.setdefault(as_of, {"periods": {}, "actions": [], "register": ""})
+        _add_row(snap, values, line)
+    for as_of in sorted(by_date):
+        snap = by_date[as_of]
+        periods = tuple(
+            PeriodCounts(label, continuous, counts)
+            for label, (continuous, counts) in snap["periods"].items()
+        )
+        yield Snapshot(as_of, periods, tuple(snap["actions"]), snap["register"])
+
+
+def _add_row(snap: dict, values: dict[str, str], line: int) -> None:
+    kind = values["soort"]
+    if kind == SOURCE:
+        snap["register"] = values["register"]
+    elif kind == COUNT:
+        status = _status(values["status"], line)
+        continuous = values["doorlopend"] == "ja"
+        _, counts = snap["periods"].setdefault(
+            values["periode"], (continuous, dict.fromkeys(ALL_STATUSES, 0))
+        )
+        try:
+            counts[status] = int(values["aantal"])
+        except ValueError:
+            raise _Unreadable(f"regel {line}: aantal '{values['aantal']}'") from None
+    elif kind == ACTION:
+        try:
+            row = int(values["rij"] or 0)
+        except ValueError:
+            raise _Unreadable(f"regel {line}: rij '{values['rij']}'") from None
+        snap["actions"].append(
+            SnapshotAction(values["nr"], values["periode"], _status(values["status"], line), row)
+        )
+    else:
+        raise _Unreadable(f"regel {line}: soort '{kind}'")
+
+
+def _status(value: str, line: int) -> str:
+    if value not in ALL_STATUSES:
+        raise _Unreadable(f"regel {line}: status '{value}'")
+    return value
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def render_history(history: History) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for snap in history.snapshots:
+        day = snap.as_of.isoformat()
+        writer.writerow(_escape_row([day, SOURCE, "", "", "", "", "", "", snap.register]))
+        for counts in snap.periods:
+            for status in ALL_STATUSES:
+                writer.writerow(
+                    _escape_row(
+                        [
+                            day,
+                            COUNT,
+                            counts.period,
+                            "ja" if counts.continuous else "nee",
+                            status,
+                            str(counts.by_status.get(status, 0)),
+                            "",
+                            "",
+                            "",
+                        ]
+                    )
+                )
+        for action in snap.actions:
+            writer.writerow(
+                _escape_row(
+                    [
+                        day,
+                        ACTION,
+                        action.period,
+                        "",
+                        action.status,
+                        "",
+                        action.id,
+                        str(action.row),
+                        "",
+                    ]
+                )
+            )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def save_history(history: History, path: Path, *, aside: Path | None = None) -> None:
+    """Write ``history`` to ``path`` atomically. An unreadable file found there earlier is first
+    moved to ``aside``, so it is never overwritten."""
+    if aside is not None and path.exists():
+        try:
+            path.replace(aside)
+        except OSError as exc:
+            raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
+    with atomic_output(path) as temporary:
+        temporary.write_bytes(render_history(history))
+
+
+def _escape_row(values: list[str]) -> list[str]:
+    return [_escape(v) for v in values]
+
+
+def _escape(value: str) -> str:
+    """A leading quote keeps a spreadsheet from running user text as a formula; it is removed
+    again on reading."""
+    if value.startswith(FORMULA_STARTS) or value.startswith("'"):
+        return "'" + value
+    return value
+
+
+def _unescape(value: str) -> str:
+    return value[1:] if value.startswith("'") else value

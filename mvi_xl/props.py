@@ -1,0 +1,39 @@
+"""Custom document properties of a monitor mvi-xl wrote earlier (docProps/custom.xml).
+
+mvi-xl leaves itself notes there (how many snapshots its history had, later a fingerprint of
+what went in); reading them back needs no spreadsheet library, only the zip and a safe XML
+parser.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+CUSTOM_PART = "docProps/custom.xml"
+MAX_PART_BYTES = 1 << 20  # a real custom.xml is a few hundred bytes
+_VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
+_PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
+
+HISTORY_COUNT = "mvi-xl historie"
+
+
+def read_custom_properties(path: Path) -> dict[str, str]:
+    """Name -> value as text; empty when the file is missing, not a zip, or has none."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(CUSTOM_PART)
+            if info.file_size > MAX_PART_BYTES:
+                return {}
+            root = ElementTree.fromstring(archive.read(info))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        return {}
+    properties = {}
+    for prop in root.iter(_PROPERTY):
+        name = prop.get("name")
+        value = next(iter(prop), None)
+        if name and value is not None and value.tag.startswith(_VT):
+            properties[name] = (value.text or "").strip()
+    return properties
