@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -14,8 +15,10 @@ from typing import TypeVar
 
 import click
 
-from . import __version__, pipeline, report
-from .errors import EXIT_INTERNAL, MviError, UsageError
+from . import __version__, pipeline, report, vocabulary
+from .errors import EXIT_ELSEWHERE, EXIT_INTERNAL, MviError, UsageError
+from .runlog import RunLog
+from .schedule import EVERY, parse_time, schedule_lines
 from .vocabulary import LANGUAGES, Words
 
 T = TypeVar("T")
@@ -26,7 +29,10 @@ Exit codes:
   1  unexpected internal error (please report it)
   2  usage error: bad option, date or mvi-xl.toml
   3  the register can't be read or is invalid (also: warnings under --strict)
-  4  the monitor can't be written
+  4  the monitor can't be written (also: --pdf and no LibreOffice or no PDF;
+     another run kept the monitor locked too long)
+  5  build: the monitor was in use (open in Excel?); the new one was saved
+     under a dated name beside it, which the output names
 """
 
 #: How many warnings the terminal shows after a build; all of them are on the Toelichting sheet.
@@ -71,6 +77,25 @@ sheet_option = click.option(
 strict_option = click.option(
     "--strict", is_flag=True, help="Treat every warning as an error (exit 3)."
 )
+quiet_option = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Nothing on the terminal but a line when something fails (for scheduled runs).",
+)
+log_option = click.option(
+    "--log-file",
+    type=PATH,
+    metavar="FILE",
+    help="Append one timestamped line per event to FILE (rotated at 1 MB).",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    type=PATH,
+    metavar="OUTPUT",
+    help="Monitor to write (default: '<register>-monitor.xlsx' beside the register).",
+)
 json_option = click.option(
     "--json",
     "as_json",
@@ -86,14 +111,8 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXIT_CODES)
-@click.argument("register", type=PATH, required=False)
-@click.option(
-    "-o",
-    "--output",
-    type=PATH,
-    metavar="OUTPUT",
-    help="Monitor to write (default: '<register>-monitor.xlsx' beside the register).",
-)
+@click.argument("registers", metavar="REGISTER...", type=PATH, nargs=-1)
+@output_option
 @click.option("--as-of", type=DATE, help="Peildatum, the reference date (default: today).")
 @click.option(
     "--since", type=DATE, help="Previous monitor's peildatum: list what was completed after it."
@@ -106,8 +125,23 @@ def cli() -> None:
 @click.option(
     "--example", is_flag=True, help="Use the bundled example register (as it stood on 01-11-2018)."
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also print the Monitor sheet to a one-page PDF beside the monitor (needs LibreOffice).",
+)
+@click.option(
+    "--per-afdeling",
+    "per_department",
+    is_flag=True,
+    help="One monitor per department, into the folder given with -o.",
+)
+@click.option("--afdeling", "department", metavar="NAME", help="A monitor of one department.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing that goes in changed.")
+@quiet_option
+@log_option
 def build(
-    register: Path | None,
+    registers: tuple[Path, ...],
     output: Path | None,
     as_of: dt.date | None,
     since: dt.date | None,
@@ -117,25 +151,176 @@ def build(
     strict: bool,
     as_json: bool,
     example: bool,
+    pdf: bool,
+    per_department: bool,
+    department: str | None,
+    force: bool,
+    quiet: bool,
+    log_file: Path | None,
 ) -> None:
-    """Read REGISTER and write the monitor workbook."""
+    """Read REGISTER and write the monitor workbook. Unchanged input leaves the monitor as it is.
+
+    Several registers, or a folder of them, make one combined monitor."""
     with ExitStack() as stack:
         if example:
-            if register is not None:
+            if registers:
                 _fail(UsageError("example_and_register"), lang)
-            register = pipeline.example_register(stack)
-            output = output or Path.cwd() / ("voorbeeld" + pipeline.MONITOR_SUFFIX)
+            registers = (pipeline.example_register(stack),)
+            if not per_department:
+                output = output or Path.cwd() / ("voorbeeld" + pipeline.MONITOR_SUFFIX)
             as_of = as_of or pipeline.EXAMPLE_AS_OF
             since = since or (pipeline.EXAMPLE_SINCE if as_of > pipeline.EXAMPLE_SINCE else None)
-        elif register is None:
+        elif not registers:
             _fail(UsageError("no_register"), lang)
-        options = pipeline.Options(register, output, as_of, since, config, sheet, lang, strict)
-        result = _guard(lambda: pipeline.build(options), lang)
-    _report(result, as_json, check=False)
+        if per_department and (output is None or department is not None):
+            _fail(UsageError("per_department_usage"), lang)
+        options = pipeline.Options(
+            registers[0],
+            output,
+            as_of,
+            since,
+            config,
+            sheet,
+            lang,
+            strict,
+            pdf=pdf,
+            force=force,
+            more=registers[1:],
+            department=department,
+        )
+        log = RunLog(log_file)
+        if per_department:
+            words = Words(lang or "nl")
+            results = _guard(
+                lambda: pipeline.build_departments(options, output, words),
+                lang,
+                log=log,
+                started=time.monotonic(),
+            )
+        else:
+            results = [_logged_build(options, log, lang)]
+    if per_department:
+        _report_departments(results, as_json, quiet)
+    elif not quiet or as_json:
+        _report(results[0], as_json, check=False)
+    if any(r.fell_back for r in results):
+        sys.exit(EXIT_ELSEWHERE)
+
+
+def _report_departments(results: list[pipeline.Result], as_json: bool, quiet: bool) -> None:
+    """``--per-afdeling``: one JSON object with every monitor, or a line per department."""
+    if as_json:
+        monitors = []
+        for result in results:
+            data = report.to_json(result.monitor, result.lang, result.output)
+            data["department"] = result.monitor.scope
+            data["up_to_date"] = result.up_to_date
+            monitors.append(data)
+        click.echo(json.dumps({"monitors": monitors}, ensure_ascii=False, indent=2))
+        return
+    if quiet:
+        return
+    for result in results:
+        words = Words(result.lang)
+        name = result.monitor.scope or words["group.none.department"]
+        key = "cli.up_to_date" if result.up_to_date else "cli.written"
+        click.echo(
+            f"{name} ({result.monitor.total_actions}): " + words[key].format(path=result.output)
+        )
+        _say_in_use(result, words)
 
 
 @cli.command(epilog=EXIT_CODES)
 @click.argument("register", type=PATH)
+@output_option
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=1),
+    default=10,
+    show_default=True,
+    metavar="SECONDS",
+    help="How often to look at the register.",
+)
+@config_option
+@sheet_option
+@lang_option
+@strict_option
+@quiet_option
+@log_option
+def watch(
+    register: Path,
+    output: Path | None,
+    interval: float,
+    config: Path | None,
+    sheet: str | None,
+    lang: str | None,
+    strict: bool,
+    quiet: bool,
+    log_file: Path | None,
+) -> None:
+    """Rebuild the monitor whenever REGISTER changed and has settled; Ctrl-C stops.
+
+    Polls (file-system events are unreliable on network drives); errors that may pass are
+    retried and never end the watch."""
+    from .watch import Watcher
+
+    words = Words(lang or "nl")
+    options = pipeline.Options(register, output, None, None, config, sheet, lang, strict)
+    log = RunLog(log_file)
+
+    def on_result(result: pipeline.Result) -> None:
+        _log_result(log, result, 0.0)
+        if not quiet:
+            _report(result, False, check=False)
+
+    def on_error(error: MviError) -> None:
+        log.event("result", status="error", exit=error.exit_code, message=error.render(lang))
+        click.echo(f"mvi-xl: {error.render(lang or 'nl')}", err=True)
+
+    if not quiet:
+        click.echo(words["cli.watching"].format(path=register, interval=f"{interval:g}"))
+    log.event("watch", register=register, interval=interval)
+    try:
+        Watcher(options, on_result, on_error, interval=interval).run()
+    except KeyboardInterrupt:
+        log.event("stop", reason="ctrl-c")
+        if not quiet:
+            click.echo(words["cli.stopped"])
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.argument("register", type=PATH)
+@output_option
+@click.option("--every", type=click.Choice(EVERY), default="daily", show_default=True)
+@click.option(
+    "--at",
+    "at",
+    default="07:00",
+    show_default=True,
+    metavar="HH:MM",
+    help="Time of day (for hourly: the minute past the hour).",
+)
+@click.option(
+    "--log-file",
+    type=PATH,
+    metavar="FILE",
+    help="Log of the scheduled runs (default: '<monitor>.log' beside the monitor).",
+)
+def schedule(
+    register: Path, output: Path | None, every: str, at: str, log_file: Path | None
+) -> None:
+    """Print ready-to-paste lines that run the build on a schedule: Windows Task Scheduler
+    (schtasks, for cmd.exe) and cron. Paths are made absolute and quoted."""
+    try:
+        when = parse_time(at)
+    except ValueError:
+        raise click.BadParameter(f"'{at}' is not a time; use HH:MM", param_hint="--at") from None
+    for line in schedule_lines(register, output, log_file, every, when, str(Path.cwd())):
+        click.echo(line)
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.argument("registers", metavar="REGISTER...", type=PATH, nargs=-1, required=True)
 @config_option
 @sheet_option
 @lang_option
@@ -143,7 +328,7 @@ def build(
 @json_option
 @click.option("--as-of", type=DATE, help="Peildatum for date checks (default: today).")
 def check(
-    register: Path,
+    registers: tuple[Path, ...],
     config: Path | None,
     sheet: str | None,
     lang: str | None,
@@ -151,8 +336,11 @@ def check(
     as_json: bool,
     as_of: dt.date | None,
 ) -> None:
-    """Read and validate REGISTER; write nothing. Lists every warning with its cell."""
-    options = pipeline.Options(register, None, as_of, None, config, sheet, lang, strict)
+    """Read and validate REGISTER (several, or a folder, as build combines them); write
+    nothing. Lists every warning with its cell."""
+    options = pipeline.Options(
+        registers[0], None, as_of, None, config, sheet, lang, strict, more=registers[1:]
+    )
     result = _guard(lambda: pipeline.check(options), lang)
     _report(result, as_json, check=True)
 
@@ -232,13 +420,47 @@ def history_remove(date: dt.date, monitor: Path | None, lang: str | None) -> Non
     click.echo(words["cli.removed"].format(as_of=words.date(date), path=found.path))
 
 
+def _logged_build(options: pipeline.Options, log: RunLog, lang: str | None) -> pipeline.Result:
+    """Build, with a line in the run log for the start and for the result, failures included."""
+    started = time.monotonic()
+    log.event(
+        "start",
+        register=options.register,
+        output=options.output,
+        as_of=options.as_of.isoformat() if options.as_of else None,
+    )
+    result = _guard(lambda: pipeline.build(options), lang, log=log, started=started)
+    _log_result(log, result, time.monotonic() - started)
+    return result
+
+
+def _log_result(log: RunLog, result: pipeline.Result, duration: float) -> None:
+    register = result.monitor.register
+    log.event(
+        "register", path=register.path, sheet=register.sheet, actions=result.monitor.total_actions
+    )
+    status = "up-to-date" if result.up_to_date else "elsewhere" if result.fell_back else "written"
+    log.event(
+        "result",
+        status=status,
+        output=result.output,
+        warnings=len(result.monitor.findings),
+        duration=f"{duration:.2f}s",
+        exit=EXIT_ELSEWHERE if result.fell_back else 0,
+    )
+
+
 def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
     monitor, lang = result.monitor, result.lang
     words = Words(lang)
     if as_json:
-        click.echo(
-            json.dumps(report.to_json(monitor, lang, result.output), ensure_ascii=False, indent=2)
-        )
+        data = report.to_json(monitor, lang, result.output)
+        data["up_to_date"] = result.up_to_date
+        data["output_in_use"] = result.fell_back
+        if result.pdf is not None:
+            data["pdf"] = str(result.pdf)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        _say_in_use(result, words)
         return
     for line in report.summary_table(monitor, lang):
         click.echo(line)
@@ -261,15 +483,40 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
     if check:
         key = "cli.read" if findings else "cli.clean"
         click.echo(words[key].format(count=monitor.total_actions, warnings=len(findings)))
+    elif result.up_to_date:
+        click.echo(words["cli.up_to_date"].format(path=result.output))
     else:
         click.echo(words["cli.written"].format(path=result.output))
+        if result.pdf is not None:
+            click.echo(words["cli.pdf_written"].format(path=result.pdf))
+    _say_in_use(result, words)
 
 
-def _guard(call: Callable[[], T], lang: str | None) -> T:
-    """Run the pipeline; expected failures become one line on stderr and their exit code."""
+def _say_in_use(result: pipeline.Result, words: Words) -> None:
+    """The monitor was open: where the new one went (exit code 5 says it too)."""
+    if result.fell_back:
+        text, hint = vocabulary.message(
+            words.lang, "monitor_in_use", target=result.target, path=result.output
+        )
+        click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
+
+
+def _guard(
+    call: Callable[[], T], lang: str | None, log: RunLog | None = None, started: float | None = None
+) -> T:
+    """Run the pipeline; expected failures become one line on stderr and their exit code (and
+    a line in the run log)."""
     try:
         return call()
     except MviError as exc:
+        if log is not None:
+            log.event(
+                "result",
+                status="error",
+                exit=exc.exit_code,
+                message=exc.render(lang or "nl"),
+                duration=f"{time.monotonic() - (started or 0):.2f}s",
+            )
         _fail(exc, lang)
     except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
         raise

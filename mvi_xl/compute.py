@@ -8,19 +8,25 @@ visible bucket rather than dropped.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from . import vocabulary
 from .cells import cell_ref
-from .config import Config
+from .config import Config, SignalSettings
 from .model import (
     Action,
     Communication,
     Finding,
+    GroupCounts,
     Monitor,
     PeriodCounts,
     Register,
+    Signal,
     Snapshot,
     SnapshotAction,
 )
@@ -86,6 +92,8 @@ def compute_monitor(
         findings=tuple(findings),
         highlight_only=register.has("highlight"),
         previous=previous,
+        breakdowns=breakdowns_of(register),
+        signals=find_signals(register, periods, as_of, config.signals),
         history=tuple(sorted([*others, current], key=lambda snap: snap.as_of)),
         notices=tuple(notices),
     )
@@ -106,7 +114,7 @@ def snapshot_of(register: Register, periods: Iterable[PeriodCounts], as_of: dt.d
     return Snapshot(
         as_of=as_of,
         periods=tuple(periods),
-        actions=tuple(SnapshotAction(a.id, a.period, a.status, a.row) for a in register.actions),
+        actions=tuple(SnapshotAction(a.key, a.period, a.status, a.row) for a in register.actions),
         register=str(register.path),
     )
 
@@ -121,14 +129,14 @@ def realised_by_status(
     for old in previous.actions:
         if old.id:
             before[old.id] = old.status
-    counts = Counter(a.id for a in register.actions if a.id)
+    counts = Counter(a.key for a in register.actions if a.id)
     realised, unmatched = [], []
     for action in register.actions:
         if action.status != VOLTOOID:
             continue
-        if not action.id or counts[action.id] > 1:
+        if not action.id or counts[action.key] > 1:
             unmatched.append(action)
-        elif before.get(action.id) != VOLTOOID:
+        elif before.get(action.key) != VOLTOOID:
             realised.append(action)
     findings = []
     if unmatched:
@@ -212,3 +220,192 @@ def action_where(register: Register, action: Action, field_name: str) -> str:
     """The cell of one field of an action, for a finding raised after reading."""
     column = register.columns.get(field_name, 0)
     return cell_ref(None if register.kind == "csv" else register.sheet, action.row - 1, column)
+
+
+# --- Views: per department, theme and source -----------------------------------------------
+
+BREAKDOWN_FIELDS = ("department", "theme", "source")
+
+
+def breakdown(actions: Iterable[Action], field_name: str) -> tuple[GroupCounts, ...]:
+    """Status counts per value of one field, in order of first appearance; the bucket "" for
+    actions without a value comes last. Every action lands in exactly one group."""
+    labels: dict[str, str] = {}
+    counts: Counter = Counter()
+    for action in actions:
+        label = " ".join(getattr(action, field_name).split())
+        key = label_key(label)
+        labels.setdefault(key, label)
+        counts[(key, action.status)] += 1
+    groups = [
+        GroupCounts(label, {s: counts[(key, s)] for s in (*STATUSES, ONBEKEND)})
+        for key, label in labels.items()
+    ]
+    return tuple(sorted(groups, key=lambda g: g.label == ""))
+
+
+def breakdowns_of(register: Register) -> dict[str, tuple[GroupCounts, ...]]:
+    """The views the register allows: a column it has, or several sources."""
+    views = {}
+    for name in BREAKDOWN_FIELDS:
+        present = (
+            register.has(name)
+            if name != "source"
+            else len({a.source for a in register.actions}) > 1
+        )
+        if present:
+            views[name] = breakdown(register.actions, name)
+    return views
+
+
+# --- Signals -------------------------------------------------------------------------------
+
+OPEN = frozenset({LOPEND, GEPLAND, ONBEKEND})
+_YEARS = re.compile(r"\b(20\d\d|19\d\d)(?:\s*[-–/]\s*(20\d\d|19\d\d|\d\d))?\b")
+
+
+def find_signals(
+    register: Register, periods: Iterable[PeriodCounts], as_of: dt.date, settings: SignalSettings
+) -> tuple[Signal, ...]:
+    """The enabled signals that have something to show, in vocabulary.SIGNALS order."""
+    actions = register.actions
+    grace = dt.timedelta(days=settings.overdue_grace_days)
+    found: dict[str, Signal] = {}
+
+    def add(code: str, matching: Iterable[Action], **params: object) -> None:
+        hits = tuple(matching)
+        if hits and code in settings.enabled:
+            found[code] = Signal(code, hits, params)
+
+    if register.has("end"):
+        add(
+            "overdue",
+            (
+                a
+                for a in actions
+                if a.status in OPEN and a.end is not None and a.end + grace < as_of
+            ),
+        )
+    if register.has("owner"):
+        add("running_without_owner", (a for a in actions if a.status == LOPEND and not a.owner))
+    if register.has("completed"):
+        add(
+            "date_not_done",
+            (a for a in actions if a.completed is not None and a.status != VOLTOOID),
+        )
+        add(
+            "done_without_date",
+            (a for a in actions if a.status == VOLTOOID and a.completed is None),
+        )
+    if register.has("progress"):
+        add(
+            "progress_attention",
+            (a for a in actions if a.progress in ("oranje", "rood") and a.status in OPEN),
+        )
+    ordered = [found[code] for code in vocabulary.SIGNALS if code in found]
+    if "period_ending" in settings.enabled:
+        ordered.extend(period_signals(actions, periods, as_of, settings))
+    return tuple(ordered)
+
+
+def period_signals(
+    actions: Sequence[Action],
+    periods: Iterable[PeriodCounts],
+    as_of: dt.date,
+    settings: SignalSettings,
+) -> list[Signal]:
+    """Periods whose planned years run out (the last ``period_ending_months`` months of the
+    last year in their label, or later) with less than the wanted share completed."""
+    signals = []
+    for counts in periods:
+        end = period_end(counts.period)
+        if counts.continuous or end is None or counts.total == 0:
+            continue
+        months_left = (end.year - as_of.year) * 12 + end.month - as_of.month
+        if (
+            months_left >= settings.period_ending_months
+            or counts.share >= settings.period_ending_min_share
+        ):
+            continue
+        still_open = tuple(a for a in actions if a.period == counts.period and a.status in OPEN)
+        if still_open:
+            signals.append(
+                Signal(
+                    "period_ending",
+                    still_open,
+                    {
+                        "period": counts.period,
+                        "end": end.strftime("%d-%m-%Y"),
+                        "share": f"{counts.share:.0%}",
+                    },
+                )
+            )
+    return signals
+
+
+def period_end(label: str) -> dt.date | None:
+    """The last day of the last year a period label names: "Aan de slag in 2018-2020" ends on
+    31-12-2020, "Aan de slag in 2017" on 31-12-2017; no year, no end."""
+    years = []
+    for first, last in _YEARS.findall(label):
+        years.append(int(first))
+        if last:
+            years.append(int(last) if len(last) == 4 else int(first[:2] + last))
+    return dt.date(max(years), 12, 31) if years else None
+
+
+# --- Several registers, one department -----------------------------------------------------
+
+
+def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> Register:
+    """One register made of several (one per department, say): every action keeps its source,
+    warnings say which file they are about, periods merge by label."""
+    actions, findings, focus, moments, labels = [], [], [], [], {}
+    headers: dict[str, str] = {}
+    for register, name in zip(registers, names, strict=True):
+        actions.extend(replace(a, source=name) for a in register.actions)
+        findings.extend(
+            replace(f, where=f"{name} › {f.where}" if f.where else name) for f in register.findings
+        )
+        focus.extend(p for p in register.focus_points if p not in focus)
+        moments.extend(register.communications)
+        for label in register.periods:
+            labels.setdefault(label_key(label), label)
+        for key, value in register.headers.items():
+            headers.setdefault(key, value)
+    # one spelling per period across the sources, the first one met
+    actions = [
+        replace(a, period=labels.get(label_key(a.period), a.period)) if a.period else a
+        for a in actions
+    ]
+    digest = hashlib.sha256("".join(r.digest for r in registers).encode()).hexdigest()
+    return Register(
+        path=path,
+        kind="combined",
+        sheet=", ".join(dict.fromkeys(r.sheet for r in registers)),
+        header_row=0,
+        headers=headers,
+        columns={},
+        actions=tuple(actions),
+        periods=tuple(labels.values()),
+        focus_points=tuple(focus),
+        communications=tuple(moments),
+        findings=tuple(findings),
+        modified=max((r.modified for r in registers if r.modified), default=None),
+        digest=digest,
+    )
+
+
+def departments(register: Register) -> tuple[str, ...]:
+    """The departments of a register, "" for actions without one."""
+    return tuple(group.label for group in breakdown(register.actions, "department"))
+
+
+def limit_to_department(register: Register, department: str) -> Register:
+    """The register of one department ("" for actions without one); periods keep their order."""
+    key = label_key(department)
+    actions = tuple(a for a in register.actions if label_key(a.department) == key)
+    used = {a.period for a in actions}
+    return replace(
+        register, actions=actions, periods=tuple(p for p in register.periods if p in used)
+    )

@@ -23,6 +23,49 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What reading one register may cost (``[limits]``). The defaults admit a regional
+    roll-up of 100,000 actions; mvi_xl.reader.limits holds the checks and says why each exists."""
+
+    max_file_mb: int = 50  # the register file on disk
+    max_unpacked_mb: int = 250  # all parts of an xlsx/xlsm/xlsb/ods zip, inflated
+    max_ratio: int = 100  # how many times one zip part may inflate
+    max_rows: int = 250_000  # the last row holding something, per sheet
+    max_columns: int = 1_000  # the last column holding something, per sheet
+    max_cells: int = 3_000_000  # rows x columns up to those, per sheet
+
+    @property
+    def max_file_bytes(self) -> int:
+        return self.max_file_mb * 1024 * 1024
+
+    @property
+    def max_unpacked_bytes(self) -> int:
+        return self.max_unpacked_mb * 1024 * 1024
+
+
+#: The most each limit may be raised to: beyond these a register is no longer a register
+#: (Excel's own sheet has 1,048,576 rows and 16,384 columns).
+LIMIT_CEILINGS: dict[str, int] = {
+    "max_file_mb": 2_048,
+    "max_unpacked_mb": 16_384,
+    "max_ratio": 10_000,
+    "max_rows": 1_048_576,
+    "max_columns": 16_384,
+    "max_cells": 100_000_000,
+}
+
+
+@dataclass(frozen=True)
+class SignalSettings:
+    """Which signals the monitor raises and when (``[signals]``)."""
+
+    enabled: tuple[str, ...] = vocabulary.SIGNALS
+    overdue_grace_days: int = 0  # days after the planned end date before an action is overdue
+    period_ending_months: int = 6  # a period's last months (of its last planned year) ...
+    period_ending_min_share: float = 0.5  # ... with less than this share completed
+
+
+@dataclass(frozen=True)
 class Config:
     organisation: str = ""
     language: str | None = None
@@ -33,6 +76,9 @@ class Config:
     colours: dict[str, str] = field(default_factory=dict)
     logo: Path | None = None
     max_list_items: int = 8
+    read_only_recommended: bool = False
+    limits: Limits = field(default_factory=Limits)
+    signals: SignalSettings = field(default_factory=SignalSettings)
     source: Path | None = None  # the file this came from, None for the defaults
 
     def status_colour(self, status: str) -> str:
@@ -74,7 +120,17 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     reader.allow(
         data,
         "",
-        {"organisation", "language", "columns", "statuses", "periods", "colours", "monitor"},
+        {
+            "organisation",
+            "language",
+            "columns",
+            "statuses",
+            "periods",
+            "colours",
+            "monitor",
+            "limits",
+            "signals",
+        },
     )
 
     organisation = reader.text(data, "organisation", "")
@@ -92,7 +148,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     known_colours = set(vocabulary.STATUS_COLOURS) | set(vocabulary.HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)
     monitor = reader.table(data, "monitor")
-    reader.allow(monitor, "monitor", {"logo", "max_list_items"})
+    reader.allow(monitor, "monitor", {"logo", "max_list_items", "read_only_recommended"})
 
     colour_values = {}
     for name in colours:
@@ -126,8 +182,58 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         colours=colour_values,
         logo=logo_path,
         max_list_items=max_items,
+        read_only_recommended=reader.flag(
+            monitor, "read_only_recommended", "monitor.read_only_recommended"
+        ),
+        limits=_limits(reader, reader.table(data, "limits")),
+        signals=_signals(reader, reader.table(data, "signals")),
         source=source,
     )
+
+
+def _signals(reader: _Reader, table: Mapping[str, Any]) -> SignalSettings:
+    """Which signals, and their thresholds; the ones not given keep their default."""
+    reader.allow(
+        table,
+        "signals",
+        {"enabled", "overdue_grace_days", "period_ending_months", "period_ending_min_share"},
+    )
+    defaults = SignalSettings()
+    enabled = defaults.enabled
+    if "enabled" in table:
+        enabled = reader.names(table, "enabled", "signals.enabled")
+        unknown = [name for name in enabled if name not in vocabulary.SIGNALS]
+        if unknown:
+            reader.fail("signals.enabled", "config_choice", choices=", ".join(vocabulary.SIGNALS))
+
+    def number(name: str, low: float, high: float, kind: type) -> Any:
+        value = table.get(name, getattr(defaults, name))
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float) if kind is float else int)
+            or not low <= value <= high
+        ):
+            reader.fail(f"signals.{name}", "config_range", low=low, high=high)
+        return kind(value)
+
+    return SignalSettings(
+        enabled=enabled,
+        overdue_grace_days=number("overdue_grace_days", 0, 365, int),
+        period_ending_months=number("period_ending_months", 0, 60, int),
+        period_ending_min_share=number("period_ending_min_share", 0, 1, float),
+    )
+
+
+def _limits(reader: _Reader, table: Mapping[str, Any]) -> Limits:
+    """Each limit a whole number from 1 up to its ceiling; the ones not given keep their default."""
+    reader.allow(table, "limits", set(LIMIT_CEILINGS))
+    values = {}
+    for name, value in table.items():
+        ceiling = LIMIT_CEILINGS[name]
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= ceiling:
+            reader.fail(f"limits.{name}", "config_range", low=1, high=ceiling)
+        values[name] = value
+    return Limits(**values)
 
 
 class _Reader:
@@ -156,6 +262,12 @@ class _Reader:
         if value is not default and not isinstance(value, str):
             self.fail(key or name, "config_text")
         return value.strip() if isinstance(value, str) else value
+
+    def flag(self, data: Mapping[str, Any], name: str, key: str) -> bool:
+        value = data.get(name, False)
+        if not isinstance(value, bool):
+            self.fail(key, "config_flag")
+        return value
 
     def names(self, data: Mapping[str, Any], name: str, key: str) -> tuple[str, ...]:
         value = data.get(name, [])

@@ -15,6 +15,8 @@ EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_REGISTER = 3
 EXIT_OUTPUT = 4
+#: build: the monitor was in use, the new one was saved under a dated name beside it
+EXIT_ELSEWHERE = 5
 
 
 class MviError(Exception):

@@ -72,6 +72,11 @@ def history_path(monitor: Path) -> Path:
     return monitor.with_name(monitor.stem + HISTORY_SUFFIX)
 
 
+def monitor_of_history(path: Path) -> Path:
+    """The monitor a history file belongs to (its lock guards both)."""
+    return path.with_name(path.name.removesuffix(HISTORY_SUFFIX) + ".xlsx")
+
+
 # --- Reading ---------------------------------------------------------------------------------
 
 

@@ -57,6 +57,13 @@ class Action:
     progress_text: str = ""
     highlight: bool | None = None  # None when the register has no highlight column
     notes: str = ""
+    source: str = ""  # the register file it came from, when several are combined
+
+    @property
+    def key(self) -> str:
+        """The id that tells actions apart across monitors: equal ids from different sources
+        stay apart."""
+        return f"{self.source}/{self.id}" if self.source and self.id else self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,7 @@ class Register:
     communications: tuple[Communication, ...] = ()
     findings: tuple[Finding, ...] = ()
     modified: dt.datetime | None = None
+    digest: str = ""  # sha256 of the bytes read: the register's part of the fingerprint
 
     def has(self, field_name: str) -> bool:
         return field_name in self.headers
@@ -151,6 +159,32 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class GroupCounts:
+    """Status counts of one department, theme or source ("" is the bucket without one)."""
+
+    label: str
+    by_status: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass(frozen=True)
+class Signal:
+    """Something the coordinator should look at, found in the register rather than written by
+    anyone: actions past their end date, running without an owner, and so on."""
+
+    code: str  # one of vocabulary.SIGNALS
+    actions: tuple[Action, ...] = ()
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.actions)
+
+
+@dataclass(frozen=True)
 class Monitor:
     """The computed monitor: one object feeds the workbook, the JSON and the terminal."""
 
@@ -171,6 +205,9 @@ class Monitor:
     previous: Snapshot | None = None  # the snapshot the changes and the realised list compare to
     history: tuple[Snapshot, ...] = ()  # every snapshot, this monitor's own included, oldest first
     notices: tuple[Finding, ...] = ()  # information, not warnings: never fatal under --strict
+    breakdowns: dict[str, tuple[GroupCounts, ...]] = field(default_factory=dict)  # by field
+    signals: tuple[Signal, ...] = ()
+    scope: str | None = None  # the department this monitor is limited to ("" = without one)
 
     @property
     def current(self) -> Snapshot | None:
@@ -204,7 +241,11 @@ __all__ = [
     "Action",
     "Communication",
     "Finding",
+    "GroupCounts",
     "Monitor",
     "PeriodCounts",
     "Register",
+    "Signal",
+    "Snapshot",
+    "SnapshotAction",
 ]

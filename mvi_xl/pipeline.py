@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
@@ -15,19 +16,42 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__, props
-from .compute import compute_monitor
-from .config import Config, find_config, load_config
+from .compute import combine, compute_monitor, departments, limit_to_department
+from .config import CONFIG_NAME, Config, find_config, load_config
 from .errors import OutputError, RegisterError, UsageError
-from .history import HISTORY_SUFFIX, History, history_path, load_history, save_history
-from .model import Finding, Monitor, Snapshot
+from .fingerprint import PROPERTY as FINGERPRINT
+from .fingerprint import earlier_snapshots, fingerprint
+from .history import (
+    HISTORY_SUFFIX,
+    History,
+    history_path,
+    load_history,
+    monitor_of_history,
+    render_history,
+    save_history,
+)
+from .model import Finding, Monitor, Register, Snapshot
+from .names import safe_file_names
+from .pdf import export_pdf, pdf_path, require_soffice
 from .reader import read_register
-from .safe_io import atomic_output
+from .safe_io import (
+    atomic_output,
+    dated_sibling,
+    is_owner_file,
+    remove_stale_temporaries,
+    run_lock,
+)
+from .vocabulary import label_key
 
 MONITOR_SUFFIX = "-monitor.xlsx"
 EXAMPLE_REGISTER = ("voorbeeld", "register.xlsx")
 #: The example is a register as it stood in autumn 2018; its monitor looks back to June.
 EXAMPLE_AS_OF = dt.date(2018, 11, 1)
 EXAMPLE_SINCE = dt.date(2018, 6, 1)
+#: A register caught while it is being saved is read again a few times before giving up.
+READ_ATTEMPTS = 3
+READ_DELAY = 0.5
+UNSETTLED = frozenset({"damaged", "empty_file"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +64,17 @@ class Options:
     sheet: str | None = None
     lang: str | None = None
     strict: bool = False
+    pdf: bool = False
+    force: bool = False  # rebuild even when nothing that goes in has changed
+    more: tuple[Path, ...] = ()  # further registers, combined with the first into one monitor
+    department: str | None = None  # limit the monitor to one department ("" = without one)
+
+    @property
+    def sources(self) -> tuple[Path, ...]:
+        """The register files this monitor reads: a folder stands for the registers in it."""
+        if not self.more and self.register.is_dir():
+            return registers_in(self.register)
+        return (self.register, *self.more)
 
 
 @dataclass(frozen=True)
@@ -47,11 +82,46 @@ class Result:
     monitor: Monitor
     lang: str
     output: Path | None
+    pdf: Path | None = None
+    up_to_date: bool = False  # nothing changed: the monitor was left untouched
+    fell_back: bool = False  # the monitor was in use: ``output`` is a dated sibling
+    target: Path | None = None  # the monitor that was asked for
 
 
-def default_output(register: Path) -> Path:
-    """Beside the register, named after it: ``Plan.xlsx`` -> ``Plan-monitor.xlsx``."""
+def default_output(register: Path, more: Sequence[Path] = ()) -> Path:
+    """Beside the register, named after it: ``Plan.xlsx`` -> ``Plan-monitor.xlsx``. For a
+    folder, or several registers, in that folder and named after it."""
+    if register.is_dir():
+        return register / (register.absolute().name + MONITOR_SUFFIX)
+    if more:
+        folder = register.absolute().parent
+        return folder / (folder.name + MONITOR_SUFFIX)
     return register.with_name(register.stem + MONITOR_SUFFIX)
+
+
+#: What a folder of registers holds besides registers: Excel's owner files, hidden files and
+#: mvi-xl's own outputs (monitors, their dated siblings, history, temporary files).
+REGISTER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"})
+
+
+def registers_in(folder: Path) -> tuple[Path, ...]:
+    """The register files in a folder, by name; none is an error (exit 3)."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name.casefold())
+    except OSError as exc:
+        raise RegisterError("unreadable", path=folder, reason=exc.strerror or str(exc)) from None
+    found = tuple(p for p in entries if p.is_file() and is_register_name(p.name))
+    if not found:
+        raise RegisterError("no_registers", path=folder)
+    return found
+
+
+def is_register_name(name: str) -> bool:
+    lowered = name.casefold()
+    if name.startswith(("~$", ".")) or Path(lowered).suffix not in REGISTER_SUFFIXES:
+        return False
+    outputs = (MONITOR_SUFFIX, HISTORY_SUFFIX)
+    return not (lowered.endswith(outputs) or "-monitor (" in lowered or ".onleesbaar-" in lowered)
 
 
 def today() -> dt.date:
@@ -71,7 +141,9 @@ def example_register(stack: ExitStack) -> Path:
 def load(options: Options, history: Sequence[Snapshot] = ()) -> tuple[Monitor, str, Config]:
     """Read and compute against the earlier snapshots; under --strict any warning is an
     error."""
-    config = load_config(find_config(options.config, options.register))
+    sources = options.sources
+    anchor = options.register / CONFIG_NAME if options.register.is_dir() else sources[0]
+    config = load_config(find_config(options.config, anchor))
     lang = options.lang or config.language or "nl"
     as_of = options.as_of or today()
     if options.since is not None and options.since >= as_of:
@@ -80,10 +152,15 @@ def load(options: Options, history: Sequence[Snapshot] = ()) -> tuple[Monitor, s
             since=options.since.strftime("%d-%m-%Y"),
             as_of=as_of.strftime("%d-%m-%Y"),
         )
-    register = read_register(options.register, sheet=options.sheet, config=config)
+    register, notices = read_sources(sources, options, config)
+    scope = None
+    if options.department is not None:
+        scope = _department(register, options.department)
+        register = limit_to_department(register, scope)
     monitor = compute_monitor(
         register, as_of=as_of, since=options.since, config=config, history=history
     )
+    monitor = replace(monitor, notices=notices + monitor.notices, scope=scope)
     if options.strict and monitor.findings:
         first = monitor.findings[0]
         text, _ = first.render(lang)
@@ -96,44 +173,211 @@ def load(options: Options, history: Sequence[Snapshot] = ()) -> tuple[Monitor, s
     return monitor, lang, config
 
 
+def read_sources(
+    sources: Sequence[Path], options: Options, config: Config
+) -> tuple[Register, tuple[Finding, ...]]:
+    """The register, or several combined into one with a note per source saying what it gave
+    (so a source that gave nothing is noticed)."""
+    registers = [read_settled(p, sheet=options.sheet, config=config) for p in sources]
+    if len(registers) == 1:
+        return registers[0], ()
+    names = _source_names(sources)
+    combined = combine(registers, names, default_output(options.register, options.more))
+    notes = tuple(
+        Finding("source_read", name, {"count": len(r.actions), "sheet": r.sheet})
+        for name, r in zip(names, registers, strict=True)
+    )
+    return combined, notes
+
+
+def _source_names(paths: Sequence[Path]) -> list[str]:
+    """How each register is named in the combined monitor: its file name, or more of its path
+    where two files share a name."""
+    names = [p.name for p in paths]
+    if len(set(names)) == len(names):
+        return names
+    return [str(p) for p in paths]
+
+
+def _department(register: Register, wanted: str) -> str:
+    """The department as spelled in the register; an unknown one is a usage error."""
+    known = departments(register)
+    for name in known:
+        if label_key(name) == label_key(wanted):
+            return name
+    raise UsageError(
+        "no_department", department=wanted, known=", ".join(n or '""' for n in known) or "-"
+    )
+
+
 def check(options: Options) -> Result:
     monitor, lang, _ = load(options)
     return Result(monitor, lang, None)
 
 
 def build(options: Options) -> Result:
-    output = options.output or default_output(options.register)
-    _refuse_overwriting_register(options.register, output)
-    history = load_history(history_path(output))
-    monitor, lang, config = load(options, history.snapshots)
-    aside = _aside_name(history)
-    monitor = replace(monitor, notices=monitor.notices + _history_notices(history, output, aside))
-    from .writer import write_workbook  # XlsxWriter is only needed once there is a monitor
-
-    with atomic_output(output) as temporary:
-        write_workbook(
-            monitor,
-            temporary,
-            lang=lang,
-            config=config,
-            generated=today(),
-            version=__version__,
-            properties={props.HISTORY_COUNT: len(monitor.history)},
+    """Read, compute and write the monitor, one run per monitor at a time. When the fingerprint
+    of everything that goes in matches the monitor's, the file is left alone."""
+    output = options.output or default_output(options.register, options.more)
+    for source in options.sources:
+        _refuse_overwriting_register(source, output)
+    soffice = require_soffice() if options.pdf else None  # before anything is written
+    with run_lock(output):
+        remove_stale_temporaries(history_path(output))
+        history = load_history(history_path(output))
+        monitor, lang, config = load(options, history.snapshots)
+        stamp = _fingerprint(monitor, config, options, lang, history)
+        if not options.force and _up_to_date(output, stamp, monitor, history, options.pdf):
+            pdf = pdf_path(output) if options.pdf else None  # checked to exist
+            return Result(monitor, lang, output, pdf, up_to_date=True, target=output)
+        aside = _aside_name(history)
+        monitor = replace(
+            monitor, notices=monitor.notices + _history_notices(history, output, aside)
         )
-    save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
-    return Result(monitor, lang, output)
+        from .writer import write_workbook  # XlsxWriter is only needed once there is a monitor
+
+        publish = atomic_output(output, fallback=lambda: _sibling_for(output, stamp))
+        with publish as temporary:
+            write_workbook(
+                monitor,
+                temporary,
+                lang=lang,
+                config=config,
+                generated=today(),
+                version=__version__,
+                properties={props.HISTORY_COUNT: len(monitor.history), FINGERPRINT: stamp},
+            )
+            # printed from the finished workbook before it replaces the monitor: a failed
+            # export leaves the previous monitor (and its history) as it was
+            pdf = export_pdf(temporary, pdf_path(output), soffice=soffice) if soffice else None
+        monitor = _save_history_or_say_so(monitor, history, aside)
+    return Result(monitor, lang, publish.final, pdf, fell_back=publish.fell_back, target=output)
+
+
+def build_departments(options: Options, folder: Path, words) -> list[Result]:
+    """``--per-afdeling``: one monitor per department into ``folder``, each named after its
+    department (a safe file name) and with its own history. Their totals add up to the
+    register's, actions without a department included."""
+    monitor, _, _ = load(replace(options, department=None, strict=False))
+    if not folder.exists() and folder.parent.is_dir():
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise OutputError(
+                "write_failed", path=folder, reason=exc.strerror or str(exc)
+            ) from None
+    names = safe_file_names(
+        [d or words["group.none.department"] for d in departments(monitor.register)]
+    )
+    results = []
+    for department, name in zip(departments(monitor.register), names, strict=True):
+        output = folder / f"{name}{MONITOR_SUFFIX}"
+        results.append(build(replace(options, department=department, output=output)))
+    return results
 
 
 def record(options: Options) -> Result:
     """``history add``: record the snapshot of a register (say, an old dated copy) in the
     history of the monitor at ``options.output``, without building a monitor."""
     output = options.output or default_output(options.register)
-    history = load_history(history_path(output))
-    monitor, lang, _ = load(options, history.snapshots)
-    aside = _aside_name(history)
-    monitor = replace(monitor, notices=monitor.notices + _history_notices(history, output, aside))
-    save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
+    with run_lock(output):
+        history = load_history(history_path(output))
+        monitor, lang, _ = load(options, history.snapshots)
+        aside = _aside_name(history)
+        monitor = replace(
+            monitor, notices=monitor.notices + _history_notices(history, output, aside)
+        )
+        save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
     return Result(monitor, lang, history.path)
+
+
+def read_settled(path: Path, *, sheet: str | None, config: Config) -> Register:
+    """Read the register, retrying a few times while it looks mid-save (a damaged or empty zip,
+    or a size or time that changed while it was read): never a monitor from half a register."""
+    for attempt in range(READ_ATTEMPTS):
+        last = attempt == READ_ATTEMPTS - 1
+        before = _signature(path)
+        try:
+            register = read_register(path, sheet=sheet, config=config)
+        except RegisterError as exc:
+            if exc.code not in UNSETTLED or last:
+                raise
+        else:
+            if _signature(path) == before:
+                return register
+            if last:
+                raise RegisterError("changing", path=path)
+        time.sleep(READ_DELAY * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _fingerprint(
+    monitor: Monitor, config: Config, options: Options, lang: str, history: History
+) -> str:
+    earlier = earlier_snapshots(history.snapshots, monitor.as_of)
+    return fingerprint(
+        register=monitor.register.digest.encode(),
+        config=config,
+        options=(
+            monitor.as_of,
+            monitor.since,
+            options.sheet,
+            lang,
+            options.strict,
+            options.pdf,
+            options.department,
+            tuple(str(p) for p in options.sources),  # as shown on the Toelichting sheet
+        ),
+        version=__version__,
+        earlier=earlier,
+        render=lambda snaps: render_history(History(snaps)),
+    )
+
+
+def _up_to_date(output: Path, stamp: str, monitor: Monitor, history: History, pdf: bool) -> bool:
+    """Nothing to do: the monitor carries this fingerprint, the history already holds this
+    peildatum (a run that could not save it tries again), and a wanted PDF exists."""
+    if props.read_custom_properties(output).get(FINGERPRINT) != stamp:
+        return False
+    if not any(s.as_of == monitor.as_of for s in history.snapshots):
+        return False
+    return not pdf or pdf_path(output).exists()
+
+
+def _sibling_for(output: Path, stamp: str) -> Path:
+    """Where a new monitor goes while the monitor is open in Excel: a dated sibling; one made
+    earlier from the same input is reused rather than adding another."""
+    prefix = f"{output.stem} ("
+    for sibling in sorted(output.parent.glob(f"*{output.suffix}")):
+        if (
+            sibling.name.startswith(prefix)
+            and props.read_custom_properties(sibling).get(FINGERPRINT) == stamp
+        ):
+            return sibling
+    return dated_sibling(output)
+
+
+def _save_history_or_say_so(monitor: Monitor, history: History, aside: Path | None) -> Monitor:
+    """The monitor is written; a history that can't be saved now (open in Excel, say) is saved
+    by the next run, which sees the snapshot missing. Say so instead of failing the run."""
+    try:
+        save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
+    except OutputError as exc:
+        notice = Finding(
+            "history_not_saved",
+            history.path.name if history.path else "",
+            {"reason": exc.render("nl").split(": ", 1)[-1]},
+        )
+        return replace(monitor, notices=(*monitor.notices, notice))
+    return monitor
 
 
 def find_history(location: Path | None) -> History:
@@ -157,8 +401,10 @@ def find_history(location: Path | None) -> History:
 
 def forget(location: Path | None, as_of: dt.date) -> History:
     """``history remove``: drop the snapshot of one peildatum."""
-    history = find_history(location).without(as_of)
-    save_history(history, history.path)
+    found = find_history(location)
+    with run_lock(monitor_of_history(found.path)):
+        history = find_history(found.path).without(as_of)
+        save_history(history, history.path)
     return history
 
 
@@ -174,8 +420,13 @@ def _history_notices(history: History, output: Path, aside: Path | None) -> tupl
     """Say so when the history starts afresh: first run, deleted file or unreadable file."""
     where = history.path.name if history.path else ""
     if aside is not None:
-        return (Finding("history_unreadable_aside", where,
-                        {"reason": history.unreadable, "aside": aside.name}),)
+        return (
+            Finding(
+                "history_unreadable_aside",
+                where,
+                {"reason": history.unreadable, "aside": aside.name},
+            ),
+        )
     if history.snapshots or (history.path is not None and history.path.exists()):
         return ()
     recorded = props.read_custom_properties(output).get(props.HISTORY_COUNT, "0")
@@ -194,8 +445,12 @@ def _refuse_overwriting_register(register: Path, output: Path) -> None:
             same = False
     if same:
         raise UsageError("output_is_register", path=output)
+    if is_owner_file(register):
+        raise UsageError("owner_file", path=register)
     if output.is_dir():
         raise OutputError("output_is_folder", path=output)
+    if not output.parent.is_dir():
+        raise OutputError("no_folder", path=output.parent)
 
 
 def init(path: Path, *, lang: str) -> Path:

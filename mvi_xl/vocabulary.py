@@ -171,6 +171,16 @@ COMMUNICATION_STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
     PLANNED: ("gepland", "planning", "te doen", "gaat komen", "planned"),
 }
 
+#: Signals the monitor can raise, in the order they are listed. See compute.find_signals.
+SIGNALS: tuple[str, ...] = (
+    "overdue",
+    "running_without_owner",
+    "date_not_done",
+    "done_without_date",
+    "progress_attention",
+    "period_ending",
+)
+
 #: Notices for the terminal only: they would make two identical builds differ in the workbook.
 TERMINAL_ONLY_NOTICES: frozenset[str] = frozenset({"history_new"})
 
@@ -222,6 +232,36 @@ LABELS: dict[str, dict[str, str]] = {
         "sheet.actions": "Acties",
         "sheet.notes": "Toelichting",
         "sheet.history": "Historie",
+        "sheet.department": "Per afdeling",
+        "sheet.theme": "Per thema",
+        "sheet.source": "Per bron",
+        "sheet.signals": "Signalen",
+        "group.department": "Afdeling",
+        "group.theme": "Thema",
+        "group.source": "Bron",
+        "group.none.department": "(geen afdeling)",
+        "group.none.theme": "(geen thema)",
+        "group.none.source": "(geen bron)",
+        "group.title.department": "Acties per afdeling",
+        "group.title.theme": "Acties per thema",
+        "group.title.source": "Acties per bron",
+        "group.chart.department": "Aantal acties per status per afdeling",
+        "group.chart.theme": "Aantal acties per status per thema",
+        "group.chart.source": "Aantal acties per status per bron",
+        "col.done_share": "Aandeel voltooid",
+        "signals": "Signalen uit het register",
+        "signals.title": "Signalen: acties om naar te kijken",
+        "signals.col": "Signaal",
+        "signal.overdue": "{count} actie(s) over de einddatum en niet voltooid",
+        "signal.running_without_owner": "{count} lopende actie(s) zonder eigenaar",
+        "signal.date_not_done": "{count} actie(s) met een datum gereed maar niet voltooid",
+        "signal.done_without_date": "{count} voltooide actie(s) zonder datum gereed",
+        "signal.progress_attention": "{count} actie(s) met voortgang oranje of rood",
+        "signal.period_ending": "{period}: loopt af op {end} en {share} is voltooid "
+        "({count} actie(s) open)",
+        "scope": "Afdeling {department}",
+        "field.source": "Rij in register",
+        "field.origin": "Bron",
         "history.title": "Verloop over de monitors",
         "history.as_of": "Peildatum",
         "history.continuous": "Doorlopend",
@@ -279,7 +319,6 @@ LABELS: dict[str, dict[str, str]] = {
         "field.progress": "Voortgang",
         "field.highlight": "Op monitor",
         "field.notes": "Toelichting",
-        "field.source": "Rij in register",
         "yes": "ja",
         "no": "nee",
         # toelichting sheet
@@ -302,6 +341,7 @@ LABELS: dict[str, dict[str, str]] = {
         "doc.subject": "Voortgang van het actieplan MVI",
         # terminal
         "cli.written": "Monitor geschreven: {path}",
+        "cli.pdf_written": "PDF geschreven: {path}",
         "cli.warnings": "{count} melding(en):",
         "cli.more_warnings": "... en nog {count} melding(en); zie het werkblad Toelichting.",
         "cli.clean": "Register gelezen: {count} acties, geen meldingen.",
@@ -310,6 +350,10 @@ LABELS: dict[str, dict[str, str]] = {
         "cli.exists": "{path} bestaat al; kies een andere naam (mvi-xl overschrijft niets).",
         "cli.created": "Nieuw register gemaakt: {path}",
         "cli.notice": "Let op",
+        "cli.up_to_date": "Monitor is al bijgewerkt: {path} (niets veranderd; --force maakt "
+        "hem opnieuw).",
+        "cli.watching": "Register {path} wordt gevolgd (elke {interval} s); Ctrl-C stopt.",
+        "cli.stopped": "Gestopt.",
         "cli.recorded": "Momentopname van {as_of} vastgelegd in {path} ({count} acties).",
         "cli.removed": "Momentopname van {as_of} verwijderd uit {path}.",
         # starter register (mvi-xl init)
@@ -338,7 +382,35 @@ LABELS: dict[str, dict[str, str]] = {
         "sheet.monitor": "Monitor",
         "sheet.actions": "Actions",
         "sheet.notes": "Notes",
-        "sheet.history": "History",
+        "sheet.history": "Trend",
+        "sheet.department": "By department",
+        "sheet.theme": "By theme",
+        "sheet.source": "By source",
+        "sheet.signals": "Signals",
+        "group.department": "Department",
+        "group.theme": "Theme",
+        "group.source": "Source",
+        "group.none.department": "(no department)",
+        "group.none.theme": "(no theme)",
+        "group.none.source": "(no source)",
+        "group.title.department": "Actions per department",
+        "group.title.theme": "Actions per theme",
+        "group.title.source": "Actions per source",
+        "group.chart.department": "Actions per status per department",
+        "group.chart.theme": "Actions per status per theme",
+        "group.chart.source": "Actions per status per source",
+        "col.done_share": "Share completed",
+        "signals": "Signals from the register",
+        "signals.title": "Signals: actions to look at",
+        "signals.col": "Signal",
+        "signal.overdue": "{count} action(s) past their due date and not completed",
+        "signal.running_without_owner": "{count} running action(s) without an owner",
+        "signal.date_not_done": "{count} action(s) with a completion date but not completed",
+        "signal.done_without_date": "{count} completed action(s) without a completion date",
+        "signal.progress_attention": "{count} action(s) with progress orange or red",
+        "signal.period_ending": "{period}: ends on {end} with {share} completed "
+        "({count} action(s) open)",
+        "scope": "Department {department}",
         "history.title": "Progress over the monitors",
         "history.as_of": "Reference date",
         "history.continuous": "Continuous",
@@ -393,6 +465,7 @@ LABELS: dict[str, dict[str, str]] = {
         "field.highlight": "On monitor",
         "field.notes": "Notes",
         "field.source": "Register row",
+        "field.origin": "Source",
         "yes": "yes",
         "no": "no",
         "notes.title": "Notes on this monitor",
@@ -412,6 +485,7 @@ LABELS: dict[str, dict[str, str]] = {
         "doc.title": "Socially Responsible Procurement monitor {as_of}",
         "doc.subject": "Progress of the MVI action plan",
         "cli.written": "Monitor written: {path}",
+        "cli.pdf_written": "PDF written: {path}",
         "cli.warnings": "{count} warning(s):",
         "cli.more_warnings": "... and {count} more warning(s); see the Notes sheet.",
         "cli.clean": "Register read: {count} actions, no warnings.",
@@ -420,6 +494,9 @@ LABELS: dict[str, dict[str, str]] = {
         "cli.exists": "{path} already exists; choose another name (mvi-xl overwrites nothing).",
         "cli.created": "New register created: {path}",
         "cli.notice": "Note",
+        "cli.up_to_date": "Monitor is up to date: {path} (nothing changed; --force rebuilds it).",
+        "cli.watching": "Watching register {path} (every {interval} s); Ctrl-C stops.",
+        "cli.stopped": "Stopped.",
         "cli.recorded": "Snapshot of {as_of} recorded in {path} ({count} actions).",
         "cli.removed": "Snapshot of {as_of} removed from {path}.",
         "starter.sheet": "Actions",
@@ -509,6 +586,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Leg een oude versie van het register vast met mvi-xl history add, of voeg een "
             "kolom 'Datum gereed' toe.",
         ),
+        "source_read": ("{count} acties gelezen (werkblad {sheet})", ""),
+        "history_not_saved": (
+            "de historie is nu niet bijgewerkt: {reason}",
+            "Geen actie nodig; de volgende run legt de momentopname alsnog vast.",
+        ),
+        "monitor_in_use": (
+            "{target} is in gebruik (open in Excel?); de nieuwe monitor staat in {path}",
+            "Sluit de monitor; de volgende run vervangt hem weer.",
+        ),
         "history_new": (
             "nieuwe historie begonnen",
             "Geen actie nodig; elke volgende monitor vergelijkt met deze.",
@@ -576,6 +662,99 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "het bestand is beschadigd of onvolledig opgeslagen",
             "Open het in Excel, sla het opnieuw op en probeer het nog eens.",
         ),
+        # broken and hostile registers: limits, zip and XML checks, layout
+        "file_too_big": (
+            "het bestand is {size} MB; de grens is {limit} MB",
+            "Is dit echt het register? Verhoog dan max_file_mb onder [limits] in mvi-xl.toml.",
+        ),
+        "not_regular_file": (
+            "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp)",
+            "Geef het pad van het registerbestand zelf.",
+        ),
+        "markup_file": (
+            "dit is een webpagina of XML-bestand, geen spreadsheet",
+            "Open het in Excel en sla het op als Excel-werkmap (.xlsx).",
+        ),
+        "too_many_parts": (
+            "het bestand bestaat uit meer dan {limit} onderdelen ({count})",
+            "Een register is dit nooit; open het in Excel en sla het opnieuw op.",
+        ),
+        "zip_ratio": (
+            "onderdeel {part} pakt {ratio} keer zo groot uit (grens {limit}); dit lijkt een zipbom",
+            "Open het register in Excel en sla het opnieuw op; vertrouwt u het bestand, verhoog "
+            "dan max_ratio onder [limits] in mvi-xl.toml.",
+        ),
+        "unpacked_too_big": (
+            "het bestand pakt uit tot {size} MB; de grens is {limit} MB",
+            "Verwijder grote afbeeldingen of overbodige werkbladen, of verhoog max_unpacked_mb "
+            "onder [limits] in mvi-xl.toml.",
+        ),
+        "zip_size_mismatch": (
+            "onderdeel {part} pakt groter uit dan het zelf opgeeft: het bestand is gemanipuleerd "
+            "of beschadigd",
+            "Gebruik dit bestand niet; open het register in Excel en sla het opnieuw op.",
+        ),
+        "xml_doctype": (
+            "onderdeel {part} bevat een DTD (<!DOCTYPE>), die Excel nooit schrijft; het bestand "
+            "is niet gelezen",
+            "Dit kan een aanval zijn (XML-entiteiten). Open het register in Excel en sla het "
+            "opnieuw op.",
+        ),
+        "too_many_rows": (
+            "het werkblad heeft gegevens op meer dan {limit} rijen",
+            "Verwijder wat onder het register staat, of verhoog max_rows onder [limits] in "
+            "mvi-xl.toml.",
+        ),
+        "too_many_columns": (
+            "het werkblad heeft gegevens voorbij kolom {last} (meer dan {limit} kolommen)",
+            "Verwijder wat rechts van het register staat (ook cellen met alleen een spatie), of "
+            "verhoog max_columns onder [limits] in mvi-xl.toml.",
+        ),
+        "too_many_cells": (
+            "het werkblad beslaat {rows} rijen bij {columns} kolommen, meer dan {limit} cellen",
+            "Verwijder wat onder of rechts van het register staat, of verhoog max_cells onder "
+            "[limits] in mvi-xl.toml.",
+        ),
+        "formula_not_calculated": (
+            "formule zonder berekende waarde ({count} zulke cel(len) op dit werkblad); mvi-xl "
+            "rekent geen formules uit en zou hier 0 of niets lezen",
+            "Open het register in Excel (of LibreOffice), sla het op en probeer het opnieuw.",
+        ),
+        "csv_unreadable": (
+            "het CSV-bestand is onleesbaar op regel {line}: {reason}",
+            "Open het in Excel en sla het opnieuw op als CSV (puntkomma's) of als .xlsx.",
+        ),
+        "formula_not_calculated_elsewhere": (
+            "{count} formulecel(len) zonder berekende waarde, in kolommen die mvi-xl niet leest "
+            "(zoals kolom {column}); niet gebruikt",
+            "Geen actie nodig; open en bewaar het register in Excel om ze te laten berekenen.",
+        ),
+        "hidden_rows": (
+            "{count} verborgen rij(en) met acties; ze tellen mee",
+            "Hoort een actie niet mee te tellen? Zet de status op vervallen of verwijder de rij.",
+        ),
+        "merged_cells": (
+            "samengevoegde cellen: '{value}' geldt voor elke actie ernaast",
+            "Geen actie nodig; klopt dit niet, maak de samenvoeging ongedaan en vul elke rij.",
+        ),
+        "header_band": (
+            "de kopregel beslaat rij {first} tot en met {last} (samengevoegde cellen); elke "
+            "kolomnaam komt uit de onderste gevulde cel",
+            "Geen actie nodig; de acties beginnen onder rij {last}.",
+        ),
+        "text_too_long": (
+            "tekst van {length} tekens; een cel in Excel houdt er {limit}, de rest is weggelaten",
+            "Kort de tekst in, of zet de rest in de kolom Toelichting.",
+        ),
+        "ragged_row": (
+            "deze rij heeft {fields} velden, de kopregel {header}: staat er een {delimiter} in "
+            "een tekst zonder aanhalingstekens?",
+            "Zet zo'n tekst tussen dubbele aanhalingstekens, of sla het register op vanuit Excel.",
+        ),
+        "no_actions": (
+            "onder de kopregel staan geen acties",
+            "Vul acties in onder de kopregel, of kies met --sheet het werkblad met de acties.",
+        ),
         "strict": (
             "{count} melding(en) en --strict; eerste: {first}",
             "Los de meldingen op (mvi-xl check toont ze allemaal) of laat --strict weg.",
@@ -617,6 +796,39 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "de historie is onleesbaar: {reason}",
             "Herstel het bestand of zet een back-up terug.",
         ),
+        "changing": (
+            "het register veranderde terwijl het werd gelezen (wordt het net opgeslagen?)",
+            "Probeer het over een minuut opnieuw; de vorige monitor is ongewijzigd.",
+        ),
+        "per_department_usage": (
+            "--per-afdeling schrijft een map met monitors en heeft -o MAP nodig, zonder --afdeling",
+            "Bijvoorbeeld: mvi-xl build register.xlsx --per-afdeling -o monitors",
+        ),
+        "no_registers": (
+            "in deze map staat geen register (xlsx, xlsm, xlsb, xls, ods of csv)",
+            "Geef het register zelf, of een map met registers; mvi-xl slaat ~$-bestanden en "
+            "zijn eigen monitors over.",
+        ),
+        "no_department": (
+            "afdeling '{department}' komt niet voor in het register (wel: {known})",
+            "Schrijf de afdeling zoals in de kolom Afdeling; hoofdletters maken niet uit.",
+        ),
+        "no_folder": (
+            "kan de monitor niet schrijven: deze map bestaat niet",
+            "Maak de map eerst, of kies met -o een bestaande map.",
+        ),
+        "owner_file": (
+            "dit is het hulpbestand dat Excel naast een geopend bestand zet, geen register",
+            "Geef het register zelf op (zonder ~$ in de naam).",
+        ),
+        "in_use": (
+            "de monitor is in gebruik (open in Excel?) en kon niet worden vervangen",
+            "Sluit de monitor en probeer het opnieuw.",
+        ),
+        "busy": (
+            "een andere mvi-xl-run maakt deze monitor al; na {seconds} seconden wachten gestopt",
+            "Probeer het later opnieuw; staat er een vastgelopen taak, stop die dan.",
+        ),
         "no_register": (
             "geen register opgegeven",
             "Geef het pad van het register, of gebruik --example voor het voorbeeld.",
@@ -645,6 +857,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "instelling '{key}' moet tekst zijn",
             'Zet de waarde tussen aanhalingstekens, zoals {key} = "tekst".',
         ),
+        "config_flag": (
+            "instelling '{key}' moet true of false zijn",
+            "Schrijf {key} = true of {key} = false (zonder aanhalingstekens).",
+        ),
         "config_list": (
             "instelling '{key}' moet een lijst met tekst zijn",
             'Schrijf het als {key} = ["Naam 1", "Naam 2"].',
@@ -668,6 +884,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "config_range": (
             "instelling '{key}' valt buiten het bereik",
             "Gebruik een geheel getal van {low} tot en met {high}.",
+        ),
+        "no_libreoffice": (
+            "LibreOffice niet gevonden; --pdf heeft LibreOffice Calc nodig om de monitor als PDF "
+            "af te drukken, dus er is niets geschreven",
+            "Installeer LibreOffice (libreoffice.org; Debian/Ubuntu: apt-get install "
+            "libreoffice-calc-nogui), noem soffice in {env}, of laat --pdf weg.",
+        ),
+        "pdf_failed": (
+            "LibreOffice kon de PDF niet maken ({reason}); de monitor is niet vervangen",
+            "Probeer het opnieuw, of maak de monitor zonder --pdf en druk hem af vanuit Excel.",
         ),
     },
     "en": {
@@ -729,6 +955,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Record an old copy of the register with mvi-xl history add, or add a completion "
             "date column.",
         ),
+        "source_read": ("{count} actions read (sheet {sheet})", ""),
+        "history_not_saved": (
+            "the history was not updated this time: {reason}",
+            "Nothing to do; the next run records the snapshot.",
+        ),
+        "monitor_in_use": (
+            "{target} is in use (open in Excel?); the new monitor is in {path}",
+            "Close the monitor; the next run replaces it again.",
+        ),
         "history_new": (
             "new history started",
             "Nothing to do; every next monitor compares with this one.",
@@ -789,6 +1024,97 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "the file is damaged or was not saved completely",
             "Open it in Excel, save it again and retry.",
         ),
+        # broken and hostile registers: limits, zip and XML checks, layout
+        "file_too_big": (
+            "the file is {size} MB; the limit is {limit} MB",
+            "Is this really the register? Then raise max_file_mb under [limits] in mvi-xl.toml.",
+        ),
+        "not_regular_file": (
+            "this is not a regular file (a device or a pipe, for example)",
+            "Give the path of the register file itself.",
+        ),
+        "markup_file": (
+            "this is a web page or an XML file, not a spreadsheet",
+            "Open it in Excel and save it as an Excel workbook (.xlsx).",
+        ),
+        "too_many_parts": (
+            "the file consists of more than {limit} parts ({count})",
+            "No register looks like this; open it in Excel and save it again.",
+        ),
+        "zip_ratio": (
+            "part {part} inflates {ratio} times (limit {limit}); this looks like a zip bomb",
+            "Open the register in Excel and save it again; if you trust the file, raise "
+            "max_ratio under [limits] in mvi-xl.toml.",
+        ),
+        "unpacked_too_big": (
+            "the file unpacks to {size} MB; the limit is {limit} MB",
+            "Remove large images or unneeded sheets, or raise max_unpacked_mb under [limits] in "
+            "mvi-xl.toml.",
+        ),
+        "zip_size_mismatch": (
+            "part {part} inflates to more than it declares: the file was tampered with or is "
+            "damaged",
+            "Don't use this file; open the register in Excel and save it again.",
+        ),
+        "xml_doctype": (
+            "part {part} contains a DTD (<!DOCTYPE>), which Excel never writes; the file was "
+            "not read",
+            "This may be an attack (XML entities). Open the register in Excel and save it again.",
+        ),
+        "too_many_rows": (
+            "the sheet has data on more than {limit} rows",
+            "Remove what is below the register, or raise max_rows under [limits] in mvi-xl.toml.",
+        ),
+        "too_many_columns": (
+            "the sheet has data beyond column {last} (more than {limit} columns)",
+            "Remove what is right of the register (cells holding only a space too), or raise "
+            "max_columns under [limits] in mvi-xl.toml.",
+        ),
+        "too_many_cells": (
+            "the sheet spans {rows} rows by {columns} columns, more than {limit} cells",
+            "Remove what is below or right of the register, or raise max_cells under [limits] in "
+            "mvi-xl.toml.",
+        ),
+        "formula_not_calculated": (
+            "formula without a calculated value ({count} such cell(s) on this sheet); mvi-xl "
+            "does not calculate formulas and would read 0 or nothing here",
+            "Open the register in Excel (or LibreOffice), save it and try again.",
+        ),
+        "csv_unreadable": (
+            "the CSV file is unreadable at line {line}: {reason}",
+            "Open it in Excel and save it again as CSV (semicolons) or as .xlsx.",
+        ),
+        "formula_not_calculated_elsewhere": (
+            "{count} formula cell(s) without a calculated value, in columns mvi-xl does not read "
+            "(such as column {column}); not used",
+            "Nothing to do; open and save the register in Excel to have them calculated.",
+        ),
+        "hidden_rows": (
+            "{count} hidden row(s) with actions; they are counted",
+            "Should an action not count? Set its status to vervallen or delete the row.",
+        ),
+        "merged_cells": (
+            "merged cells: '{value}' applies to every action beside them",
+            "Nothing to do; if this is wrong, unmerge the cells and fill in every row.",
+        ),
+        "header_band": (
+            "the header spans rows {first} to {last} (merged cells); each column name is taken "
+            "from its lowest filled cell",
+            "Nothing to do; the actions start below row {last}.",
+        ),
+        "text_too_long": (
+            "text of {length} characters; an Excel cell holds {limit}, the rest was left out",
+            "Shorten the text, or put the rest in the notes column.",
+        ),
+        "ragged_row": (
+            "this row has {fields} fields, the header {header}: is there a {delimiter} in a text "
+            "without quotes?",
+            "Put such a text in double quotes, or save the register from Excel.",
+        ),
+        "no_actions": (
+            "there are no actions under the header",
+            "Fill in actions under the header, or choose the sheet with the actions with --sheet.",
+        ),
         "strict": (
             "{count} warning(s) and --strict; first: {first}",
             "Fix the warnings (mvi-xl check lists them all) or leave out --strict.",
@@ -823,12 +1149,44 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "history_missing": (
             "there is no history (yet)",
-            "Every mvi-xl build records a snapshot; record old registers with mvi-xl history "
-            "add.",
+            "Every mvi-xl build records a snapshot; record old registers with mvi-xl history add.",
         ),
         "history_unreadable": (
             "the history is unreadable: {reason}",
             "Repair the file or restore a backup.",
+        ),
+        "changing": (
+            "the register changed while it was being read (is it being saved?)",
+            "Try again in a minute; the previous monitor is unchanged.",
+        ),
+        "per_department_usage": (
+            "--per-afdeling writes a folder of monitors and needs -o FOLDER, without --afdeling",
+            "For example: mvi-xl build register.xlsx --per-afdeling -o monitors",
+        ),
+        "no_registers": (
+            "this folder has no register (xlsx, xlsm, xlsb, xls, ods or csv)",
+            "Give the register itself, or a folder of registers; mvi-xl skips ~$ files and its "
+            "own monitors.",
+        ),
+        "no_department": (
+            "department '{department}' is not in the register (there are: {known})",
+            "Write the department as in the Department column; case doesn't matter.",
+        ),
+        "no_folder": (
+            "cannot write the monitor: this folder does not exist",
+            "Create the folder first, or choose an existing one with -o.",
+        ),
+        "owner_file": (
+            "this is the helper file Excel puts beside an open workbook, not a register",
+            "Give the register itself (without ~$ in its name).",
+        ),
+        "in_use": (
+            "the monitor is in use (open in Excel?) and could not be replaced",
+            "Close the monitor and try again.",
+        ),
+        "busy": (
+            "another mvi-xl run is already making this monitor; gave up after {seconds} seconds",
+            "Try again later; if a run is stuck, stop it.",
         ),
         "no_register": (
             "no register given",
@@ -855,6 +1213,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "setting '{key}' must be text",
             'Put the value in quotes, like {key} = "text".',
         ),
+        "config_flag": (
+            "setting '{key}' must be true or false",
+            "Write {key} = true or {key} = false (without quotes).",
+        ),
         "config_list": (
             "setting '{key}' must be a list of text",
             'Write it as {key} = ["Name 1", "Name 2"].',
@@ -875,6 +1237,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "config_range": (
             "setting '{key}' is out of range",
             "Use a whole number from {low} to {high}.",
+        ),
+        "no_libreoffice": (
+            "LibreOffice not found; --pdf needs LibreOffice Calc to print the monitor as a PDF, "
+            "so nothing was written",
+            "Install LibreOffice (libreoffice.org; Debian/Ubuntu: apt-get install "
+            "libreoffice-calc-nogui), name soffice in {env}, or leave out --pdf.",
+        ),
+        "pdf_failed": (
+            "LibreOffice could not make the PDF ({reason}); the monitor was not replaced",
+            "Try again, or build the monitor without --pdf and print it from Excel.",
         ),
     },
 }

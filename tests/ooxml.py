@@ -12,6 +12,7 @@ golden diff shows what changed and nothing else.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import re
@@ -75,9 +76,9 @@ class Package:
         self.xml: dict[str, Element] = {}
 
     def problems(self) -> list[str]:
-        self._parse_xml()
+        self.parse_xml()
         self._check_content_types()
-        rels = list(self._relationships())
+        rels = list(self.relationships())
         self._check_targets(rels)
         self._check_reachable(rels)
         self._check_workbook(rels)
@@ -85,7 +86,7 @@ class Package:
 
     # --- XML ----------------------------------------------------------------------------------
 
-    def _parse_xml(self) -> None:
+    def parse_xml(self) -> None:
         for name, data in self.parts.items():
             if not name.endswith((".xml", ".rels", ".vml")):
                 continue
@@ -125,7 +126,7 @@ class Package:
 
     # --- Relationships ------------------------------------------------------------------------
 
-    def _relationships(self) -> Iterator[Relationship]:
+    def relationships(self) -> Iterator[Relationship]:
         for name, root in self.xml.items():
             if not name.endswith(".rels"):
                 continue
@@ -330,6 +331,7 @@ def _resolve(folder: str, target: str) -> str:
 class Chart:
     part: str
     kinds: tuple[str, ...]  # plot types, e.g. ("barChart",)
+    series: int
     formulas: tuple[str, ...]  # every series reference, in order
 
 
@@ -337,8 +339,8 @@ def sheet_charts(source: Path | bytes, sheet_name: str) -> list[Chart]:
     """The charts drawn on one sheet, read from the package (any producer's)."""
     parts = read_parts(source)
     package = Package(parts)
-    package._parse_xml()
-    rels = list(package._relationships())
+    package.parse_xml()
+    rels = list(package.relationships())
     workbook = next(r.target for r in rels if r.source == "" and r.type == OFFICE_DOCUMENT)
     by_id = {r.id: r.target for r in rels if r.source == workbook}
     sheet_part = next(
@@ -359,35 +361,54 @@ def sheet_charts(source: Path | bytes, sheet_name: str) -> list[Chart]:
                     if child.tag.endswith("Chart")
                 )
                 formulas = tuple(f.text or "" for f in root.iter(f"{{{CHART}}}f"))
-                charts.append(Chart(rel.target, kinds, formulas))
+                series = len(list(root.iter(f"{{{CHART}}}ser")))
+                charts.append(Chart(rel.target, kinds, series, formulas))
     return charts
 
 
 # --- Normalised text for golden files ----------------------------------------------------------
 
 
+#: Lines of the normalised form are kept to about this width when an element fits on one.
+LINE_WIDTH = 120
+
+
 def normalised_parts(source: Path | bytes) -> dict[str, str]:
     """Each part as text: XML one element per line with sorted attributes; other parts as a
-    size and digest line, so a changed image still shows up."""
-    import hashlib
+    size and digest line, so a changed image still shows up.
 
+    In worksheets a shared-string cell shows its string instead of its index into
+    sharedStrings.xml, so that one new string does not renumber every sheet in a diff (the order
+    of the strings is still compared, in sharedStrings.xml itself).
+    """
+    parts = read_parts(source)
+    shared: list[str] = []
+    if "xl/sharedStrings.xml" in parts:
+        root = SafeET.fromstring(parts["xl/sharedStrings.xml"])
+        shared = [_text(si) for si in root.iter(f"{{{MAIN}}}si")]
     result = {}
-    for name, data in sorted(read_parts(source).items()):
-        if name.endswith((".xml", ".rels", ".vml")):
+    for name, data in sorted(parts.items()):
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            result[name] = normalise_xml(data, shared)
+        elif name.endswith((".xml", ".rels", ".vml")):
             result[name] = normalise_xml(data)
         else:
             result[name] = f"{len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}\n"
     return result
 
 
-def normalise_xml(data: bytes) -> str:
+def normalise_xml(data: bytes, shared_strings: list[str] | None = None) -> str:
     """Pretty-printed XML with the document's own prefixes, attributes sorted by name, and
-    whitespace-only text between elements dropped."""
+    whitespace-only text between elements dropped. An element whose children have no children
+    of their own (a cell and its value, say) stays on one line when it fits."""
     prefixes: dict[str, str] = {}
     for _event, (prefix, uri) in SafeET.iterparse(io.BytesIO(data), events=("start-ns",)):
         prefixes.setdefault(uri, prefix)
     root = SafeET.fromstring(data)
+    if shared_strings is not None:
+        _inline_shared_strings(root, shared_strings)
     lines: list[str] = []
+    control = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 
     def qname(name: str) -> str:
         if not name.startswith("{"):
@@ -398,36 +419,59 @@ def normalise_xml(data: bytes) -> str:
         prefix = prefixes.get(uri)
         return f"{prefix}:{local}" if prefix else local
 
-    def text(value: str) -> str:
-        return escape(value, {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    def own_text(element: Element) -> str:
+        value = element.text or ""
+        return value if value.strip() or not len(element) else ""
+
+    def inline(element: Element, declarations: list[tuple[str, str]] = ()) -> tuple[str, str]:
+        """The start tag's inside (name and attributes) and the end tag's name."""
+        attributes = list(declarations) + sorted((qname(k), v) for k, v in element.attrib.items())
+        rendered = "".join(f" {k}={quoteattr(v, control)}" for k, v in attributes)
+        return qname(element.tag) + rendered, qname(element.tag)
+
+    def leaf(element: Element) -> str:
+        start, end = inline(element)
+        value = own_text(element)
+        return f"<{start}>{escape(value, control)}</{end}>" if value else f"<{start}/>"
 
     def walk(element: Element, depth: int) -> None:
-        attributes = sorted((qname(k), v) for k, v in element.attrib.items())
+        declared = []
         if depth == 0:
             declared = sorted((f"xmlns:{p}" if p else "xmlns", uri) for uri, p in prefixes.items())
-            attributes = declared + attributes
-        rendered = "".join(
-            f" {k}={quoteattr(v, {chr(10): '&#10;', chr(13): '&#13;', chr(9): '&#9;'})}"
-            for k, v in attributes
-        )
         indent = "  " * depth
-        tag = qname(element.tag)
         children = list(element)
-        own_text = element.text if element.text and (element.text.strip() or not children) else ""
         if not children:
-            if own_text:
-                lines.append(f"{indent}<{tag}{rendered}>{text(own_text)}</{tag}>")
-            else:
-                lines.append(f"{indent}<{tag}{rendered}/>")
+            start, end = inline(element, declared)
+            value = own_text(element)
+            lines.append(
+                f"{indent}<{start}>{escape(value, control)}</{end}>"
+                if value
+                else f"{indent}<{start}/>"
+            )
             return
-        lines.append(f"{indent}<{tag}{rendered}>")
-        if own_text:
-            lines.append(f"{indent}  {text(own_text)}")
+        start, end = inline(element, declared)
+        tails = any(child.tail and child.tail.strip() for child in children)
+        if not own_text(element) and not tails and all(not len(child) for child in children):
+            line = f"{indent}<{start}>{''.join(leaf(c) for c in children)}</{end}>"
+            if len(line) <= LINE_WIDTH:
+                lines.append(line)
+                return
+        lines.append(f"{indent}<{start}>")
+        if own_text(element):
+            lines.append(f"{indent}  {escape(own_text(element), control)}")
         for child in children:
             walk(child, depth + 1)
             if child.tail and child.tail.strip():
-                lines.append(f"{indent}  {text(child.tail)}")
-        lines.append(f"{indent}</{tag}>")
+                lines.append(f"{indent}  {escape(child.tail, control)}")
+        lines.append(f"{indent}</{end}>")
 
     walk(root, 0)
     return "\n".join(lines) + "\n"
+
+
+def _inline_shared_strings(sheet: Element, shared: list[str]) -> None:
+    for cell in sheet.iter(f"{{{MAIN}}}c"):
+        value = cell.find(f"{{{MAIN}}}v")
+        if cell.get("t") == "s" and value is not None and (value.text or "").isdigit():
+            index = int(value.text or "")
+            value.text = shared[index] if index < len(shared) else f"<missing string {index}>"

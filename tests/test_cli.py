@@ -330,12 +330,20 @@ def test_example_and_register_exclude_each_other(basic_register: Path):
     assert run("build", basic_register, "--example").exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["build", "check", "init"])
-def test_every_command_has_help_with_exit_codes_and_is_in_the_readme(command: str):
-    result = run(command, "--help")
+def all_commands(group=cli, prefix=()):
+    """Every command and subcommand, as the words a user types after mvi-xl."""
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name)
+        if hasattr(command, "commands"):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("words", list(all_commands()), ids=" ".join)
+def test_every_command_has_help_with_exit_codes_and_is_in_the_readme(words: tuple[str, ...]):
+    result = run(*words, "--help")
     assert result.exit_code == 0
     assert "Exit codes:" in result.stdout and "4  the monitor can't be written" in result.stdout
-    assert f"mvi-xl {command}" in README.read_text(encoding="utf-8")
+    assert f"mvi-xl {' '.join(words)}" in README.read_text(encoding="utf-8")
 
 
 def test_top_level_help_and_version():

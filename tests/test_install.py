@@ -56,7 +56,8 @@ def test_fresh_install_builds_the_example_and_a_starter(tmp_path: Path):
     )
     assert build.returncode == 0, build.stderr
     workbook = openpyxl.load_workbook(work / "monitor.xlsx")
-    assert workbook.sheetnames == ["Monitor", "Acties", "Historie", "Toelichting"]
+    assert workbook.sheetnames[:2] == ["Monitor", "Acties"]
+    assert workbook.sheetnames[-2:] == ["Historie", "Toelichting"]
 
     init = subprocess.run(
         [str(mvi_xl), "init", "nieuw register.xlsx"],

@@ -255,7 +255,8 @@ def test_unknown_status_gets_its_own_column_and_series(tmp_path: Path):
 def test_english_labels(basic_register: Path, tmp_path: Path):
     output, _ = build(basic_register, tmp_path, lang="en")
     workbook = openpyxl.load_workbook(output)
-    assert workbook.sheetnames == ["Monitor", "Actions", "History", "Notes"]
+    # not "History": Excel reserves that sheet name
+    assert workbook.sheetnames == ["Monitor", "Actions", "Trend", "Notes"]
     ws = workbook["Monitor"]
     assert ws["B1"].value == "Socially Responsible Procurement"
     assert [c.value for c in ws["B5:D5"][0]] == ["Period", "Total", "Completed"]

@@ -8,6 +8,7 @@ optional Aandachtspunten and Communicatie sheets. The register is only ever read
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 from .. import vocabulary
@@ -16,8 +17,10 @@ from ..config import Config
 from ..errors import RegisterError
 from ..model import Finding, Register
 from ..vocabulary import REQUIRED_FIELDS, header_key
+from . import layout
 from .sources import Sheet, open_sheets, read_bytes, sniff_kind
 from .table import (
+    HEADER_READ_ROWS,
     HEADER_SCAN_ROWS,
     Header,
     RowParser,
@@ -34,7 +37,7 @@ def read_register(
     path: Path, *, sheet: str | None = None, config: Config | None = None
 ) -> Register:
     """Read the register at ``path``; raises RegisterError with file, sheet and cell on failure."""
-    data = read_bytes(path)
+    data = read_bytes(path, (config or Config()).limits)
     try:
         modified = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
     except OSError:
@@ -53,19 +56,25 @@ def parse_register(
     """Parse register bytes; ``path`` names the file in messages and decides xlsx versus xlsm."""
     config = config or Config()
     kind = sniff_kind(data, path)
-    sheets = open_sheets(data, kind, path)
+    sheets = open_sheets(data, kind, path, config.limits)
     matcher = HeaderMatcher(config.columns)
     chosen, header = _choose_sheet(sheets, sheet, matcher, path, kind)
     refs_sheet = None if kind == "csv" else chosen.name  # a CSV has cells but no sheets
 
+    rows = chosen.rows()
+    findings: list[Finding] = list(header.findings)
+    findings.extend(_prepare(rows, chosen, header, refs_sheet, path))
     statuses = Synonyms(vocabulary.STATUS_SYNONYMS, config.statuses)
     parser = RowParser(header, refs_sheet, statuses)
-    parsed = parser.parse(chosen.rows())
+    parsed = parser.parse(rows)
 
-    findings: list[Finding] = list(header.findings)
     if chosen.hidden:
         findings.append(Finding("hidden_sheet", sheet_ref(chosen.name).rstrip("!")))
     findings.extend(parsed.findings)
+    findings.extend(layout.hidden_rows(parsed.actions, chosen.scan(), refs_sheet))
+    if not parsed.actions:
+        line = header.row + 1
+        findings.append(Finding("no_actions", f"{sheet_ref(refs_sheet)}{line}:{line}"))
 
     focus_points: list[str] = []
     communications = []
@@ -92,7 +101,26 @@ def parse_register(
         communications=tuple(communications),
         findings=tuple(findings),
         modified=modified,
+        digest=hashlib.sha256(data).hexdigest(),
     )
+
+
+def _prepare(
+    rows: list[list[object]], sheet: Sheet, header: Header, refs: str | None, path: Path
+) -> list[Finding]:
+    """Before the rows are trusted: formulas never calculated (refused in a column that is
+    read), a header spread over merged cells, values merged down a column, texts too long for
+    a cell, CSV rows with extra fields. See ``layout``."""
+    scan = sheet.scan()
+    columns = list(header.columns.values())
+    findings = layout.check_formulas(scan, columns, header.row, refs, path)
+    if header.bottom > header.row:
+        findings.insert(0, layout.band_finding(refs, header.row, header.bottom))
+    findings += layout.fill_merged(rows, scan.merges, columns, header.data_start, refs)
+    findings += layout.shorten_long_texts(rows, columns, header.data_start, refs)
+    if scan.delimiter:
+        findings += layout.ragged_rows(rows, header.row, header.data_start, scan.delimiter)
+    return findings
 
 
 def _choose_sheet(
@@ -121,7 +149,8 @@ def _choose_sheet(
     best: tuple[Sheet, Header] | None = None
     for candidate in candidates:
         refs = None if kind == "csv" else candidate.name
-        header, near_miss = find_header(candidate.head(HEADER_SCAN_ROWS), refs, matcher)
+        head = candidate.head(HEADER_READ_ROWS)
+        header, near_miss = find_header(head, refs, matcher, candidate.scan().merges)
         if header is not None:
             return candidate, header
         if near_miss is not None and (best is None or near_miss.score > best[1].score):

@@ -1,21 +1,40 @@
-"""CSV as Dutch Excel writes it: ``;`` (or ``,``) separated, UTF-8 with or without BOM, or cp1252.
+"""CSV as Dutch Excel writes it: ``;`` (or ``,``) separated, UTF-8 with or without BOM, or cp1252;
+and UTF-16 with a BOM, which is what Excel's "Unicode text" export writes.
 
 Cells stay text; dates and numbers are interpreted later by the same functions as spreadsheet
-cells, so a CSV register and its xlsx original give the same monitor.
+cells, so a CSV register and its xlsx original give the same monitor. The rows are held to the
+same limits as a sheet while they are read: a line of a million separators or a file of a
+million blank lines stops at the limit instead of becoming a million Python lists.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
+
+from ..errors import RegisterError
+from .limits import ExtentGuard, Limits
+from .safexml import printable
+from .scan import SheetScan
 
 DELIMITERS = (";", ",", "\t")
 _SNIFF_LINES = 30
+_SNIFF_CHARS = 64 * 1024  # enough for 30 lines; never the whole file
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def looks_like_text(data: bytes) -> bool:
     """True when the start of the file is text in one of the encodings CSV registers come in."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            data[2:8192].decode("utf-16")
+        except UnicodeDecodeError:
+            return False
+        return True
     head = data[:8192]
     if b"\x00" in head:
         return False
@@ -29,6 +48,8 @@ def looks_like_text(data: bytes) -> bool:
 
 def decode(data: bytes, strict_tail: bool = True) -> str:
     """UTF-8 (BOM removed) when the bytes are valid UTF-8, else Windows-1252 as Excel writes it."""
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -41,7 +62,7 @@ def decode(data: bytes, strict_tail: bool = True) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """The separator that splits the first lines most consistently into more than one field."""
-    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    lines = [line for line in text[:_SNIFF_CHARS].splitlines()[:_SNIFF_LINES] if line.strip()]
     best, best_score = ";", (-1, -1)
     for delimiter in DELIMITERS:
         widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
@@ -55,7 +76,50 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_rows(data: bytes, path: Path) -> list[list[object]]:
+def read_rows(
+    data: bytes, path: Path, limits: Limits | None = None
+) -> tuple[list[list[object]], SheetScan]:
+    """The rows, and the separator that was found (for the message about ragged rows)."""
+    limits = limits or Limits()
     text = decode(data)
     delimiter = sniff_delimiter(text)
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    text = text.rstrip(" \t\r\n" + delimiter)  # blank lines at the end hold nothing
+    guard = ExtentGuard(limits, path, None)
+    _check_line_widths(text, delimiter, guard)
+    rows: list[list[object]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for index, row in enumerate(reader):
+            if index >= limits.max_rows:
+                guard.cell(index, 0)  # the text goes on to a filled row beyond the limit
+            last = _last_filled(row)
+            if last >= 0:
+                guard.cell(index, last)
+            rows.append(list(row) if last >= 0 else [])
+    except csv.Error as exc:
+        line = reader.line_num
+        raise RegisterError(
+            "csv_unreadable", path=path, line=line, reason=printable(str(exc))
+        ) from None
+    return rows, SheetScan(delimiter=delimiter)
+
+
+def _last_filled(row: list[str]) -> int:
+    for index in range(len(row) - 1, -1, -1):
+        if row[index].strip():
+            return index
+    return -1
+
+
+def _check_line_widths(text: str, delimiter: str, guard: ExtentGuard) -> None:
+    """Before the csv module makes a list of a line's fields: a line with more separators than
+    the column limit allows is refused (a separator inside quotes counts too, so a text with a
+    thousand of them is refused as well; no register has one)."""
+    limit = guard.limits.max_columns
+    if text.count(delimiter) < limit:
+        return
+    separator = re.escape(delimiter)
+    wide = re.compile(rf"(?m)^(?:[^{separator}\n]*{separator}){{{limit}}}")
+    match = wide.search(text)
+    if match is not None:
+        guard.cell(text.count("\n", 0, match.start()), limit)

@@ -1,67 +1,77 @@
 """From a file on disk to sheets of cells, whatever the format.
 
-The register is read into memory once (a consistent snapshot even while someone saves it),
-its kind decided by content rather than by extension, and handed to python-calamine (xlsx,
-xlsm, xlsb, xls, ods) or to the CSV reader. Rows come out with absolute positions: row 0 is
-the sheet's row 1 and column 0 its column A, so every warning can name the real cell.
+The register is read into memory once (a consistent snapshot even while someone saves it, and
+never more than ``max_file_mb``), its kind decided by content rather than by extension, checked
+(``package`` for the zip of xlsx/xlsm/xlsb/ods), and handed to python-calamine (xlsx, xlsm,
+xlsb, xls, ods) or to the CSV reader. A sheet is scanned (``ooxml``, ``biff``, ``ods``) before
+calamine fills it in, so a sheet beyond the limits never costs more than the scan. Rows come
+out with absolute positions: row 0 is the sheet's row 1 and column 0 its column A, so every
+warning can name the real cell.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import sys
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..errors import RegisterError
-from . import csvfile
+from . import biff, csvfile, ods, ooxml, package
+from .cfb import MAGIC as OLE2_MAGIC
+from .limits import ExtentGuard, Limits, read_limited
+from .safexml import printable
+from .scan import SheetScan
 
 Rows = list[list[object]]
+T = TypeVar("T")
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 #: An encrypted OOXML file is an OLE2 container holding these streams (names in UTF-16).
 ENCRYPTION_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+#: A web page or an XML file saved with a spreadsheet's name (web applications export "xls"
+#: files that are HTML tables; Excel 2003 wrote XML spreadsheets).
+MARKUP_STARTS = (b"<!doctype html", b"<html", b"<table", b"<?xml", b"<workbook")
 
 
 @dataclass
 class Sheet:
-    """One sheet of cells, loaded on first use."""
+    """One sheet of cells. The scan runs before the first load and is kept; the cells are
+    loaded on first use."""
 
     name: str
     hidden: bool
     _load: Callable[[int | None], Rows]
+    _scan: Callable[[], SheetScan] = SheetScan
     _rows: Rows | None = None
+    _scanned: SheetScan | None = field(default=None, repr=False)
+
+    def scan(self) -> SheetScan:
+        if self._scanned is None:
+            self._scanned = self._scan()
+        return self._scanned
 
     def head(self, count: int) -> Rows:
         if self._rows is not None:
             return self._rows[:count]
+        self.scan()
         return self._load(count)
 
     def rows(self) -> Rows:
         if self._rows is None:
+            self.scan()
             self._rows = self._load(None)
         return self._rows
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limits: Limits | None = None) -> bytes:
     """The register's bytes, or a RegisterError that says why there are none."""
-    try:
-        if path.is_dir():
-            raise RegisterError("is_folder", path=path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RegisterError("not_found", path=path) from None
-    except PermissionError:
-        raise RegisterError("no_permission", path=path) from None
-    except IsADirectoryError:
-        raise RegisterError("is_folder", path=path) from None
-    except OSError as exc:
-        raise RegisterError("unreadable", path=path, reason=exc.strerror or str(exc)) from None
-    if not data:
-        raise RegisterError("empty_file", path=path)
-    return data
+    return read_limited(path, limits or Limits())
 
 
 def sniff_kind(data: bytes, path: Path) -> str:
@@ -73,75 +83,182 @@ def sniff_kind(data: bytes, path: Path) -> str:
         if any(marker in data for marker in ENCRYPTION_MARKERS):
             raise RegisterError("password", path=path)
         return "xls"
+    if _looks_like_markup(data):
+        raise RegisterError("markup_file", path=path)
     if csvfile.looks_like_text(data):
         return "csv"
     raise RegisterError("not_spreadsheet", path=path)
 
 
+def _looks_like_markup(data: bytes) -> bool:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(MARKUP_STARTS)
+
+
 def _zip_kind(data: bytes, path: Path) -> str:
+    package.check_directory(data, path)  # before zipfile reads the whole directory
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")
+                mimetype = archive.read("mimetype")[:200]
                 if b"opendocument.spreadsheet" in mimetype:
                     return "ods"
                 raise RegisterError("not_spreadsheet", path=path)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
         raise RegisterError("damaged", path=path) from None
-    if "xl/workbook.bin" in names:
+    if biff.XLSB_WORKBOOK in names:
         return "xlsb"
-    if "xl/workbook.xml" in names:
+    if ooxml.WORKBOOK in names:
         return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
     raise RegisterError("not_spreadsheet", path=path)
 
 
-def open_sheets(data: bytes, kind: str, path: Path) -> list[Sheet]:
+def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None) -> list[Sheet]:
+    """The sheets of the register, each scanned against ``limits`` before it is loaded."""
+    limits = limits or Limits()
     if kind == "csv":
-        rows = csvfile.read_rows(data, path)
-        return [Sheet(name=path.stem, hidden=False, _load=lambda n: rows[:n] if n else rows)]
-    return _calamine_sheets(data, path)
+        rows, scan = csvfile.read_rows(data, path, limits)
+        return [
+            Sheet(
+                name=path.stem,
+                hidden=False,
+                _load=lambda n: rows[:n] if n else rows,
+                _scan=lambda: scan,
+            )
+        ]
+    if kind == "xls":
+        scans = biff.scan_xls(data, path, limits)  # calamine reads every sheet on opening
+        return _calamine_sheets(data, path, limits, _known(scans))
+    zipped = package.Package(data, path, limits)
+    if kind == "ods":
+        scans = ods.scan_content(zipped, path, limits)  # calamine reads every sheet on opening
+        zipped.verify(later={ods.CONTENT})
+        return _calamine_sheets(data, path, limits, _known(scans))
+    scanner: Scanner
+    if kind == "xlsb":
+        parts = biff.xlsb_sheet_parts(zipped, path)
+        scanner = biff.scan_xlsb_sheet
+    else:
+        parts = ooxml.sheet_parts(zipped, path)
+        scanner = ooxml.scan_sheet
+    zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
+    return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner))
 
 
-def _calamine_sheets(data: bytes, path: Path) -> list[Sheet]:
+ScanFor = Callable[[str, ExtentGuard], Callable[[], SheetScan]]
+Scanner = Callable[[package.Package, str, ExtentGuard, Path], SheetScan]
+
+
+def _known(scans: dict[str, SheetScan]) -> ScanFor:
+    """Every sheet was scanned before opening; a sheet the scan did not name holds nothing
+    it could have noted."""
+    return lambda name, _guard: lambda: scans.get(name) or SheetScan()
+
+
+def _lazy(zipped: package.Package, parts: dict[str, str], scanner: Scanner) -> ScanFor:
+    """Scan a sheet's part when the sheet is first loaded (calamine reads sheets on demand)."""
+
+    def scan_for(name: str, guard: ExtentGuard) -> Callable[[], SheetScan]:
+        def scan() -> SheetScan:
+            part = parts.get(name)
+            if part is None:
+                reason = f"{printable(name)}: no part for this sheet"
+                raise RegisterError("unreadable", path=guard.path, reason=reason)
+            return scanner(zipped, part, guard, guard.path)
+
+        return scan
+
+    return scan_for
+
+
+def _calamine_sheets(data: bytes, path: Path, limits: Limits, scan_for: ScanFor) -> list[Sheet]:
     import python_calamine as calamine
 
     workbook = _guarded(lambda: calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), path)
+    metadata = _guarded(
+        lambda: [
+            (meta.name, meta.visible != calamine.SheetVisibleEnum.Visible)
+            for meta in workbook.sheets_metadata
+            if meta.typ == calamine.SheetTypeEnum.WorkSheet  # not chart or macro sheets
+        ],
+        path,
+    )
     sheets = []
-    for meta in workbook.sheets_metadata:
-        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
-            continue  # chart sheets, macro sheets: nothing to read
-        sheets.append(_calamine_sheet(workbook, meta, path))
+    for name, hidden in metadata:
+        scan = scan_for(name, ExtentGuard(limits, path, name))
+        sheets.append(Sheet(name, hidden, _calamine_loader(workbook, name, path, limits), scan))
     return sheets
 
 
-def _calamine_sheet(workbook, meta, path: Path) -> Sheet:
-    import python_calamine as calamine
+def _calamine_loader(
+    workbook: Any, name: str, path: Path, limits: Limits
+) -> Callable[[int | None], Rows]:
+    """calamine reads the sheet on the first load (the header search), and every load turns
+    as many rows as asked into Python lists; the Sheet keeps the full rows.
 
-    name = meta.name
+    After calamine has read the sheet, its own idea of the used area is held against the
+    limits once more before any Python object is made of it: should a scan and calamine ever
+    disagree, the costly part (a Python list per row) still stays bounded.
+    """
+    loaded: list[Any] = []
 
     def load(count: int | None) -> Rows:
-        sheet = _guarded(lambda: workbook.get_sheet_by_name(name), path, name)
+        if not loaded:
+            sheet = _guarded(lambda: workbook.get_sheet_by_name(name), path, name)
+            end = _guarded(lambda: sheet.end, path, name)
+            if end is not None:
+                ExtentGuard(limits, path, name).cell(*end)
+            loaded.append(sheet)
+        sheet = loaded[0]
         return _guarded(lambda: sheet.to_python(skip_empty_area=False, nrows=count), path, name)
 
-    hidden = meta.visible != calamine.SheetVisibleEnum.Visible
-    return Sheet(name=name, hidden=hidden, _load=load)
+    return load
 
 
-def _guarded(call, path: Path, sheet: str | None = None):
+def _guarded(call: Callable[[], T], path: Path, sheet: str | None = None) -> T:
     """Run a python-calamine call; whatever it raises becomes a RegisterError.
 
     python-calamine reports Rust panics as BaseException subclasses, so those are caught too;
-    Ctrl-C and sys.exit still pass through.
+    Ctrl-C and sys.exit still pass through. A panic's text, which Rust prints on the process's
+    stderr before Python sees the exception, is kept off the user's screen: the RegisterError
+    is the one line they get.
     """
     import python_calamine as calamine
 
     try:
-        return call()
+        with _native_stderr_silenced():
+            return call()
+    except RegisterError:
+        raise
     except calamine.PasswordError:
         raise RegisterError("password", path=path) from None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - see docstring
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        text = printable(str(exc).strip().splitlines()[0], 200) if str(exc).strip() else ""
+        reason = text or type(exc).__name__
         raise RegisterError("unreadable", path=path, where=sheet, reason=reason) from None
+
+
+@contextlib.contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """Point file descriptor 2 at the null device for the length of one native call (where
+    there is no descriptor 2, as under pythonw, nothing needs silencing). Anything Python had
+    buffered for stderr is written first, so no message of ours is lost."""
+    if sys.stderr is not None:
+        sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with Path(os.devnull).open("wb") as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)

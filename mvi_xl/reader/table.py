@@ -6,6 +6,7 @@ period becomes an action in a visible bucket plus a Finding that names its cell.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -13,10 +14,20 @@ from .. import vocabulary
 from ..cells import cell_ref, column_letter, sheet_ref
 from ..model import Action, Communication, Finding
 from ..vocabulary import DATE_FIELDS, ONBEKEND, REQUIRED_FIELDS, header_key, label_key
+from .layout import MAX_HEADER_ROWS, band_row, header_band
+from .scan import Merge
 from .values import BadDate, HeaderMatcher, Synonyms, cell_text, is_blank, parse_date, parse_flag
 
 #: The header row may be anywhere in the first rows: title rows and merged titles above it.
 HEADER_SCAN_ROWS = 20
+#: Rows read to find the header: a header found on the last scanned row may span a few more.
+HEADER_READ_ROWS = HEADER_SCAN_ROWS + MAX_HEADER_ROWS - 1
+#: Date fields in the order of the register's fields, so their warnings come in a fixed order.
+DATE_ORDER = tuple(name for name in vocabulary.FIELDS if name in DATE_FIELDS)
+#: Columns whose few distinct values are kept once, not once per action (memory at 100,000 rows).
+SHARED_TEXT = ("theme", "department", "owner")
+_UNSEEN = object()
+_BAD = object()
 
 
 @dataclass
@@ -25,6 +36,16 @@ class Header:
     columns: dict[str, int]  # field -> 0-based column
     headers: dict[str, str]  # field -> header text as written
     findings: list[Finding] = field(default_factory=list)
+    last_row: int = -1  # 0-based last row of a header spread over merged cells; -1: ``row``
+
+    @property
+    def bottom(self) -> int:
+        return max(self.row, self.last_row)
+
+    @property
+    def data_start(self) -> int:
+        """The first row under the header."""
+        return self.bottom + 1
 
     @property
     def missing(self) -> list[str]:
@@ -36,9 +57,14 @@ class Header:
 
 
 def match_header(
-    row: Sequence[object], row_index: int, sheet: str | None, matcher: HeaderMatcher
+    row: Sequence[object],
+    row_index: int,
+    sheet: str | None,
+    matcher: HeaderMatcher,
+    sources: Sequence[int] = (),
 ) -> Header:
-    """Which field each cell of a candidate header row names; the better name wins a field."""
+    """Which field each cell of a candidate header row names; the better name wins a field.
+    ``sources`` gives the row of each cell when the header spans rows (for the cell names)."""
     columns: dict[str, int] = {}
     ranks: dict[str, int] = {}
     losers: list[tuple[str, int]] = []
@@ -60,7 +86,7 @@ def match_header(
         header.findings.append(
             Finding(
                 "duplicate_column",
-                cell_ref(sheet, row_index, col),
+                cell_ref(sheet, sources[col] if col < len(sources) else row_index, col),
                 {
                     "header": cell_text(row[col]),
                     "field": header.headers[name],
@@ -72,12 +98,24 @@ def match_header(
 
 
 def find_header(
-    rows: Sequence[Sequence[object]], sheet: str | None, matcher: HeaderMatcher
+    rows: Sequence[Sequence[object]],
+    sheet: str | None,
+    matcher: HeaderMatcher,
+    merges: Sequence[Merge] = (),
 ) -> tuple[Header | None, Header | None]:
-    """(the header row, None) when found in the first rows, else (None, the best near miss)."""
+    """(the header row, None) when found in the first rows, else (None, the best near miss).
+
+    A header may span rows through merged cells (see ``layout.header_band``); ``rows`` should
+    then hold a few rows beyond HEADER_SCAN_ROWS."""
     best: Header | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        candidate = match_header(row, index, sheet, matcher)
+        bottom = header_band(rows, index, merges, matcher) if merges else index
+        if bottom > index:
+            cells, sources = band_row(rows, index, bottom)
+            candidate = match_header(cells, index, sheet, matcher, sources)
+            candidate.last_row = bottom
+        else:
+            candidate = match_header(row, index, sheet, matcher)
         if not candidate.missing:
             return candidate, None
         if candidate.columns and (best is None or candidate.score > best.score):
@@ -93,7 +131,12 @@ class ParsedRows:
 
 
 class RowParser:
-    """Turns the rows under a header into actions, one per non-empty row."""
+    """Turns the rows under a header into actions, one per non-empty row.
+
+    This is the reader's inner loop, run once per row of registers of 100,000 actions. Columns
+    like status, period and dates repeat a few values many times, so each distinct cell text is
+    matched once and remembered; every row still gets its own findings, in the same order.
+    """
 
     def __init__(
         self,
@@ -110,6 +153,15 @@ class RowParser:
         self.findings: list[Finding] = []
         self._period_labels: dict[str, str] = {}
         self._header_keys = {col: header_key(text) for col, text in self._header_cells()}
+        self._status_header_key = self._header_keys[header.columns["status"]]
+        # cell text -> result, for values that repeat down a column
+        self._header_key_of: dict[str, str] = {}
+        self._period_of: dict[str, str] = {}
+        self._status_of: dict[str, tuple[str | None, tuple[str, str] | None]] = {}
+        self._progress_of: dict[str, str | None] = {}
+        self._flag_of: dict[str, bool | None] = {}
+        self._date_of: dict[object, object] = {}
+        self._shared: dict[str, str] = {}
 
     def _header_cells(self):
         for name, col in self.header.columns.items():
@@ -117,10 +169,11 @@ class RowParser:
 
     def parse(self, rows: Sequence[Sequence[object]]) -> ParsedRows:
         actions = []
-        columns = self.header.columns
-        for index in range(self.header.row + 1, len(rows)):
+        columns = tuple(self.header.columns.items())
+        for index in range(self.header.data_start, len(rows)):
             row = rows[index]
-            cells = {name: (row[col] if col < len(row) else None) for name, col in columns.items()}
+            width = len(row)
+            cells = {name: (row[col] if col < width else None) for name, col in columns}
             if all(is_blank(v) for v in cells.values()):
                 self._note_stray_cells(row, index)
                 continue
@@ -137,6 +190,14 @@ class RowParser:
         return cell_ref(self.sheet, row, col)
 
     def _repeats_header(self, cells: dict[str, object]) -> bool:
+        # The status cell first: few distinct values, each reduced to its header key once.
+        status = cells["status"]
+        if type(status) is str:
+            key = self._header_key_of.get(status)
+            if key is None:
+                key = self._header_key_of[status] = header_key(cell_text(status))
+            if key != self._status_header_key:
+                return False
         return all(
             header_key(cell_text(cells[name])) == self._header_keys[col]
             for name, col in self.header.columns.items()
@@ -157,24 +218,34 @@ class RowParser:
                 return
 
     def _action(self, cells: dict[str, object], index: int) -> Action:
-        text = {name: cell_text(value) for name, value in cells.items()}
+        text = {
+            name: value.strip() if type(value) is str else cell_text(value)
+            for name, value in cells.items()
+            if name not in DATE_FIELDS
+        }
+        shared = self._shared
+        for name in SHARED_TEXT:
+            if name in text:
+                text[name] = shared.setdefault(text[name], text[name])
+        status_text = shared.setdefault(text["status"], text["status"])
+        progress_text = shared.setdefault(text.get("progress", ""), text.get("progress", ""))
         if not text["action"]:
             self.findings.append(Finding("empty_action", self._ref(index, "action")))
         return Action(
             row=index + 1,
             text=text["action"],
             period=self._period(text["period"], index),
-            status=self._status(text["status"], index),
-            status_text=text["status"],
+            status=self._status(status_text, index),
+            status_text=status_text,
             id=text.get("id", ""),
             theme=text.get("theme", ""),
             department=text.get("department", ""),
             owner=text.get("owner", ""),
             notes=text.get("notes", ""),
-            progress=self._progress(text.get("progress", ""), index),
-            progress_text=text.get("progress", ""),
+            progress=self._progress(progress_text, index),
+            progress_text=progress_text,
             highlight=self._highlight(cells, index),
-            **{name: self._date(cells[name], index, name) for name in DATE_FIELDS if name in cells},
+            **{name: self._date(cells[name], index, name) for name in DATE_ORDER if name in cells},
         )
 
     def _period(self, text: str, index: int) -> str:
@@ -187,19 +258,28 @@ class RowParser:
                 )
             )
             return ""
-        key = label_key(text)
-        if key not in self._period_labels:
-            self._period_labels[key] = " ".join(text.split())
-        return self._period_labels[key]
+        label = self._period_of.get(text)
+        if label is None:
+            key = label_key(text)
+            if key not in self._period_labels:
+                self._period_labels[key] = " ".join(text.split())
+            label = self._period_of[text] = self._period_labels[key]
+        return label
 
     def _status(self, text: str, index: int) -> str:
         if not text:
             self.findings.append(Finding("empty_status", self._ref(index, "status")))
             return ONBEKEND
-        status = self.statuses.match(text)
+        known = self._status_of.get(text)
+        if known is None:
+            status = self.statuses.match(text)
+            known = self._status_of[text] = (
+                status,
+                self.statuses.suggest(text) if status is None else None,
+            )
+        status, suggestion = known
         if status is not None:
             return status
-        suggestion = self.statuses.suggest(text)
         if suggestion is None:
             self.findings.append(
                 Finding(
@@ -220,7 +300,9 @@ class RowParser:
     def _progress(self, text: str, index: int) -> str:
         if not text:
             return ""
-        light = self.progress.match(text)
+        light = self._progress_of.get(text, _UNSEEN)
+        if light is _UNSEEN:
+            light = self._progress_of[text] = self.progress.match(text)
         if light is None:
             self.findings.append(
                 Finding("bad_progress", self._ref(index, "progress"), {"value": _shorten(text)})
@@ -231,7 +313,13 @@ class RowParser:
     def _highlight(self, cells: dict[str, object], index: int) -> bool | None:
         if "highlight" not in cells:
             return None
-        flag = parse_flag(cells["highlight"])
+        value = cells["highlight"]
+        if type(value) is str:
+            flag = self._flag_of.get(value, _UNSEEN)
+            if flag is _UNSEEN:
+                flag = self._flag_of[value] = parse_flag(value)
+        else:
+            flag = parse_flag(value)
         if flag is None:
             self.findings.append(
                 Finding(
@@ -244,13 +332,31 @@ class RowParser:
         return flag
 
     def _date(self, value: object, index: int, name: str):
-        try:
-            return parse_date(value)
-        except BadDate:
+        if value is None:
+            return None
+        # Text and date cells repeat: parse each once, and keep one date object per day.
+        kind = type(value)
+        if kind is str or kind is dt.date or kind is dt.datetime:
+            date = self._date_of.get(value, _UNSEEN)
+            if date is _UNSEEN:
+                try:
+                    date = parse_date(value)
+                except BadDate:
+                    date = _BAD
+                if date is not None and date is not _BAD:
+                    date = self._date_of.setdefault(date, date)
+                self._date_of[value] = date
+        else:
+            try:
+                date = parse_date(value)
+            except BadDate:
+                date = _BAD
+        if date is _BAD:
             self.findings.append(
                 Finding("bad_date", self._ref(index, name), {"value": _shorten(cell_text(value))})
             )
             return None
+        return date
 
 
 def _shorten(text: str, limit: int = 60) -> str:

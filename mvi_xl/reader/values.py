@@ -8,7 +8,6 @@ statuses and header names matched against the vocabulary plus the organisation's
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -172,6 +171,8 @@ class Synonyms:
 
     def suggest(self, text: str) -> tuple[str, str] | None:
         """The closest known spelling and the canonical name it stands for."""
+        import difflib  # only for typos: kept off the import time of every run
+
         close = difflib.get_close_matches(self._key(text), list(self._lookup), n=1, cutoff=0.6)
         if not close:
             return None

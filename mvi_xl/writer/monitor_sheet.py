@@ -9,7 +9,7 @@ its height needs.
 
 from __future__ import annotations
 
-import math
+import textwrap
 from dataclasses import dataclass, field
 
 from ..cells import column_letter, quote_sheet
@@ -21,20 +21,20 @@ from .styles import ALL_STATUSES, Styles
 TABLE_NAME = "Statustabel"
 
 DEFAULT_ROW_PT = 15.0
-LINE_PT = 12.0  # one line of 9 pt list text
+LINE_PT = 12.75  # one row of 9 pt list text
 HEADING_PT = 20.0
 CHART_HEIGHT_PX = 290
-MAX_ITEM_LINES = 3
+MAX_ITEM_LINES = 2
 RIGHT_COLUMNS = 4
-RIGHT_COLUMN_WIDTH = 19.0
+RIGHT_COLUMN_WIDTH = 16.5
 SPACER_WIDTH = 2.5
 #: characters of 9 pt text per character of column width (column widths count 11 pt digits)
-CHARS_PER_WIDTH = 1.12
+CHARS_PER_WIDTH = 1.25
 
-PERIOD_WIDTH = 26.0
+PERIOD_WIDTH = 24.0
 CHANGE_WIDTH = 24.0
 TICK = {True: "☑", False: "☐"}
-WIDTHS = {"total": 7.0, "status": 8.7, "headline": 12.5, "share": 8.0, "complete": 7.0}
+WIDTHS = {"total": 7.0, "status": 8.0, "headline": 12.0, "share": 7.5, "complete": 6.5}
 
 
 @dataclass
@@ -95,7 +95,9 @@ def write_monitor_sheet(
     workbook,
     logo=None,
     max_items: int = 8,
+    signals: tuple[tuple[str, str], ...] = (),
 ) -> None:
+    """``signals``: (text, internal link) per signal, listed under the focus points."""
     page = Page()
     cols = table_columns(monitor)
     left_width = _set_table_widths(worksheet, cols)
@@ -137,7 +139,7 @@ def write_monitor_sheet(
     chart_row = table_end + 1
     chart_rows = _rows_for(page, chart_row, CHART_HEIGHT_PX)
     left = Block(cols.period, left_last, left_width, chart_row + chart_rows + 1)
-    lists.texts(left, words["focus"], monitor.focus_points)
+    lists.focus(left, monitor.focus_points, signals)
     lists.communications(left, monitor)
 
     for row, points in sorted(page.heights.items()):
@@ -190,6 +192,9 @@ def _write_title(
     worksheet.write_string(0, col, words["title"], styles["title"])
     page.need(0, 30)
     parts = [monitor.organisation] if monitor.organisation else []
+    if monitor.scope is not None:
+        department = monitor.scope or words["group.none.department"]
+        parts.append(words["scope"].format(department=department))
     parts.append(f"{words['as_of']}: {words.date(monitor.as_of)}")
     worksheet.write_string(1, col, "  ·  ".join(parts), styles["subtitle"])
 
@@ -293,16 +298,17 @@ def _criterion(text: str) -> str:
     return _text_literal("=" + escaped)
 
 
-def _count_formula(
-    layout: ActionsLayout, period: str, status_label: str | None, period_cell: str
+def count_formula(
+    layout: ActionsLayout, column: str, value: str, status_label: str | None, value_cell: str
 ) -> str:
-    """COUNTIFS over the Acties table for one period (and one status). Excel allows at most 255
-    characters in a text within a formula; a longer period label is compared by reference."""
-    criterion = _criterion(period)
+    """COUNTIFS over the Acties table: the rows whose ``column`` holds ``value`` (and whose
+    status is ``status_label``). An empty value counts the empty cells. Excel allows at most 255
+    characters in a text within a formula; a longer value is compared by reference."""
+    criterion = _criterion(value) if value else '""'
     if len(criterion) <= 255:
         status = f",{layout.range('status')},{_text_literal(status_label)}" if status_label else ""
-        return f"=COUNTIFS({layout.range('period')},{criterion}{status})"
-    terms = f"({layout.range('period')}={period_cell})"
+        return f"=COUNTIFS({layout.range(column)},{criterion}{status})"
+    terms = f"({layout.range(column)}={value_cell})"
     if status_label:
         terms += f"*({layout.range('status')}={_text_literal(status_label)})"
     return f"=SUMPRODUCT({terms}*1)"
@@ -323,12 +329,12 @@ def _write_period_row(
     worksheet.write_formula(
         row,
         cols.total,
-        _count_formula(layout, label, None, period_cell),
+        count_formula(layout, "period", label, None, period_cell),
         styles["count"],
         counts.total,
     )
     for status, col in cols.statuses.items():
-        formula = _count_formula(layout, label, words.status(status), period_cell)
+        formula = count_formula(layout, "period", label, words.status(status), period_cell)
         worksheet.write_formula(row, col, formula, styles["count"], counts.by_status[status])
 
     def ref(col: int) -> str:
@@ -532,9 +538,22 @@ class ListWriter:
             )
         block.row += 1
 
-    def texts(self, block: Block, heading: str, texts: tuple[str, ...]) -> None:
-        self.heading(block, heading)
-        self.items(block, list(texts), numbered=False, link=False)
+    def focus(
+        self, block: Block, points: tuple[str, ...], signals: tuple[tuple[str, str], ...]
+    ) -> None:
+        """Aandachtspunten: the coordinator's own points, then the signals mvi-xl found, each
+        linking to its rows."""
+        self.heading(block, self.words["focus"])
+        if points or not signals:
+            self.items(block, list(points), numbered=False, link=False)
+        if signals:
+            self.line(block, self.words["signals"] + ":", self.styles["subheading"])
+            for text, target in signals:
+                self.worksheet.write_url(
+                    block.row, block.first_col, target, self.styles["more"], string="⚠ " + text
+                )
+                self.page.need(block.row, LINE_PT)
+                block.row += 1
         block.row += 1
 
     def communications(self, block: Block, monitor: Monitor) -> None:
@@ -572,15 +591,15 @@ class ListWriter:
                 self.line(block, label, self.styles["muted"])
 
     def wrapped(self, block: Block, text: str) -> None:
-        per_line = block.chars_per_line()
-        lines = max(1, math.ceil(len(text) / per_line))
-        if lines > MAX_ITEM_LINES:
-            text = text[: per_line * MAX_ITEM_LINES - 1].rstrip() + "…"
-            lines = MAX_ITEM_LINES
-        self.line(block, text, self.styles["item"], lines * LINE_PT + 3)
+        """An item as at most MAX_ITEM_LINES rows of one line each. Wrapping here, rather than
+        in a tall wrapped cell, keeps every list row the same height, so the two halves of the
+        page don't stretch each other's rows; the full text is on the Acties sheet."""
+        for line in wrap_item(text, block.chars_per_line()):
+            self.line(block, line, self.styles["item"])
 
-    def line(self, block: Block, text: str, fmt, points: float = LINE_PT + 3) -> None:
-        self.worksheet.merge_range(block.row, block.first_col, block.row, block.last_col, "", fmt)
+    def line(self, block: Block, text: str, fmt, points: float = LINE_PT) -> None:
+        """One row of text. It overflows into the empty cells of the block, as Excel and
+        LibreOffice show text that doesn't wrap; no merged cells needed."""
         self.worksheet.write_string(block.row, block.first_col, text, fmt)
         self.page.need(block.row, points)
         block.row += 1
@@ -593,8 +612,25 @@ class ListWriter:
         self.worksheet.write_url(
             block.row, block.first_col, target, self.styles["more"], string=label
         )
-        self.page.need(block.row, LINE_PT + 3)
+        self.page.need(block.row, LINE_PT)
         block.row += 1
+
+
+def wrap_item(text: str, per_line: int, max_lines: int = MAX_ITEM_LINES) -> list[str]:
+    """Word-wrap an item under its bullet or number; cut with "…" after ``max_lines``."""
+    prefix_end = text.find(" ") + 1 if text[:1] in "•0123456789" else 0
+    indent = " " * (prefix_end + 1)
+    lines = textwrap.wrap(
+        text,
+        width=per_line,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [text]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: per_line - 1].rstrip() + "…"
+    return lines
 
 
 def _moment(moment: Communication) -> str:

@@ -24,7 +24,7 @@ FORMATS: dict[str, dict[str, Any]] = {
         "bottom_color": "{accent}",
     },
     "subheading": {"bold": True, "italic": True, "font_size": 9, "font_color": "{text}"},
-    "item": {"font_size": 9, "text_wrap": True, "valign": "top", "font_color": "{text}"},
+    "item": {"font_size": 9, "valign": "vcenter", "font_color": "{text}"},
     "more": {
         "font_size": 9,
         "italic": True,
@@ -32,7 +32,7 @@ FORMATS: dict[str, dict[str, Any]] = {
         "font_color": "{accent}",
         "valign": "top",
     },
-    "muted": {"font_size": 9, "italic": True, "font_color": "#6B6B6B", "valign": "top"},
+    "muted": {"font_size": 9, "italic": True, "font_color": "#6B6B6B", "valign": "vcenter"},
     "note": {"font_size": 8, "italic": True, "font_color": "#6B6B6B"},
     "table_head": {
         "bold": True,

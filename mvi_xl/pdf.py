@@ -1,0 +1,181 @@
+"""The Monitor sheet as a PDF for the college, printed by LibreOffice Calc.
+
+mvi-xl does not draw the page itself: LibreOffice opens the finished workbook headless and prints
+the Monitor sheet with the print setup the writer gave it (A4 landscape, fit to one page). Only
+the standard library is used here, so the CLI starts as fast with ``--pdf`` as without.
+
+- LibreOffice is found through ``MVI_XL_SOFFICE``, else ``soffice`` or ``libreoffice`` on the
+  PATH, else its usual install locations on Windows and macOS.
+- Each run uses a throw-away LibreOffice profile, so it works while the user has LibreOffice open
+  and two runs never share a profile.
+- LibreOffice prints every visible sheet; it gets a copy of the workbook in which all sheets but
+  the first (the Monitor sheet) are hidden. The user's workbook is never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .errors import OutputError
+from .safe_io import atomic_output
+
+#: Names the soffice executable to use, for installs in an unusual place.
+SOFFICE_ENV = "MVI_XL_SOFFICE"
+#: Seconds LibreOffice may take, start-up included (a first start with a new profile is slowest).
+TIMEOUT = 180.0
+#: The workbook part XlsxWriter writes the sheet list to.
+WORKBOOK_PART = "xl/workbook.xml"
+
+_SHEET = re.compile(rb"<sheet\b[^>]*>")
+_STATE = re.compile(rb'\sstate="[^"]*"')
+
+
+def pdf_path(monitor: Path) -> Path:
+    """The PDF beside the monitor: ``Plan-monitor.xlsx`` -> ``Plan-monitor.pdf``."""
+    return monitor.with_suffix(".pdf")
+
+
+def find_soffice(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The LibreOffice executable, or None when it is not installed where we look."""
+    environ = os.environ if environ is None else environ
+    named = environ.get(SOFFICE_ENV)
+    if named:
+        path = Path(named)
+        return path if path.is_file() else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name, path=environ.get("PATH"))
+        if found:
+            return Path(found)
+    for candidate in install_locations(environ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def install_locations(environ: Mapping[str, str]) -> list[Path]:
+    """Where the LibreOffice installers put soffice when it is not on the PATH."""
+    roots = [environ.get(k) for k in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+    if os.name == "nt":
+        roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
+    windows = [Path(root, "LibreOffice", "program", "soffice.exe") for root in roots if root]
+    mac = [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+    return list(dict.fromkeys(windows + mac))
+
+
+def require_soffice() -> Path:
+    """LibreOffice, or the one-line error that says how to get it (exit 4)."""
+    found = find_soffice()
+    if found is None:
+        raise OutputError("no_libreoffice", env=SOFFICE_ENV)
+    return found
+
+
+def export_pdf(workbook: Path, target: Path, *, soffice: Path | None = None) -> Path:
+    """Print the Monitor sheet of ``workbook`` to ``target`` (replaced only when complete)."""
+    return export_pdfs([(workbook, target)], soffice=soffice)[0]
+
+
+def export_pdfs(
+    jobs: Sequence[tuple[Path, Path]], *, soffice: Path | None = None, timeout: float = TIMEOUT
+) -> list[Path]:
+    """Print the Monitor sheet of each (workbook, target PDF) pair with one LibreOffice start."""
+    soffice = soffice or require_soffice()
+    with tempfile.TemporaryDirectory(prefix="mvi-xl-pdf-", ignore_cleanup_errors=True) as tmp:
+        folder = Path(tmp)
+        sources, produced = folder / "in", folder / "out"
+        sources.mkdir()
+        inputs = []
+        for number, (workbook, _target) in enumerate(jobs):
+            copy = sources / f"monitor-{number}.xlsx"
+            monitor_only(workbook, copy)
+            inputs.append(copy)
+        _run(soffice, folder / "profile", inputs, produced, timeout, jobs[0][1])
+        for copy, (_workbook, target) in zip(inputs, jobs, strict=True):
+            pdf = produced / (copy.stem + ".pdf")
+            if not pdf.is_file() or pdf.stat().st_size == 0:
+                raise OutputError("pdf_failed", path=target, reason="LibreOffice made no PDF")
+            with atomic_output(target) as temporary:
+                shutil.copyfile(pdf, temporary)
+    return [target for _workbook, target in jobs]
+
+
+def monitor_only(workbook: Path, copy: Path) -> None:
+    """A copy of ``workbook`` in which every sheet but the first is hidden, so that LibreOffice
+    prints the Monitor sheet alone. The parts are copied byte for byte, but for the sheet list."""
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(copy, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == WORKBOOK_PART:
+                data = hide_all_but_first_sheet(data)
+            target.writestr(info.filename, data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def hide_all_but_first_sheet(workbook_xml: bytes) -> bytes:
+    first = True
+
+    def hide(match: re.Match[bytes]) -> bytes:
+        nonlocal first
+        if first:
+            first = False
+            return match.group(0)
+        element = _STATE.sub(b"", match.group(0))
+        return element.replace(b"<sheet", b'<sheet state="hidden"', 1)
+
+    return _SHEET.sub(hide, workbook_xml)
+
+
+def _run(
+    soffice: Path, profile: Path, inputs: list[Path], out: Path, timeout: float, target: Path
+) -> None:
+    command = [
+        str(soffice),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf:calc_pdf_Export",
+        "--outdir",
+        str(out),
+        *map(str, inputs),
+    ]
+    posix = os.name == "posix"
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=posix,  # so a time-out ends LibreOffice's helper processes too
+        )
+    except OSError as exc:
+        raise OutputError("pdf_failed", path=target, reason=exc.strerror or str(exc)) from None
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if posix:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+        process.communicate()
+        raise OutputError(
+            "pdf_failed", path=target, reason=f"LibreOffice took longer than {timeout:.0f} s"
+        ) from None
+    if process.returncode != 0:
+        last = output.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
+        raise OutputError(
+            "pdf_failed",
+            path=target,
+            reason=f"LibreOffice stopped with code {process.returncode}: {last[0]}",
+        )

@@ -1,0 +1,70 @@
+"""What the pre-parse scanners learn about a sheet besides its size.
+
+python-calamine hands over cell values only. Three things a user sees in Excel don't come with
+them, and each changes how rows must be read: merged cells (the value sits in the top-left cell
+only), hidden rows (they still count), and formula cells that were never calculated (calamine
+reads them as 0 or empty text, which would silently miscount). The scanners that bound a
+sheet's size read these on the same pass; ``layout`` acts on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..cells import column_letter, sheet_ref
+
+#: Hidden row ranges and merged ranges kept per sheet: far more than a register has, and a
+#: bound on memory for a sheet made of nothing else.
+MAX_NOTED = 10_000
+#: A merged range within one row matters only for a header (a group heading over sub-columns),
+#: and the header is in the first rows.
+HEADER_AREA_ROWS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A merged range, 0-based and inclusive, as Excel stores it."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+    def ref(self, sheet: str | None) -> str:
+        """``Acties!C5:C31``."""
+        first = f"{column_letter(self.first_col)}{self.first_row + 1}"
+        last = f"{column_letter(self.last_col)}{self.last_row + 1}"
+        return f"{sheet_ref(sheet)}{first}:{last}"
+
+
+@dataclass(slots=True)
+class SheetScan:
+    """Everything a scan noted about one sheet; empty for formats that carry none of it."""
+
+    hidden: list[tuple[int, int]] = field(default_factory=list)  # (first, last) row ranges
+    merges: list[Merge] = field(default_factory=list)
+    #: formula cells without a cached value: column -> (first row, last row), and how many
+    uncached: dict[int, tuple[int, int]] = field(default_factory=dict)
+    uncached_count: int = 0
+    delimiter: str = ""  # a CSV's separator, for the message about a row with extra fields
+
+    def hide(self, first: int, count: int = 1) -> None:
+        """Rows ``first`` .. ``first + count - 1`` are hidden; adjacent ranges are joined."""
+        if self.hidden and self.hidden[-1][1] == first - 1:
+            self.hidden[-1] = (self.hidden[-1][0], first + count - 1)
+        elif len(self.hidden) < MAX_NOTED:
+            self.hidden.append((first, first + count - 1))
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        """Kept when it spans rows (a value for several rows) or lies in the header area."""
+        if last_row < first_row or last_col < first_col or len(self.merges) >= MAX_NOTED:
+            return
+        if last_row > first_row or (last_col > first_col and first_row < HEADER_AREA_ROWS):
+            self.merges.append(Merge(first_row, first_col, last_row, last_col))
+
+    def not_calculated(self, row: int, col: int) -> None:
+        """Per column the first and the last such cell: enough to tell whether any lies in a
+        column that is read, below the header, and to name one; bounded by the column limit."""
+        self.uncached_count += 1
+        first, last = self.uncached.get(col, (row, row))
+        self.uncached[col] = (min(first, row), max(last, row))

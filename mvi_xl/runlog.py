@@ -1,0 +1,63 @@
+"""``--log-file``: one timestamped line per event of a run, for whoever looks after the
+scheduled job. The file is rotated at a size limit, so a job that runs every few minutes for
+years never fills the drive."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from pathlib import Path
+
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+
+
+class RunLog:
+    """Appends ``2026-11-25 14:05:00 result status="written" warnings=0 duration=1.2s``.
+
+    Writing the log never fails a run: a log that can't be written is skipped silently (the
+    exit code and stderr still tell the scheduler what happened).
+    """
+
+    def __init__(
+        self, path: Path | None, *, max_bytes: int = MAX_BYTES, backups: int = BACKUPS
+    ) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def event(self, name: str, **fields: object) -> None:
+        if self.path is None:
+            return
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        parts = [
+            stamp,
+            name,
+            *(f"{key}={_value(value)}" for key, value in fields.items() if value is not None),
+        ]
+        line = " ".join(parts) + "\n"
+        with contextlib.suppress(OSError):
+            self._rotate()
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(line)
+
+    def _rotate(self) -> None:
+        try:
+            if self.path.stat().st_size < self.max_bytes:
+                return
+        except FileNotFoundError:
+            return
+        for index in range(self.backups - 1, 0, -1):
+            older = self.path.with_name(f"{self.path.name}.{index}")
+            if older.exists():
+                older.replace(self.path.with_name(f"{self.path.name}.{index + 1}"))
+        self.path.replace(self.path.with_name(f"{self.path.name}.1"))
+
+
+def _value(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (int, bool)):
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    return json.dumps(str(value), ensure_ascii=False)

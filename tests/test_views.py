@@ -1,0 +1,364 @@
+"""Views per department and theme, a monitor per department, several registers in one monitor,
+and the signals mvi-xl finds in a register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from mvi_xl.cli import cli
+from mvi_xl.compute import compute_monitor, period_end
+from mvi_xl.config import Config, SignalSettings, parse_config
+from mvi_xl.errors import ConfigError
+from mvi_xl.history import history_path, load_history
+from mvi_xl.names import safe_file_name, safe_file_names
+from mvi_xl.reader import read_register
+
+from .conftest import write_xlsx
+
+D = dt.date
+AS_OF = D(2018, 11, 1)
+HEADER = [
+    "Nr",
+    "Actie",
+    "Periode",
+    "Status",
+    "Afdeling",
+    "Thema",
+    "Eigenaar",
+    "Einddatum",
+    "Datum gereed",
+    "Voortgang",
+]
+
+
+def row(
+    nr,
+    status="lopend",
+    *,
+    period="Aan de slag in 2019",
+    department="Inkoop",
+    theme="Circulair",
+    owner="Teamleider",
+    end=None,
+    done=None,
+    progress=None,
+):
+    return [nr, f"Actie {nr}", period, status, department, theme, owner, end, done, progress]
+
+
+def run(*args, **kw):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, **kw)
+
+
+def table_values(path: Path, sheet: str, table: str) -> list[list]:
+    formulas = openpyxl.load_workbook(path)[sheet]
+    ref = formulas.tables[table].ref
+    cached = openpyxl.load_workbook(path, data_only=True)[sheet]
+    return [[c.value for c in r] for r in cached[ref]]
+
+
+# --- Per afdeling, per thema ------------------------------------------------------------------
+
+
+def test_department_and_theme_sheets(tmp_path: Path):
+    rows = [
+        row("1", "voltooid", done=D(2018, 5, 1)),
+        row("2"),
+        row("3", department="Ruimte"),
+        row("4", "gepland", department="", theme="Social Return"),
+        row("5", "gepland", department="ruimte ", theme=""),
+    ]
+    register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
+    output = tmp_path / "m.xlsx"
+    assert run("build", register, "-o", output, "--as-of", "2018-11-01").exit_code == 0
+    workbook = openpyxl.load_workbook(output)
+    assert workbook.sheetnames[:4] == ["Monitor", "Acties", "Per afdeling", "Per thema"]
+    assert table_values(output, "Per afdeling", "PerAfdeling") == [
+        ["Afdeling", "Totaal", "Voltooid", "Lopend", "Gepland", "Vervallen", "Aandeel voltooid"],
+        ["Inkoop", 2, 1, 1, 0, 0, 0.5],
+        ["Ruimte", 2, 0, 1, 1, 0, 0],  # "ruimte " is the same department
+        ["(geen afdeling)", 1, 0, 0, 1, 0, 0],
+        ["Totaal", 5, 1, 2, 2, 0, 0.2],
+    ]
+    assert table_values(output, "Per thema", "PerThema")[1:4] == [
+        ["Circulair", 3, 1, 2, 0, 0, pytest.approx(1 / 3)],
+        ["Social Return", 1, 0, 0, 1, 0, 0],
+        ["(geen thema)", 1, 0, 0, 1, 0, 0],
+    ]
+    sheet = workbook["Per afdeling"]
+    assert sheet["B4"].value.startswith("=COUNTIFS(Acties!$G$2:$G$6,")
+    assert sheet["C6"].value == '=COUNTIFS(Acties!$G$2:$G$6,"",Acties!$D$2:$D$6,"voltooid")'
+    chart = sheet._charts[0]
+    assert chart.series[0].val.numRef.f == "'Per afdeling'!$C$4:$C$6"
+
+
+def test_no_department_column_no_sheet(basic_register: Path, tmp_path: Path):
+    run("build", basic_register, "-o", tmp_path / "m.xlsx")
+    names = openpyxl.load_workbook(tmp_path / "m.xlsx").sheetnames
+    assert "Per afdeling" not in names and "Per thema" not in names
+
+
+# --- A monitor per department -----------------------------------------------------------------
+
+
+def test_per_department_on_the_example_adds_up(tmp_path: Path):
+    folder = tmp_path / "per afdeling"
+    result = run("build", "--example", "--per-afdeling", "-o", folder, "--json")
+    assert result.exit_code == 0, result.output
+    monitors = json.loads(result.stdout)["monitors"]
+    assert sum(m["total_actions"] for m in monitors) == 124
+    for status in ("voltooid", "lopend", "gepland", "vervallen"):
+        assert (
+            sum(p["by_status"][status] for m in monitors for p in m["periods"])
+            == {"voltooid": 81, "lopend": 26, "gepland": 16, "vervallen": 1}[status]
+        )
+    names = sorted(p.name for p in folder.glob("*-monitor.xlsx"))
+    assert "Inkoop-monitor.xlsx" in names and len(names) == len(monitors)
+    inkoop = openpyxl.load_workbook(folder / "Inkoop-monitor.xlsx")["Monitor"]
+    assert "Afdeling Inkoop" in inkoop["B2"].value
+
+
+def test_per_department_names_are_safe_and_the_bucket_is_kept(tmp_path: Path):
+    rows = [
+        row("1", department="Inkoop/Facilitair"),
+        row("2", department="Inkoop:Facilitair"),
+        row("3", department="CON"),
+        row("4", department=""),
+    ]
+    register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
+    result = run("build", register, "--per-afdeling", "-o", tmp_path / "uit")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "uit").glob("*.xlsx")) == [
+        "(geen afdeling)-monitor.xlsx",
+        "Inkoop_Facilitair (2)-monitor.xlsx",
+        "Inkoop_Facilitair-monitor.xlsx",
+        "_CON-monitor.xlsx",
+    ]
+
+
+def test_one_department(tmp_path: Path):
+    rows = [row("1"), row("2", department="Ruimte"), row("3", department="ruimte")]
+    register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
+    result = run("build", register, "--afdeling", "RUIMTE", "-o", tmp_path / "m.xlsx", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["total_actions"] == 2
+    unknown = run("build", register, "--afdeling", "Sociaal", "-o", tmp_path / "x.xlsx")
+    assert unknown.exit_code == 2 and "Inkoop, Ruimte" in unknown.stderr
+    assert run("build", register, "--per-afdeling").exit_code == 2  # needs -o FOLDER
+
+
+# --- Several registers ------------------------------------------------------------------------
+
+
+def department_folder(folder: Path) -> Path:
+    folder.mkdir()
+    write_xlsx(
+        folder / "Inkoop.xlsx", [row("1", "voltooid", done=D(2018, 7, 1)), row("2")], header=HEADER
+    )
+    write_xlsx(
+        folder / "Ruimte.xlsx",
+        [row("1", "gepland", department="Ruimte"), row("2", department="Ruimte")],
+        header=HEADER,
+    )
+    write_xlsx(
+        folder / "Sociaal.xlsx", [row("1", "afgerondd", department="Sociaal")], header=HEADER
+    )
+    (folder / "~$Inkoop.xlsx").write_bytes(b"owner file")
+    return folder
+
+
+def test_a_folder_of_registers_makes_one_monitor(tmp_path: Path):
+    folder = department_folder(tmp_path / "MVI registers")
+    result = run("build", folder, "--as-of", "2018-11-01", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    output = folder / "MVI registers-monitor.xlsx"
+    assert data["output"] == str(output) and data["total_actions"] == 5
+    assert [n["where"] for n in data["notices"][:3]] == [
+        "Inkoop.xlsx",
+        "Ruimte.xlsx",
+        "Sociaal.xlsx",
+    ]
+    assert data["warnings"][0]["where"] == "Sociaal.xlsx › Acties!D2"
+    assert table_values(output, "Per bron", "PerBron")[1:4] == [  # Onbekend: "afgerondd"
+        ["Inkoop.xlsx", 2, 1, 1, 0, 0, 0, 0.5],
+        ["Ruimte.xlsx", 2, 0, 1, 1, 0, 0, 0],
+        ["Sociaal.xlsx", 1, 0, 0, 0, 0, 1, 0],
+    ]
+    acties = openpyxl.load_workbook(output)["Acties"]
+    assert acties["A1"].value == "Bron" and acties["A2"].value == "Inkoop.xlsx"
+    # equal ids from different sources stay apart in the history
+    keys = [a.id for a in load_history(history_path(output)).snapshots[0].actions]
+    assert keys == [
+        "Inkoop.xlsx/1",
+        "Inkoop.xlsx/2",
+        "Ruimte.xlsx/1",
+        "Ruimte.xlsx/2",
+        "Sociaal.xlsx/1",
+    ]
+    # the next run skips the monitor, its history and Excel's owner file
+    again = run("build", folder, "--as-of", "2018-11-01")
+    assert again.exit_code == 0 and "Monitor is al bijgewerkt" in again.stdout
+
+
+def test_several_registers_on_the_command_line(tmp_path: Path):
+    folder = department_folder(tmp_path / "regs")
+    result = run(
+        "build",
+        folder / "Inkoop.xlsx",
+        folder / "Ruimte.xlsx",
+        "-o",
+        tmp_path / "samen.xlsx",
+        "--json",
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["total_actions"] == 4
+    check = run("check", folder / "Inkoop.xlsx", folder / "Ruimte.xlsx")
+    assert check.exit_code == 0 and "4 acties" in check.stdout
+
+
+def test_an_empty_folder_is_not_a_register(tmp_path: Path):
+    (tmp_path / "leeg").mkdir()
+    result = run("build", tmp_path / "leeg")
+    assert result.exit_code == 3 and "geen register" in result.stderr
+
+
+# --- Signals ----------------------------------------------------------------------------------
+
+SIGNAL_CASES = {
+    "overdue": (
+        [row("1", end=D(2018, 10, 1))],
+        [row("1", end=D(2018, 12, 1)), row("2", "voltooid", end=D(2018, 1, 1), done=D(2018, 1, 1))],
+    ),
+    "running_without_owner": ([row("1", owner=None)], [row("1"), row("2", "gepland", owner=None)]),
+    "date_not_done": ([row("1", done=D(2018, 5, 1))], [row("1", "voltooid", done=D(2018, 5, 1))]),
+    "done_without_date": ([row("1", "voltooid")], [row("1", "voltooid", done=D(2018, 5, 1))]),
+    "progress_attention": (
+        [row("1", progress="rood"), row("2", progress="Vraagt aandacht")],
+        [row("1", progress="groen"), row("2", "voltooid", progress="rood", done=D(2018, 1, 1))],
+    ),
+    "period_ending": (
+        [
+            row("1", period="Aan de slag in 2017-2018"),
+            row("2", "voltooid", period="Aan de slag in 2017-2018", done=D(2018, 1, 1)),
+            row("3", "gepland", period="Aan de slag in 2017-2018"),
+        ],
+        [row("1", period="Aan de slag in 2019-2020"), row("2", period="Actie doorlopend")],
+    ),
+}
+
+
+def signals_of(tmp_path: Path, rows, config: Config | None = None):
+    register = read_register(write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER))
+    return compute_monitor(register, as_of=AS_OF, config=config).signals
+
+
+@pytest.mark.parametrize("code", list(SIGNAL_CASES))
+def test_each_signal_appears_only_when_triggered(tmp_path: Path, code: str):
+    triggering, quiet = SIGNAL_CASES[code]
+    found = {s.code: s for s in signals_of(tmp_path, triggering)}
+    assert code in found
+    assert found[code].count == {"progress_attention": 2, "period_ending": 2}.get(code, 1)
+    assert code not in {s.code for s in signals_of(tmp_path, quiet)}
+    disabled = Config(signals=SignalSettings(enabled=()))
+    assert signals_of(tmp_path, triggering, disabled) == ()
+
+
+def test_signals_on_the_monitor_link_to_their_rows(tmp_path: Path):
+    rows = [row("1", end=D(2018, 10, 1), owner=None), row("2", "voltooid")]
+    register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
+    output = tmp_path / "m.xlsx"
+    run("build", register, "-o", output, "--as-of", "2018-11-01")
+    workbook = openpyxl.load_workbook(output)
+    monitor = workbook["Monitor"]
+    links = {
+        c.value: c.hyperlink.location
+        for r in monitor.iter_rows()
+        for c in r
+        if c.hyperlink is not None and str(c.value).startswith("⚠")
+    }
+    assert links == {
+        "⚠ 1 actie(s) over de einddatum en niet voltooid": "Signalen!A4",
+        "⚠ 1 lopende actie(s) zonder eigenaar": "Signalen!A5",
+        "⚠ 1 voltooide actie(s) zonder datum gereed": "Signalen!A6",
+    }
+    signalen = workbook["Signalen"]
+    assert [signalen.cell(r, 3).value for r in (4, 5, 6)] == ["Actie 1", "Actie 1", "Actie 2"]
+    assert "Signalen" in signalen.tables
+
+
+def test_signal_thresholds_are_configurable(tmp_path: Path):
+    rows = SIGNAL_CASES["overdue"][0]
+    late = Config(signals=SignalSettings(overdue_grace_days=60))
+    assert "overdue" not in {s.code for s in signals_of(tmp_path, rows, late)}
+    ending = SIGNAL_CASES["period_ending"][0]
+    lenient = Config(signals=SignalSettings(period_ending_min_share=0.3))
+    assert "period_ending" not in {s.code for s in signals_of(tmp_path, ending, lenient)}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[signals]\nenabled = ['te laat']", "signals.enabled"),
+        ("[signals]\noverdue_grace_days = -1", "signals.overdue_grace_days"),
+        ("[signals]\nperiod_ending_min_share = 2", "signals.period_ending_min_share"),
+        ("[signals]\nsoms = 1", "signals.soms"),
+    ],
+)
+def test_signal_config_errors(text: str, key: str):
+    import tomllib
+
+    with pytest.raises(ConfigError) as caught:
+        parse_config(tomllib.loads(text))
+    assert f"'{key}'" in caught.value.render("nl")
+
+
+@pytest.mark.parametrize(
+    ("label", "end"),
+    [
+        ("Aan de slag in 2018-2020", D(2020, 12, 31)),
+        ("Aan de slag in 2017", D(2017, 12, 31)),
+        ("Fase 2019/20", D(2020, 12, 31)),
+        ("Wat doen we al goed?", None),
+        ("Actie doorlopend", None),
+    ],
+)
+def test_period_end(label: str, end):
+    assert period_end(label) == end
+
+
+# --- Safe file names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Inkoop", "Inkoop"),
+        ("Inkoop/Facilitair", "Inkoop_Facilitair"),
+        ('Sociaal: "Domein"?', "Sociaal_ _Domein_"),
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("Afdeling. ", "Afdeling"),
+        ("", "naamloos"),
+        ("Ruimte\tEn  Wonen", "Ruimte En Wonen"),
+        ("x" * 200, "x" * 80),
+        ("Économie", "Économie"),
+    ],
+)
+def test_safe_file_name(text: str, name: str):
+    assert safe_file_name(text) == name
+
+
+def test_safe_file_names_are_unique_regardless_of_case():
+    assert safe_file_names(["Inkoop", "inkoop", "In/koop", "In:koop"]) == [
+        "Inkoop",
+        "inkoop (2)",
+        "In_koop",
+        "In_koop (2)",
+    ]

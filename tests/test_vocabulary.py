@@ -1,0 +1,57 @@
+"""The vocabulary is data: every language has every label and message, with the same fields."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from mvi_xl import vocabulary
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_label_in_every_language():
+    nl, en = vocabulary.LABELS["nl"], vocabulary.LABELS["en"]
+    assert set(nl) == set(en)
+    for key in nl:
+        assert fields(nl[key]) == fields(en[key]), key
+
+
+def test_every_message_in_every_language():
+    nl, en = vocabulary.MESSAGES["nl"], vocabulary.MESSAGES["en"]
+    assert set(nl) == set(en)
+    for key in nl:
+        for dutch, english in zip(nl[key], en[key], strict=True):
+            assert fields(dutch) == fields(english), key
+
+
+@pytest.mark.parametrize("status", [*vocabulary.STATUSES, vocabulary.ONBEKEND])
+def test_every_status_has_a_label_and_a_colour(status: str):
+    for lang in vocabulary.LANGUAGES:
+        assert vocabulary.Words(lang).status(status)
+    assert vocabulary.STATUS_COLOURS[status].startswith("#")
+
+
+def test_every_signal_has_a_label():
+    for lang in vocabulary.LANGUAGES:
+        for code in vocabulary.SIGNALS:
+            assert f"signal.{code}" in vocabulary.LABELS[lang]
+
+
+def test_status_synonyms_do_not_overlap():
+    seen: dict[str, str] = {}
+    for status, names in vocabulary.STATUS_SYNONYMS.items():
+        for name in names:
+            key = vocabulary.status_key(name)
+            assert seen.setdefault(key, status) == status, name
+
+
+def test_header_synonyms_do_not_overlap():
+    seen: dict[str, str] = {}
+    for field, names in vocabulary.HEADER_SYNONYMS.items():
+        for name in names:
+            key = vocabulary.header_key(name)
+            assert seen.setdefault(key, field) == field, name
