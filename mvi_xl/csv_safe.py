@@ -8,8 +8,8 @@ tells a reader of the raw file that it was added. Full-width forms of the same c
 are included, since some programs normalise them on import.
 
 A text that already starts with an apostrophe gets a second one, so ``unescape`` gives back
-exactly what was written. Nothing in mvi-xl writes a CSV export yet; this is the one place a
-future export (or the history file) takes its escaping from.
+exactly what was written. The history file (history.py) and any future CSV export take their
+escaping from here.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .csv_safe import escape_row, unescape
 from .errors import OutputError, UsageError
 from .model import PeriodCounts, Snapshot, SnapshotAction
 from .safe_io import atomic_output
@@ -35,8 +36,6 @@ COLUMNS = (
 )
 SOURCE, COUNT, ACTION = "bron", "telling", "actie"
 ALL_STATUSES = (*STATUSES, ONBEKEND)
-#: Text that a spreadsheet would run as a formula when it opens the CSV gets a leading quote.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def _parse(data: bytes) -> Iterable[Snapshot]:
             continue
         if len(row) != len(COLUMNS):
             raise _Unreadable(f"regel {line}: {len(row)} kolommen in plaats van {len(COLUMNS)}")
-        values = dict(zip(COLUMNS, (_unescape(c) for c in row), strict=True))
+        values = dict(zip(COLUMNS, (unescape(c) for c in row), strict=True))
         try:
             as_of = dt.date.fromisoformat(values["peildatum"])
         except ValueError:
@@ -173,11 +172,11 @@ def render_history(history: History) -> bytes:
     writer.writerow(COLUMNS)
     for snap in history.snapshots:
         day = snap.as_of.isoformat()
-        writer.writerow(_escape_row([day, SOURCE, "", "", "", "", "", "", snap.register]))
+        writer.writerow(escape_row([day, SOURCE, "", "", "", "", "", "", snap.register]))
         for counts in snap.periods:
             for status in ALL_STATUSES:
                 writer.writerow(
-                    _escape_row(
+                    escape_row(
                         [
                             day,
                             COUNT,
@@ -193,7 +192,7 @@ def render_history(history: History) -> bytes:
                 )
         for action in snap.actions:
             writer.writerow(
-                _escape_row(
+                escape_row(
                     [
                         day,
                         ACTION,
@@ -220,19 +219,3 @@ def save_history(history: History, path: Path, *, aside: Path | None = None) -> 
             raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
     with atomic_output(path) as temporary:
         temporary.write_bytes(render_history(history))
-
-
-def _escape_row(values: list[str]) -> list[str]:
-    return [_escape(v) for v in values]
-
-
-def _escape(value: str) -> str:
-    """A leading quote keeps a spreadsheet from running user text as a formula; it is removed
-    again on reading."""
-    if value.startswith(FORMULA_STARTS) or value.startswith("'"):
-        return "'" + value
-    return value
-
-
-def _unescape(value: str) -> str:
-    return value[1:] if value.startswith("'") else value
