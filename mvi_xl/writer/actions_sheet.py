@@ -95,8 +95,10 @@ def write_actions_sheet(worksheet, monitor: Monitor, words: Words, styles: Style
         _write_actions(worksheet, actions, _row_plan(worksheet, positions, words, styles))
 
     last = max(len(actions), 1)
-    _add_table(
+    add_large_table(
         worksheet,
+        0,
+        0,
         last,
         len(columns) - 1,
         {
@@ -201,28 +203,31 @@ def _excel_serial(date: dt.date) -> float | None:
 
 
 class _ForgetfulCells(dict):
-    """Stands in for XlsxWriter's record of table cells while the Acties table is added: always
+    """Stands in for XlsxWriter's record of table cells while a large table is added: always
     empty, so no cell is found taken, and nothing is recorded."""
 
     def __setitem__(self, key, value) -> None:
         pass
 
 
-def _add_table(worksheet, last_row: int, last_col: int, options: dict) -> None:
-    """``add_table`` without its bookkeeping for the Acties table.
+def add_large_table(
+    worksheet, first_row: int, first_col: int, last_row: int, last_col: int, options: dict
+) -> None:
+    """``worksheet.add_table`` for a sheet whose one table holds every row, like Acties.
 
     XlsxWriter records every cell of a table (worksheet.table_cells) to refuse a later
     overlapping table or merged range: 1.5 million entries, about 170 MB and half a second for
-    100,000 actions. Nothing else is ever placed on this sheet, so while it holds no other table
-    or merged range the record is skipped; the file written is the same.
+    100,000 actions. While the sheet holds no other table or merged range, nothing can overlap,
+    so the record is skipped and the file written is the same. Add no merged range or table to
+    the sheet afterwards: they would not be checked against this one.
     """
     recorded = getattr(worksheet, "table_cells", None)
     if type(recorded) is not dict or recorded or getattr(worksheet, "merged_cells", True):
-        worksheet.add_table(0, 0, last_row, last_col, options)
+        worksheet.add_table(first_row, first_col, last_row, last_col, options)
         return
     worksheet.table_cells = _ForgetfulCells()
     try:
-        worksheet.add_table(0, 0, last_row, last_col, options)
+        worksheet.add_table(first_row, first_col, last_row, last_col, options)
     finally:
         worksheet.table_cells = recorded
 

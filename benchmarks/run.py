@@ -1,0 +1,388 @@
+"""Benchmark mvi-xl against its floors and against the pandas script a colleague would write.
+
+    python benchmarks/run.py [--repeat 5] [--sizes 124,10000,100000]
+
+Generates deterministic registers (benchmarks/registers.py) into benchmarks/out/ once, then
+measures every command as a whole process, spawned by a tiny wrapper process: wall time from
+spawn to exit, and the peak resident memory of that one child from os.wait4's rusage. The
+commands run in turns, one repetition of each before the next, so noise from other work on the
+machine falls on all of them alike; the tables show medians. Prints the measurements and the
+targets of issue 7 as Markdown tables, and exits 1 when a target is missed, so ``make bench`` is
+honest. The mvi-xl measured is the one this interpreter imports (PYTHONPATH included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import registers
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+SIZES = (124, 10_000, 100_000)
+PYTHON = sys.executable
+BUILD_OPTIONS = ("--as-of", "2025-11-01", "--since", "2025-06-01")
+PACKAGES = ("mvi-xl", "XlsxWriter", "python-calamine", "click", "pandas", "openpyxl", "numpy")
+#: The commands run as installed: with Python's bytecode cache, as pip writes it for an installed
+#: package. An editable install under PYTHONDONTWRITEBYTECODE would compile mvi-xl on every run.
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass
+class Case:
+    """One command to measure; ``argv`` gets a fresh, empty folder for its output."""
+
+    key: str
+    label: str
+    size: int | None
+    argv: Callable[[Path], list[str]]
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    @property
+    def peak_mib(self) -> float:
+        return statistics.median(s.peak_mib for s in self.samples)
+
+
+@dataclass
+class Target:
+    label: str
+    value: float
+    limit: float
+    at_least: bool = False  # value >= limit (a speed-up) rather than value <= limit (a ratio)
+    strict: bool = False  # > or < rather than >= or <=
+
+    @property
+    def met(self) -> bool:
+        if self.at_least:
+            return self.value > self.limit if self.strict else self.value >= self.limit
+        return self.value < self.limit if self.strict else self.value <= self.limit
+
+    @property
+    def rule(self) -> str:
+        sign = (">" if self.strict else "≥") if self.at_least else ("<" if self.strict else "≤")
+        return f"{sign} {self.limit:g}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command (default 5)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(s) for s in SIZES),
+        help="register sizes in actions (default 124,10000,100000; the targets need all three)",
+    )
+    args = parser.parse_args()
+    sizes = tuple(int(s) for s in args.sizes.split(","))
+
+    print(f"Generating registers in {OUT.relative_to(Path.cwd()) if _under_cwd(OUT) else OUT} ...")
+    paths = {size: registers.ensure(OUT, size) for size in sizes}
+    cases = _cases(paths)
+    runs = OUT / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+
+    print("Warming up (imports compiled, files cached) ...")
+    smallest = min(sizes)
+    for case in cases:
+        if case.size in (None, smallest):
+            _measure(case, runs)
+    started = time.perf_counter()
+    load_before = _load()
+    for turn in range(1, args.repeat + 1):
+        print(f"Run {turn} of {args.repeat} ...", flush=True)
+        for case in cases:
+            case.samples.append(_measure(case, runs))
+    elapsed = time.perf_counter() - started
+    shutil.rmtree(runs, ignore_errors=True)
+
+    print()
+    print(_machine(args.repeat, elapsed, load_before))
+    print()
+    print(_measurements_table(cases))
+    print()
+    targets = _targets({c.key: c for c in cases}, sizes)
+    print(_targets_table(targets))
+    failed = [t for t in targets if not t.met]
+    print()
+    if failed:
+        print(f"{len(failed)} of {len(targets)} targets missed.")
+        return 1
+    print(f"All {len(targets)} targets met.")
+    return 0
+
+
+def _cases(paths: dict[int, Path]) -> list[Case]:
+    mvi_xl = _mvi_xl_command()
+    sheet = registers.SHEET
+    cases = [
+        Case("help", "mvi-xl --help", None, lambda out: [*mvi_xl, "--help"]),
+        Case("click", 'python -c "import click"', None, lambda out: [PYTHON, "-c", "import click"]),
+        Case(
+            "floor_a",
+            'floor A: python -c "import xlsxwriter, python_calamine, click"',
+            None,
+            lambda out: [PYTHON, "-c", "import xlsxwriter, python_calamine, click"],
+        ),
+    ]
+    for size, path in paths.items():
+        register = str(path)
+        cases += [
+            Case(
+                f"build:{size}",
+                "mvi-xl build",
+                size,
+                lambda out, r=register: (
+                    [*mvi_xl, "build", r, "-o", str(out / "monitor.xlsx"), *BUILD_OPTIONS]
+                ),
+            ),
+            Case(
+                f"floor_b:{size}",
+                "floor B: calamine read + XlsxWriter write",
+                size,
+                lambda out, r=register: [
+                    PYTHON,
+                    str(HERE / "floor_b.py"),
+                    r,
+                    sheet,
+                    str(out / "rows.xlsx"),
+                ],
+            ),
+            Case(
+                f"pandas:{size}",
+                "pandas peer, default reader (openpyxl)",
+                size,
+                lambda out, r=register: [
+                    PYTHON,
+                    str(HERE / "peer.py"),
+                    r,
+                    sheet,
+                    str(out / "p.xlsx"),
+                ],
+            ),
+            Case(
+                f"pandas_calamine:{size}",
+                'pandas peer, engine="calamine"',
+                size,
+                lambda out, r=register: [
+                    PYTHON,
+                    str(HERE / "peer.py"),
+                    r,
+                    sheet,
+                    str(out / "p.xlsx"),
+                    "calamine",
+                ],
+            ),
+        ]
+    return cases
+
+
+def _mvi_xl_command() -> list[str]:
+    """The installed console script, as a user runs it; ``python -m mvi_xl`` when there is
+    none. Found beside this interpreter, not through PATH, so shims add no time."""
+    script = shutil.which("mvi-xl", path=str(Path(PYTHON).parent))
+    return [script] if script else [PYTHON, "-m", "mvi_xl"]
+
+
+#: Runs one command and reports its wall time, peak memory and exit code. A child's peak
+#: memory (ru_maxrss) starts from the memory of the process that spawned it, so the spawner is
+#: this tiny interpreter (no site, about 8 MiB) rather than the benchmark itself.
+WRAPPER = """\
+import os, sys, time
+report, argv = sys.argv[1], sys.argv[2:]
+started = time.perf_counter()
+pid = os.posix_spawnp(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - started
+with open(report, "w") as handle:
+    handle.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def _measure(case: Case, runs: Path) -> Sample:
+    """Run one command in a fresh folder; wall time and that child's own peak memory."""
+    out = Path(tempfile.mkdtemp(dir=runs))
+    report, errors = out / "report.txt", out / "stderr.txt"
+    try:
+        with errors.open("wb") as stderr:
+            subprocess.run(
+                [PYTHON, "-S", "-I", "-c", WRAPPER, str(report), *case.argv(out)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                env=ENVIRONMENT,
+                check=False,
+            )
+        seconds, peak, code = report.read_text().split() if report.exists() else ("0", "0", "-")
+        if code != "0":
+            detail = errors.read_text(errors="replace").strip().splitlines()[-5:]
+            sys.exit(f"{case.label} ({case.size or '-'}) failed ({code}):\n" + "\n".join(detail))
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    # ru_maxrss is in KiB on Linux and in bytes on macOS
+    scale = 2**20 if sys.platform == "darwin" else 2**10
+    return Sample(float(seconds), int(peak) / scale)
+
+
+def _targets(cases: dict[str, Case], sizes: tuple[int, ...]) -> list[Target]:
+    def time_of(key: str) -> float:
+        return cases[key].seconds
+
+    targets = [
+        Target(
+            "`mvi-xl --help` / `import click` (time)",
+            time_of("help") / time_of("click"),
+            2.0,
+        )
+    ]
+    if 124 in sizes:
+        targets.append(
+            Target(
+                "124 actions: build / floor A (time)",
+                time_of("build:124") / time_of("floor_a"),
+                2.5,
+            )
+        )
+    if 100_000 in sizes:
+        build, floor = cases["build:100000"], cases["floor_b:100000"]
+        targets += [
+            Target("100,000 actions: build / floor B (time)", build.seconds / floor.seconds, 1.3),
+            Target(
+                "100,000 actions: build / floor B (peak memory)",
+                build.peak_mib / floor.peak_mib,
+                1.5,
+            ),
+        ]
+    if 10_000 in sizes and 100_000 in sizes:
+        targets.append(
+            Target(
+                "10,000 → 100,000 actions: build time grows",
+                time_of("build:100000") / time_of("build:10000"),
+                11.0,
+            )
+        )
+    for size in sizes:
+        build = time_of(f"build:{size}")
+        targets += [
+            Target(
+                f"{size:,} actions: faster than pandas (openpyxl reader)",
+                time_of(f"pandas:{size}") / build,
+                2.0,
+                at_least=True,
+            ),
+            Target(
+                f'{size:,} actions: faster than pandas (engine="calamine")',
+                time_of(f"pandas_calamine:{size}") / build,
+                1.0,
+                at_least=True,
+                strict=True,
+            ),
+        ]
+    return targets
+
+
+def _measurements_table(cases: list[Case]) -> str:
+    lines = [
+        "| command | actions | wall time (median) | min – max | peak memory (median) |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for case in cases:
+        times = [s.seconds for s in case.samples]
+        size = f"{case.size:,}" if case.size is not None else "–"
+        lines.append(
+            f"| {case.label} | {size} | {case.seconds:.3f} s | "
+            f"{min(times):.3f} – {max(times):.3f} s | {case.peak_mib:.1f} MiB |"
+        )
+    return "\n".join(lines)
+
+
+def _targets_table(targets: list[Target]) -> str:
+    lines = ["| target | measured | rule | result |", "|---|--:|--:|---|"]
+    for target in targets:
+        shown = f"{target.value:.2f}×"
+        lines.append(
+            f"| {target.label} | {shown} | {target.rule} | {'PASS' if target.met else 'FAIL'} |"
+        )
+    return "\n".join(lines)
+
+
+def _machine(repeat: int, elapsed: float, load_before: str) -> str:
+    versions = ", ".join(f"{name} {_version(name)}" for name in PACKAGES)
+    return "\n".join(
+        [
+            f"Date: {dt.date.today().isoformat()}",
+            f"Machine: {_cpu()}, {os.cpu_count()} cores, {_memory()}; {platform.platform()}",
+            f"Python {platform.python_version()} ({PYTHON}); {versions}",
+            f"mvi-xl from {_mvi_xl_source()}",
+            f"Each command {repeat} times in turns after a warm-up; medians. "
+            f"{elapsed:.0f} s; load average before {load_before}, after {_load()}.",
+        ]
+    )
+
+
+def _mvi_xl_source() -> str:
+    spec = importlib.util.find_spec("mvi_xl")
+    origin = spec.origin if spec is not None else None
+    return str(Path(origin).parent) if origin else "nowhere (not installed)"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _memory() -> str:
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return "memory unknown"
+    return f"{total / 2**30:.0f} GiB"
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def _under_cwd(path: Path) -> bool:
+    return path.is_relative_to(Path.cwd())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
