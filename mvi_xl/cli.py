@@ -4,6 +4,7 @@ exit code. Nothing else happens here."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import sys
@@ -15,13 +16,28 @@ from typing import TypeVar
 
 import click
 
-from . import __version__, pipeline, report, vocabulary
+from . import __version__, vocabulary
 from .errors import EXIT_ELSEWHERE, EXIT_INTERNAL, MviError, UsageError
 from .runlog import RunLog
 from .schedule import EVERY, parse_time, schedule_lines
 from .vocabulary import LANGUAGES, Words
 
 T = TypeVar("T")
+
+
+class _OnFirstUse:
+    """A module imported when a command first needs it, so ``mvi-xl --help`` doesn't pay for
+    reading, computing and writing."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(self._name, __package__), attribute)
+
+
+pipeline = _OnFirstUse(".pipeline")
+report = _OnFirstUse(".report")
 
 EXIT_CODES = """\b
 Exit codes:

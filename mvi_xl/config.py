@@ -8,7 +8,6 @@ key.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +101,8 @@ def find_config(explicit: Path | None, register: Path | None) -> Path | None:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
+    import tomllib  # only when there is a file to read
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

@@ -12,7 +12,6 @@ import time
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from . import __version__, props
@@ -32,7 +31,6 @@ from .history import (
 )
 from .model import Finding, Monitor, Register, Snapshot
 from .names import safe_file_names
-from .pdf import export_pdf, pdf_path, require_soffice
 from .reader import read_register
 from .safe_io import (
     atomic_output,
@@ -134,6 +132,8 @@ def today() -> dt.date:
 
 def example_register(stack: ExitStack) -> Path:
     """The bundled example register as a real file for as long as ``stack`` is open."""
+    from importlib import resources  # only --example needs it
+
     resource = resources.files("mvi_xl.templates").joinpath(*EXAMPLE_REGISTER)
     return stack.enter_context(resources.as_file(resource))
 
@@ -221,14 +221,14 @@ def build(options: Options) -> Result:
     output = options.output or default_output(options.register, options.more)
     for source in options.sources:
         _refuse_overwriting_register(source, output)
-    soffice = require_soffice() if options.pdf else None  # before anything is written
+    soffice = _pdf().require_soffice() if options.pdf else None  # before anything is written
     with run_lock(output):
         remove_stale_temporaries(history_path(output))
         history = load_history(history_path(output))
         monitor, lang, config = load(options, history.snapshots)
         stamp = _fingerprint(monitor, config, options, lang, history)
         if not options.force and _up_to_date(output, stamp, monitor, history, options.pdf):
-            pdf = pdf_path(output) if options.pdf else None  # checked to exist
+            pdf = _pdf().pdf_path(output) if options.pdf else None  # checked to exist
             return Result(monitor, lang, output, pdf, up_to_date=True, target=output)
         aside = _aside_name(history)
         monitor = replace(
@@ -249,7 +249,11 @@ def build(options: Options) -> Result:
             )
             # printed from the finished workbook before it replaces the monitor: a failed
             # export leaves the previous monitor (and its history) as it was
-            pdf = export_pdf(temporary, pdf_path(output), soffice=soffice) if soffice else None
+            pdf = (
+                _pdf().export_pdf(temporary, _pdf().pdf_path(output), soffice=soffice)
+                if soffice
+                else None
+            )
         monitor = _save_history_or_say_so(monitor, history, aside)
     return Result(monitor, lang, publish.final, pdf, fell_back=publish.fell_back, target=output)
 
@@ -289,6 +293,13 @@ def record(options: Options) -> Result:
         )
         save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
     return Result(monitor, lang, history.path)
+
+
+def _pdf():
+    """The PDF export, imported only when --pdf asks for it (it starts LibreOffice)."""
+    from . import pdf
+
+    return pdf
 
 
 def read_settled(path: Path, *, sheet: str | None, config: Config) -> Register:
@@ -349,7 +360,7 @@ def _up_to_date(output: Path, stamp: str, monitor: Monitor, history: History, pd
         return False
     if not any(s.as_of == monitor.as_of for s in history.snapshots):
         return False
-    return not pdf or pdf_path(output).exists()
+    return not pdf or _pdf().pdf_path(output).exists()
 
 
 def _sibling_for(output: Path, stamp: str) -> Path:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from defusedxml import ElementTree
-
 CUSTOM_PART = "docProps/custom.xml"
 MAX_PART_BYTES = 1 << 20  # a real custom.xml is a few hundred bytes
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
@@ -22,6 +20,10 @@ HISTORY_COUNT = "mvi-xl historie"
 
 def read_custom_properties(path: Path) -> dict[str, str]:
     """Name -> value as text; empty when the file is missing, not a zip, or has none."""
+    if not path.is_file():
+        return {}
+    from defusedxml import ElementTree  # only a monitor that is there needs parsing
+
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(CUSTOM_PART)

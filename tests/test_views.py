@@ -284,13 +284,15 @@ def test_signals_on_the_monitor_link_to_their_rows(tmp_path: Path):
         if c.hyperlink is not None and str(c.value).startswith("⚠")
     }
     assert links == {
-        "⚠ 1 actie(s) over de einddatum en niet voltooid": "Signalen!A4",
-        "⚠ 1 lopende actie(s) zonder eigenaar": "Signalen!A5",
-        "⚠ 1 voltooide actie(s) zonder datum gereed": "Signalen!A6",
+        "⚠ 1 actie(s) over de einddatum en niet voltooid": "Acties!L2",
+        "⚠ 1 lopende actie(s) zonder eigenaar": "Acties!L2",
+        "⚠ 1 voltooide actie(s) zonder datum gereed": "Acties!L3",
     }
-    signalen = workbook["Signalen"]
-    assert [signalen.cell(r, 3).value for r in (4, 5, 6)] == ["Actie 1", "Actie 1", "Actie 2"]
-    assert "Signalen" in signalen.tables
+    acties = workbook["Acties"]
+    assert acties["L1"].value == "Signalen"  # filter on it to see the rows of a signal
+    assert acties["L2"].value == "over einddatum; lopend zonder eigenaar"
+    assert acties["L3"].value == "voltooid zonder datum"
+    assert "Signalen" not in workbook.sheetnames
 
 
 def test_signal_thresholds_are_configurable(tmp_path: Path):

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import RegisterError
-from . import biff, csvfile, ods, ooxml, package
+from . import csvfile, ooxml, package
 from .cfb import MAGIC as OLE2_MAGIC
 from .limits import ExtentGuard, Limits, read_limited
 from .safexml import printable
@@ -107,7 +107,7 @@ def _zip_kind(data: bytes, path: Path) -> str:
                 raise RegisterError("not_spreadsheet", path=path)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError):
         raise RegisterError("damaged", path=path) from None
-    if biff.XLSB_WORKBOOK in names:
+    if XLSB_WORKBOOK in names:
         return "xlsb"
     if ooxml.WORKBOOK in names:
         return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
@@ -127,16 +127,23 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
                 _scan=lambda: scan,
             )
         ]
+    # the scanners of the rarer formats are imported when such a register comes along
     if kind == "xls":
+        from . import biff
+
         scans = biff.scan_xls(data, path, limits)  # calamine reads every sheet on opening
         return _calamine_sheets(data, path, limits, _known(scans))
     zipped = package.Package(data, path, limits)
     if kind == "ods":
+        from . import ods
+
         scans = ods.scan_content(zipped, path, limits)  # calamine reads every sheet on opening
         zipped.verify(later={ods.CONTENT})
         return _calamine_sheets(data, path, limits, _known(scans))
     scanner: Scanner
     if kind == "xlsb":
+        from . import biff
+
         parts = biff.xlsb_sheet_parts(zipped, path)
         scanner = biff.scan_xlsb_sheet
     else:
@@ -146,6 +153,7 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
     return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner))
 
 
+XLSB_WORKBOOK = "xl/workbook.bin"  # also in biff; kept here so xlsx needs no biff import
 ScanFor = Callable[[str, ExtentGuard], Callable[[], SheetScan]]
 Scanner = Callable[[package.Package, str, ExtentGuard, Path], SheetScan]
 
@@ -211,7 +219,10 @@ def _calamine_loader(
                 ExtentGuard(limits, path, name).cell(*end)
             loaded.append(sheet)
         sheet = loaded[0]
-        return _guarded(lambda: sheet.to_python(skip_empty_area=False, nrows=count), path, name)
+        rows = _guarded(lambda: sheet.to_python(skip_empty_area=False, nrows=count), path, name)
+        if count is None:
+            loaded.clear()  # every row is a Python list now: calamine's copy can go
+        return rows
 
     return load
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ..cells import column_letter, quote_sheet
-from ..model import Action, Monitor
+from ..model import Action, Monitor, Signal
 from ..vocabulary import Words
 from .styles import ALL_STATUSES, Styles
 
@@ -39,6 +39,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("progress", 11),
     ("highlight", 11),
     ("notes", 40),
+    ("signals", 34),  # the signals an action is part of, when there are any
     ("source", 10),  # the row in the register
 )
 ALWAYS = frozenset({"action", "period", "status", "status_text", "source"})
@@ -79,7 +80,11 @@ def shown_columns(monitor: Monitor) -> list[tuple[str, float]]:
     combined = "source" in monitor.breakdowns
 
     def shown(key: str) -> bool:
-        return key in ALWAYS or register.has(key) or (key == "origin" and combined)
+        if key == "origin":
+            return combined
+        if key == "signals":
+            return bool(monitor.signals)
+        return key in ALWAYS or register.has(key)
 
     return [(key, width) for key, width in COLUMNS if shown(key)]
 
@@ -92,7 +97,8 @@ def write_actions_sheet(worksheet, monitor: Monitor, words: Words, styles: Style
         worksheet.set_column(index, index, width, styles["date"] if key in DATES else None)
 
     if actions:
-        _write_actions(worksheet, actions, _row_plan(worksheet, positions, words, styles))
+        plan = _row_plan(worksheet, positions, words, styles, _signal_labels(monitor, words))
+        _write_actions(worksheet, actions, plan)
 
     last = max(len(actions), 1)
     add_large_table(
@@ -135,7 +141,9 @@ def _write_actions(worksheet, actions: tuple[Action, ...], plan: list[Step]) -> 
                 write(row, col, value, cell_format)
 
 
-def _row_plan(worksheet, positions: dict[str, int], words: Words, styles: Styles) -> list[Step]:
+def _row_plan(
+    worksheet, positions: dict[str, int], words: Words, styles: Styles, signals: dict[int, str]
+) -> list[Step]:
     """How each shown column is written; formats are asked for in the order of the columns,
     as the workbook numbers them in the order they are made."""
     write_string = worksheet.write_string
@@ -150,6 +158,7 @@ def _row_plan(worksheet, positions: dict[str, int], words: Words, styles: Styles
         "highlight": lambda action: (
             None if action.highlight is None else (yes if action.highlight else no)
         ),
+        "signals": lambda action: signals.get(id(action)),
     }
     plan: list[Step] = []
     for key, col in positions.items():
@@ -162,6 +171,44 @@ def _row_plan(worksheet, positions: dict[str, int], words: Words, styles: Styles
         else:
             plan.append((col, attrgetter(TEXT_ATTRIBUTES[key]), write_string, None))
     return plan
+
+
+def _signal_labels(monitor: Monitor, words: Words) -> dict[int, str]:
+    """Per action (by identity) the short names of its signals, e.g. "over einddatum;
+    zonder eigenaar": a column users filter on to see the rows behind a signal."""
+    names: dict[int, list[str]] = {}
+    for signal in monitor.signals:
+        short = words[f"signal.short.{signal.code}"]
+        for action in signal.actions:
+            names.setdefault(id(action), []).append(short)
+    return {key: "; ".join(values) for key, values in names.items()}
+
+
+def signal_text(signal: Signal, words: Words) -> str:
+    """The line on the Monitor page: what the signal is and how many actions it concerns."""
+    params = dict(signal.params)
+    if "period" in params:
+        params["period"] = words.period(str(params["period"]))
+    return words[f"signal.{signal.code}"].format(count=signal.count, **params)
+
+
+def signal_links(
+    monitor: Monitor, layout: ActionsLayout, words: Words
+) -> tuple[tuple[str, str], ...]:
+    """Per signal its line and a link to the first of its rows on the Acties sheet, in the
+    Signalen column that filters to all of them."""
+    if "signals" not in layout.columns:
+        return ()
+    rows = {id(action): index for index, action in enumerate(monitor.register.actions)}
+    letter = column_letter(layout.columns["signals"])
+    sheet = quote_sheet(layout.sheet)
+    return tuple(
+        (
+            signal_text(signal, words),
+            f"internal:{sheet}!{letter}{layout.first_row + rows[id(signal.actions[0])]}",
+        )
+        for signal in monitor.signals
+    )
 
 
 class _Memo(dict):

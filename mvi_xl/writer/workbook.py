@@ -10,17 +10,15 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
-from ..cells import quote_sheet
 from ..config import Config
 from ..errors import OutputError
 from ..model import Monitor
 from ..vocabulary import Words
-from .actions_sheet import write_actions_sheet
+from .actions_sheet import signal_links, write_actions_sheet
 from .breakdown_sheet import write_breakdown_sheet
 from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
-from .signals_sheet import signal_text, write_signals_sheet
 from .styles import Styles
 
 #: User text stays text: no formulas, numbers or hyperlinks are guessed from strings, even if a
@@ -56,27 +54,18 @@ def write_workbook(
         if config.read_only_recommended:
             workbook.read_only_recommended()  # readers open it read-only: no lock on it
         styles = Styles(workbook, config)
-        combined = "source" in monitor.breakdowns
         monitor_sheet = workbook.add_worksheet(words["sheet.monitor"])
         actions_sheet = workbook.add_worksheet(words["sheet.actions"])
         views = {
             name: workbook.add_worksheet(words[f"sheet.{name}"]) for name in monitor.breakdowns
         }
-        signals_sheet = workbook.add_worksheet(words["sheet.signals"]) if monitor.signals else None
         history_sheet = workbook.add_worksheet(words["sheet.history"]) if monitor.history else None
         notes_sheet = workbook.add_worksheet(words["sheet.notes"])
 
         layout = write_actions_sheet(actions_sheet, monitor, words, styles)
         for name, sheet in views.items():
             write_breakdown_sheet(sheet, workbook, monitor, name, layout, words, styles)
-        links: tuple[tuple[str, str], ...] = ()
-        if signals_sheet is not None:
-            rows = write_signals_sheet(signals_sheet, monitor, words, styles, combined)
-            target = quote_sheet(signals_sheet.name)
-            links = tuple(
-                (signal_text(signal, words), f"internal:{target}!A{row}")
-                for signal, row in zip(monitor.signals, rows, strict=True)
-            )
+        links = signal_links(monitor, layout, words)
         write_monitor_sheet(
             monitor_sheet,
             monitor,
