@@ -8,8 +8,7 @@
   the move is retried briefly and then, if the caller allows, the new file is saved under a
   dated sibling name instead: never discarded.
 - One run per target at a time: a lock file beside it (filelock; the operating system releases
-  it when a run dies, so a killed run leaves no stale lock; on file systems without locking
-  filelock falls back to a soft lock, which ``stale_after`` breaks).
+  it when a run dies, so a killed run leaves no stale lock).
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ OWNER_PREFIX = "~$"  # Excel's owner file beside a workbook it has open
 REPLACE_ATTEMPTS = 6
 REPLACE_DELAY = 0.5  # seconds between attempts: about three seconds in all
 LOCK_TIMEOUT = 120.0
-STALE_AFTER = 900.0
 
 
 def temporary_prefix(target: Path) -> str:
@@ -166,29 +164,20 @@ def lock_timeout() -> float:
 
 
 @contextlib.contextmanager
-def run_lock(
-    target: Path,
-    *,
-    timeout: float | None = None,
-    soft: bool = False,
-    stale_after: float = STALE_AFTER,
-) -> Iterator[Path]:
+def run_lock(target: Path, *, timeout: float | None = None) -> Iterator[Path]:
     """Hold the lock of ``target`` (waiting up to ``timeout`` seconds), then clean up what a
-    killed run may have left. ``soft`` uses a lock file whose mere existence locks, for file
-    systems that can't lock at all; it is taken over after ``stale_after`` seconds."""
+    killed run may have left. The operating system frees the lock when a run dies; on a file
+    system that can't lock, filelock falls back to a lock file whose existence locks, which a
+    run killed hard leaves behind: the "busy" message names it, to be removed by hand."""
     import filelock
 
     timeout = lock_timeout() if timeout is None else timeout
     path = target.with_name(f".{target.name}{LOCK_SUFFIX}")
-    lock = (
-        filelock.SoftFileLock(str(path), timeout=timeout, lifetime=stale_after)
-        if soft
-        else filelock.FileLock(str(path), timeout=timeout)
-    )
+    lock = filelock.FileLock(str(path), timeout=timeout)
     try:
         lock.acquire()
     except filelock.Timeout:
-        raise OutputError("busy", path=target, seconds=int(timeout)) from None
+        raise OutputError("busy", path=target, seconds=int(timeout), lock=path.name) from None
     except OSError as exc:
         raise OutputError("write_failed", path=target, reason=_reason(exc)) from None
     try:

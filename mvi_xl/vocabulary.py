@@ -835,7 +835,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "busy": (
             "een andere mvi-xl-run maakt deze monitor al; na {seconds} seconden wachten gestopt",
-            "Probeer het later opnieuw; staat er een vastgelopen taak, stop die dan.",
+            "Probeer het later opnieuw; staat er een vastgelopen taak, stop die dan. Draait er "
+            "zeker geen mvi-xl meer, verwijder dan {lock} naast de monitor.",
         ),
         "no_register": (
             "geen register opgegeven",
@@ -1194,7 +1195,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "busy": (
             "another mvi-xl run is already making this monitor; gave up after {seconds} seconds",
-            "Try again later; if a run is stuck, stop it.",
+            "Try again later; if a run is stuck, stop it. If no mvi-xl runs any more for sure, "
+            "remove {lock} beside the monitor.",
         ),
         "no_register": (
             "no register given",
