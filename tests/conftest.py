@@ -12,6 +12,19 @@ import pytest
 import xlsxwriter
 
 HEADER = ["Nr", "Actie", "Periode", "Status", "Datum gereed"]
+#: A register with the columns the views and signals use.
+VIEW_HEADER = [
+    "Nr",
+    "Actie",
+    "Periode",
+    "Status",
+    "Afdeling",
+    "Thema",
+    "Eigenaar",
+    "Einddatum",
+    "Datum gereed",
+    "Voortgang",
+]
 
 #: A small register with the usual mess: every canonical status, a continuous period, text dates.
 BASIC_ROWS = [

@@ -24,6 +24,8 @@ from xml.sax.saxutils import escape
 import openpyxl
 import xlsxwriter
 
+from mvi_xl.cells import column_letter
+
 from .conftest import BASIC_ROWS, HEADER, write_csv, write_xlsx
 
 # --- OOXML written part by part ----------------------------------------------------------------
@@ -38,13 +40,7 @@ MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 
 
-def column_name(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+column_name = column_letter
 
 
 def inline_cell(row: int, col: int, value: object) -> str:

@@ -20,7 +20,7 @@ import pytest
 from mvi_xl import pipeline
 from mvi_xl.pipeline import Options
 
-from .conftest import BASIC_ROWS, HEADER, write_csv, write_xlsx
+from .conftest import BASIC_ROWS, HEADER, VIEW_HEADER, write_csv, write_xlsx
 
 AS_OF = dt.date(2018, 11, 1)
 SINCE = dt.date(2018, 6, 1)
@@ -191,20 +191,6 @@ def _logo_and_highlight(folder: Path) -> list[Options]:
 
 def _csv(folder: Path) -> list[Options]:
     return [Options(write_csv(folder / "register.csv", BASIC_ROWS), as_of=AS_OF)]
-
-
-VIEW_HEADER = [
-    "Nr",
-    "Actie",
-    "Periode",
-    "Status",
-    "Afdeling",
-    "Thema",
-    "Eigenaar",
-    "Einddatum",
-    "Datum gereed",
-    "Voortgang",
-]
 
 
 def _views_and_signals(folder: Path) -> list[Options]:

@@ -19,22 +19,11 @@ from mvi_xl.history import history_path, load_history
 from mvi_xl.names import safe_file_name, safe_file_names
 from mvi_xl.reader import read_register
 
-from .conftest import write_xlsx
+from .conftest import VIEW_HEADER, write_xlsx
 
 D = dt.date
 AS_OF = D(2018, 11, 1)
-HEADER = [
-    "Nr",
-    "Actie",
-    "Periode",
-    "Status",
-    "Afdeling",
-    "Thema",
-    "Eigenaar",
-    "Einddatum",
-    "Datum gereed",
-    "Voortgang",
-]
+HEADER = VIEW_HEADER
 
 
 def row(
