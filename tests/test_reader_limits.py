@@ -11,7 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mvi_xl.cells import column_letter
 from mvi_xl.config import LIMIT_CEILINGS, Limits, parse_config
 from mvi_xl.errors import ConfigError, RegisterError
 from mvi_xl.reader import ooxml, read_register, sources
@@ -150,6 +153,51 @@ def test_what_the_scans_note(tmp_path: Path):
     assert merges == [(4, 0, 6, 0)]
     assert uncached == {1: (1, 1), 2: (1, 1)} and count == 2
     assert extent == (2, 2)
+
+
+def scan_outcome(data: bytes, scan, limits: Limits):
+    """The guard's extent after a scan, or the refusal (code and cell) it ended in."""
+    guard = ExtentGuard(limits, HERE, "Acties")
+    try:
+        scan(Package(data, HERE, limits), "xl/worksheets/sheet1.xml", guard, HERE)
+    except RegisterError as exc:
+        return exc.code, exc.where
+    return guard.last_row, guard.last_col
+
+
+#: One cell: row (1-based), column (0-based), holding a value or formatted and empty, its row
+#: written with leading zeros.
+CELLS = st.tuples(st.integers(1, 3000), st.integers(0, 800), st.booleans(), st.booleans())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    cells=st.lists(CELLS, max_size=40),
+    limits=st.builds(
+        Limits,
+        max_rows=st.integers(1, 3000),
+        max_columns=st.integers(1, 800),
+        max_cells=st.integers(1, 3_000_000),
+    ),
+)
+def test_fast_scan_finds_the_exact_extent_in_any_order(cells, limits):
+    """Cells in any order, empty formatted ones among them: the fast scan finds the exact
+    scan's extent, and refuses what it refuses. (Which limit a refusal names may differ: the
+    guard names the first one passed, and the scans pass them in different orders.)"""
+    body = "".join(
+        f'<row r="{row}"><c r="{column_letter(col)}{"00" if zeros else ""}{row}"'
+        + ("><v>1</v></c>" if valued else ' s="1"/>')
+        + "</row>"
+        for row, col, valued, zeros in cells
+    )
+    data = write_zip(io.BytesIO(), ooxml_parts([("Acties", sheet_xml(body))]), level=1)
+    data = data.getvalue()
+    fast = scan_outcome(data, ooxml.scan_sheet, limits)
+    exact = scan_outcome(data, ooxml.exact_scan, limits)
+    if isinstance(exact[0], str):
+        assert fast[0] in {"too_many_rows", "too_many_columns", "too_many_cells"}
+    else:
+        assert fast == exact
 
 
 @pytest.mark.parametrize(

@@ -28,9 +28,10 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
+from ..cells import column_letter
 from ..errors import RegisterError
 from .limits import ExtentGuard
 from .package import Package
@@ -125,6 +126,14 @@ _PREFIXED_START = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s/>]")
 _STRICT_CELL = re.compile(
     rb'<c r="([A-Z]{1,3})([0-9]{1,7})"(?: (?:[st]|cm|vm|ph)="[^"<>&]*+")*+\s*(/?)>'
 )
+#: The strict start tag without groups (one empty group, so findall gives one shared empty
+#: bytes object per cell): counted against all cell start tags.
+_STRICT_CELL_START = re.compile(
+    rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: (?:[st]|cm|vm|ph)="[^"<>&]*+")*+\s*/?()>'
+)
+#: The rest of a strict start tag after its reference, for a cell holding something.
+_VALUED_CELL_TAIL = rb'"(?: (?:[st]|cm|vm|ph)="[^"<>&]*+")*+\s*>'
+_VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})' + _VALUED_CELL_TAIL)
 _CELL_TYPE = re.compile(rb' t="([^"]*)"')
 _FORMULA = re.compile(rb"<f[\s/>]")
 _VALUE = re.compile(rb"<v(?:\s[^>]*)?(/?)>([^<]*)")
@@ -180,15 +189,10 @@ def _fast_piece(piece: bytes, scan: SheetScan, guard: ExtentGuard) -> None:
         raise _Fallback
     if b":c" in piece and _PREFIXED_START.search(piece):
         raise _Fallback
-    cells = _STRICT_CELL.findall(piece)
-    if len(cells) != starts:
+    if len(_STRICT_CELL_START.findall(piece)) != starts:
         raise _Fallback
-    if cells:
-        letters, digits, empty = zip(*cells, strict=True)  # in C: no loop over cells here
-        if b"/" in empty:  # formatted empty cells: calamine leaves them out, so do we
-            valued = [(c, r) for c, r, e in cells if not e]
-            letters, digits = zip(*valued, strict=True) if valued else ((), ())
-        _fast_extent(letters, digits, guard)
+    if starts:
+        _fast_extent(piece, guard)
     if b"<f" in piece:
         _fast_formulas(piece, scan)
     if b'hidden="' in piece:
@@ -206,19 +210,113 @@ def _fast_piece(piece: bytes, scan: SheetScan, guard: ExtentGuard) -> None:
         scan.merge(first_row, first_col, last_row, last_col)
 
 
-def _fast_extent(letters: Sequence[bytes], digits: Sequence[bytes], guard: ExtentGuard) -> None:
-    """The piece's last row and column to the guard; past a limit, the first cell beyond it
-    is found so the message names a cell that exists."""
-    if not digits:
-        return
+#: How often one piece may raise its last row or column before the exact scan takes over:
+#: rows come in order, so the last row is nearly always known from the last cell.
+_MAX_RAISES = {"row": 64, "col": 1024}
+
+
+def _fast_extent(piece: bytes, guard: ExtentGuard) -> None:
+    """The piece's last row and column (of cells holding something) to the guard; past a
+    limit, the first cell beyond it, so the message names a cell that exists.
+
+    No cell is turned into a Python object: the last valued cell gives a first guess of the
+    last row, and a pattern for "a valued cell in a later row" (or column) is searched for;
+    each find raises the guess and the search goes on from there. Every start tag has
+    already matched the strict pattern, so these patterns see every cell."""
+    last = _last_valued_cell(piece)
+    if last is None:
+        return  # only formatted empty cells
+    row = _highest(piece, "row", max(guard.last_row + 1, last[0]))
+    col = _highest(piece, "col", max(guard.last_col, last[1]))
     limits = guard.limits
-    last_row = max(map(int, set(digits))) - 1
-    last_col = _column(max(set(letters), key=lambda c: (len(c), c)))
-    if last_row >= limits.max_rows or last_col >= limits.max_columns:
-        for cell in map(_position_of, zip(letters, digits, strict=True)):
-            if cell[0] >= limits.max_rows or cell[1] >= limits.max_columns:
-                guard.cell(*cell)
-    guard.cell(last_row, last_col)
+    if row > limits.max_rows or col >= limits.max_columns:
+        beyond = [
+            match
+            for match in (
+                _beyond(piece, "row", limits.max_rows),
+                _beyond(piece, "col", limits.max_columns - 1),
+            )
+            if match is not None
+        ]
+        first = min(beyond, key=lambda match: match.start())
+        guard.cell(int(first.group(2)) - 1, _column(first.group(1)))
+    guard.cell(row - 1, col)
+
+
+def _last_valued_cell(piece: bytes) -> tuple[int, int] | None:
+    """(row as written, 0-based column) of the last cell holding something: looked for in a
+    window at the end of the piece that grows until it holds one (formatted empty cells, as
+    Excel writes below a formatted range, can fill the end of a sheet)."""
+    size = 16 * 1024
+    while True:
+        start = max(0, len(piece) - size)
+        first_tag = piece.find(b'<c r="', start)
+        last = None
+        if first_tag >= 0:
+            for last in _VALUED_CELL.finditer(piece, first_tag):  # noqa: B007
+                pass
+        if last is not None:
+            return int(last.group(2)), _column(last.group(1))
+        if start == 0:
+            return None
+        size *= 8
+
+
+def _highest(piece: bytes, axis: str, known: int) -> int:
+    """The highest row number (as written) or 0-based column of a valued cell in ``piece``,
+    at least ``known``."""
+    position = 0
+    for _ in range(_MAX_RAISES[axis]):
+        match = _later_cell(axis, known).search(piece, position)
+        if match is None:
+            return known
+        known = int(match.group(2)) if axis == "row" else _column(match.group(1))
+        position = match.end()
+    raise _Fallback
+
+
+def _beyond(piece: bytes, axis: str, limit: int) -> re.Match[bytes] | None:
+    """The first valued cell past ``limit`` (a row number as written, or a 0-based column)."""
+    return _later_cell(axis, limit).search(piece)
+
+
+def _later_cell(axis: str, known: int) -> re.Pattern[bytes]:
+    """A valued cell start tag whose row number (as written) or 0-based column is greater than
+    ``known``; groups: the column letters and the row digits."""
+    if axis == "row":
+        ref = rb"([A-Z]{1,3})(0*(?:" + _greater_number(known) + rb"))"
+    else:
+        ref = rb"(" + _greater_letters(known) + rb")([0-9]{1,7})"
+    return re.compile(rb'<c r="' + ref + _VALUED_CELL_TAIL)
+
+
+def _greater_number(number: int) -> bytes:
+    """A pattern for the decimal numbers greater than ``number`` (>= 0), without leading zeros:
+    more digits, or as many with a greater digit after a common beginning."""
+    digits = str(number).encode()
+    size = len(digits)
+    options = [b"[1-9][0-9]{%d,}" % size]
+    for index in range(size):
+        digit = digits[index]
+        if digit < ord("9"):
+            low = b"1" if index == 0 and digit == ord("0") else bytes([digit + 1])
+            options.append(digits[:index] + b"[" + low + b"-9][0-9]{%d}" % (size - index - 1))
+    return b"|".join(options)
+
+
+def _greater_letters(col: int) -> bytes:
+    """A pattern for the column letters of columns after ``col`` (0-based, -1 for none)."""
+    if col < 0:
+        return rb"[A-Z]{1,3}"
+    letters = column_letter(col).encode()
+    size = len(letters)
+    options = [b"[A-Z]{%d,3}" % (size + 1)] if size < 3 else []
+    for index in range(size):
+        letter = letters[index]
+        if letter < ord("Z"):
+            tail = b"[A-Z]{%d}" % (size - index - 1)
+            options.append(letters[:index] + b"[" + bytes([letter + 1]) + b"-Z]" + tail)
+    return b"|".join(options) or rb"(?!)"
 
 
 def _fast_formulas(piece: bytes, scan: SheetScan) -> None:
