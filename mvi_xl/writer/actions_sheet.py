@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 
+from xlsxwriter.utility import xl_range
+
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..vocabulary import Words
@@ -257,26 +259,50 @@ class _ForgetfulCells(dict):
         pass
 
 
+#: Table options that write cells down the whole range (or in its last row): a table using
+#: them is added the plain way.
+_CELL_WRITING_OPTIONS = frozenset({"data", "total_row"})
+_CELL_WRITING_COLUMN_OPTIONS = frozenset({"formula", "total_function", "total_string"})
+
+
 def add_large_table(
     worksheet, first_row: int, first_col: int, last_row: int, last_col: int, options: dict
 ) -> None:
     """``worksheet.add_table`` for a sheet whose one table holds every row, like Acties.
 
-    XlsxWriter records every cell of a table (worksheet.table_cells) to refuse a later
-    overlapping table or merged range: 1.5 million entries, about 170 MB and half a second for
-    100,000 actions. While the sheet holds no other table or merged range, nothing can overlap,
-    so the record is skipped and the file written is the same. Add no merged range or table to
-    the sheet afterwards: they would not be checked against this one.
+    XlsxWriter checks a new table against earlier tables and merged ranges cell by cell and
+    records every cell of it (worksheet.table_cells): 1.5 million entries, about 170 MB and
+    most of a second for 100,000 actions. While the sheet holds no other table or merged
+    range, nothing can overlap; and a table without formulas, data or a total row writes no
+    cell below its header. Such a table is added over its header and first data row, without
+    the record, and then given its full range: the file written is the same. Add no merged
+    range or table to the sheet afterwards: they would not be checked against this one.
     """
     recorded = getattr(worksheet, "table_cells", None)
-    if type(recorded) is not dict or recorded or getattr(worksheet, "merged_cells", True):
+    columns = options.get("columns") or []
+    plain = (
+        type(recorded) is not dict
+        or recorded
+        or getattr(worksheet, "merged_cells", True)
+        or getattr(worksheet, "tables", True)
+        or _CELL_WRITING_OPTIONS & options.keys()
+        or any(_CELL_WRITING_COLUMN_OPTIONS & column.keys() for column in columns if column)
+        or not options.get("header_row", True)
+        or last_row <= first_row + 1
+    )
+    if plain:
         worksheet.add_table(first_row, first_col, last_row, last_col, options)
         return
     worksheet.table_cells = _ForgetfulCells()
     try:
-        worksheet.add_table(first_row, first_col, last_row, last_col, options)
+        worksheet.add_table(first_row, first_col, first_row + 1, last_col, options)
     finally:
         worksheet.table_cells = recorded
+    table = worksheet.tables[-1]
+    full = xl_range(first_row, first_col, last_row, last_col)
+    table["range"] = table["a_range"] = full
+    if table.get("autofilter"):
+        table["autofilter"] = full
 
 
 def _colour_statuses(worksheet, col: int, last: int, words: Words, styles: Styles) -> None:
