@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 
 from . import vocabulary
@@ -230,13 +231,18 @@ BREAKDOWN_FIELDS = ("department", "theme", "source")
 def breakdown(actions: Iterable[Action], field_name: str) -> tuple[GroupCounts, ...]:
     """Status counts per value of one field, in order of first appearance; the bucket "" for
     actions without a value comes last. Every action lands in exactly one group."""
+    value_of = attrgetter(field_name)
+    raw = Counter((value_of(action), action.status) for action in actions)  # first seen first
     labels: dict[str, str] = {}
     counts: Counter = Counter()
-    for action in actions:
-        label = " ".join(getattr(action, field_name).split())
-        key = label_key(label)
-        labels.setdefault(key, label)
-        counts[(key, action.status)] += 1
+    keys: dict[str, str] = {}  # each distinct cell text reduced once
+    for (value, status), count in raw.items():
+        key = keys.get(value)
+        if key is None:
+            label = " ".join(value.split())
+            key = keys[value] = label_key(label)
+            labels.setdefault(key, label)
+        counts[(key, status)] += count
     groups = [
         GroupCounts(label, {s: counts[(key, s)] for s in (*STATUSES, ONBEKEND)})
         for key, label in labels.items()

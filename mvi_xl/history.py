@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .csv_safe import escape_row, unescape
+from .csv_safe import escape, escape_row, unescape
 from .errors import OutputError, UsageError
 from .model import PeriodCounts, Snapshot, SnapshotAction
 from .safe_io import atomic_output
@@ -190,22 +190,13 @@ def render_history(history: History) -> bytes:
                         ]
                     )
                 )
-        for action in snap.actions:
-            writer.writerow(
-                escape_row(
-                    [
-                        day,
-                        ACTION,
-                        action.period,
-                        "",
-                        action.status,
-                        "",
-                        action.id,
-                        str(action.row),
-                        "",
-                    ]
-                )
-            )
+        # the bulk of the file: only the period and the id are user text; one escape per
+        # distinct period
+        periods = {period: escape(period) for period in {a.period for a in snap.actions}}
+        writer.writerows(
+            [day, ACTION, periods[a.period], "", a.status, "", escape(a.id), str(a.row), ""]
+            for a in snap.actions
+        )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

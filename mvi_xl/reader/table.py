@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .. import vocabulary
 from ..cells import cell_ref, column_letter, sheet_ref
@@ -168,19 +169,27 @@ class RowParser:
             yield col, self.header.headers[name]
 
     def parse(self, rows: Sequence[Sequence[object]]) -> ParsedRows:
+        columns = tuple(self.header.columns.values())
+        self._at = {name: position for position, name in enumerate(self.header.columns)}
+        widest = max(columns)
+        pick = itemgetter(*columns)  # the three required fields at least: gives a tuple
         actions = []
-        columns = tuple(self.header.columns.items())
         for index in range(self.header.data_start, len(rows)):
             row = rows[index]
-            width = len(row)
-            cells = {name: (row[col] if col < width else None) for name, col in columns}
-            if all(is_blank(v) for v in cells.values()):
+            if len(row) > widest:
+                values = pick(row)
+            else:
+                values = tuple(row[col] if col < len(row) else None for col in columns)
+            for value in values:  # the first cell is nearly always filled
+                if not is_blank(value):
+                    break
+            else:
                 self._note_stray_cells(row, index)
                 continue
-            if self._repeats_header(cells):
+            if self._repeats_header(values):
                 self.findings.append(Finding("repeated_header", self._ref(index, None)))
                 continue
-            actions.append(self._action(cells, index))
+            actions.append(self._action(values, index))
         return ParsedRows(actions, list(self._period_labels.values()), self.findings)
 
     def _ref(self, row: int, name: str | None) -> str:
@@ -189,9 +198,9 @@ class RowParser:
             return f"{sheet_ref(self.sheet)}{row + 1}:{row + 1}"
         return cell_ref(self.sheet, row, col)
 
-    def _repeats_header(self, cells: dict[str, object]) -> bool:
+    def _repeats_header(self, values: tuple[object, ...]) -> bool:
         # The status cell first: few distinct values, each reduced to its header key once.
-        status = cells["status"]
+        status = values[self._at["status"]]
         if type(status) is str:
             key = self._header_key_of.get(status)
             if key is None:
@@ -199,8 +208,8 @@ class RowParser:
             if key != self._status_header_key:
                 return False
         return all(
-            header_key(cell_text(cells[name])) == self._header_keys[col]
-            for name, col in self.header.columns.items()
+            header_key(cell_text(value)) == self._header_keys[col]
+            for value, col in zip(values, self.header.columns.values(), strict=True)
         )
 
     def _note_stray_cells(self, row: Sequence[object], index: int) -> None:
@@ -217,13 +226,16 @@ class RowParser:
                 )
                 return
 
-    def _action(self, cells: dict[str, object], index: int) -> Action:
-        text = {
-            name: value.strip() if type(value) is str else cell_text(value)
-            for name, value in cells.items()
-            if name not in DATE_FIELDS
-        }
+    def _action(self, values: tuple[object, ...], index: int) -> Action:
+        """One action from the row's values (in the order of ``header.columns``). Findings
+        come in a fixed order: action, period, status, progress, highlight, dates."""
+        at = self._at
         shared = self._shared
+        text = {
+            name: _text(values[position])
+            for name, position in at.items()
+            if name not in DATE_FIELDS and name != "highlight"
+        }
         for name in SHARED_TEXT:
             if name in text:
                 text[name] = shared.setdefault(text[name], text[name])
@@ -244,8 +256,12 @@ class RowParser:
             notes=text.get("notes", ""),
             progress=self._progress(progress_text, index),
             progress_text=progress_text,
-            highlight=self._highlight(cells, index),
-            **{name: self._date(cells[name], index, name) for name in DATE_ORDER if name in cells},
+            highlight=(
+                self._highlight(values[at["highlight"]], index) if "highlight" in at else None
+            ),
+            **{
+                name: self._date(values[at[name]], index, name) for name in DATE_ORDER if name in at
+            },
         )
 
     def _period(self, text: str, index: int) -> str:
@@ -310,10 +326,7 @@ class RowParser:
             return ""
         return light
 
-    def _highlight(self, cells: dict[str, object], index: int) -> bool | None:
-        if "highlight" not in cells:
-            return None
-        value = cells["highlight"]
+    def _highlight(self, value: object, index: int) -> bool:
         if type(value) is str:
             flag = self._flag_of.get(value, _UNSEEN)
             if flag is _UNSEEN:
@@ -325,7 +338,7 @@ class RowParser:
                 Finding(
                     "bad_highlight",
                     self._ref(index, "highlight"),
-                    {"value": _shorten(cell_text(cells["highlight"]))},
+                    {"value": _shorten(cell_text(value))},
                 )
             )
             return False
@@ -357,6 +370,10 @@ class RowParser:
             )
             return None
         return date
+
+
+def _text(value: object) -> str:
+    return value.strip() if type(value) is str else cell_text(value)
 
 
 def _shorten(text: str, limit: int = 60) -> str:
