@@ -4,15 +4,16 @@ exit code. Nothing else happens here."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import json
 import os
 import sys
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import click
 
@@ -280,6 +281,7 @@ def watch(
     retried and never end the watch."""
     from .watch import Watcher
 
+    gc.enable()  # paused for one-shot runs (see main); a watch runs for hours
     words = Words(lang or "nl")
     options = pipeline.Options(register, output, None, None, config, sheet, lang, strict)
     log = RunLog(log_file)
@@ -553,4 +555,31 @@ def _fail(error: MviError, lang: str | None):
 
 
 def main() -> None:
-    cli(prog_name="mvi-xl")
+    """The console script (and ``python -m mvi_xl``); tests call ``cli`` through CliRunner.
+
+    A run is one batch job over a million or more small objects (cells, actions) that form no
+    reference cycles worth collecting. The cycle collector is paused for the run: its full
+    passes over them cost more than a second at 100,000 actions (BENCHMARKS.md). And once the
+    output is flushed, the process ends without taking them apart one by one. ``watch``, which
+    runs for hours, collects as usual."""
+    gc.disable()
+    try:
+        cli(prog_name="mvi-xl")
+    except SystemExit as end:
+        _exit_now(end.code)
+
+
+def _exit_now(code: object) -> NoReturn:
+    """``sys.exit(code)`` without the interpreter's teardown: every file is closed by now, so
+    only the standard streams need flushing."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # as sys.exit does with a message
+        print(code, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(status)
