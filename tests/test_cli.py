@@ -362,6 +362,38 @@ def test_python_dash_m(basic_register: Path):
     assert "Register gelezen: 7 acties, geen meldingen." in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "code", "stream", "text"),
+    [
+        (["build", "{register}", "-o", "{monitor}"], 0, "stdout", "Monitor geschreven"),
+        (["check", "{missing}"], 3, "stderr", "bestand niet gevonden"),
+        (["build", "--bogus"], 2, "stderr", "No such option"),
+        (["--version"], 0, "stdout", "mvi-xl, version"),
+    ],
+)
+def test_the_process_ends_with_its_exit_code_and_everything_said(
+    basic_register: Path, tmp_path: Path, args: list[str], code: int, stream: str, text: str
+):
+    """main() ends the process without teardown (os._exit): the exit code and every line
+    written to the piped (block-buffered) streams still come through."""
+    paths = {
+        "register": basic_register,
+        "monitor": tmp_path / "uit map" / "monitor.xlsx",
+        "missing": tmp_path / "weg.xlsx",
+    }
+    (tmp_path / "uit map").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "mvi_xl", *(a.format(**paths) for a in args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == code, result.stderr
+    assert text in getattr(result, stream)
+    if code == 0 and args[0] == "build":
+        assert openpyxl.load_workbook(paths["monitor"])["Acties"].max_row == 8
+
+
 def test_as_of_defaults_to_today(basic_register: Path):
     data = json.loads(run("check", basic_register, "--json").stdout)
     assert data["as_of"] == pipeline.today().isoformat()
