@@ -90,6 +90,16 @@ def write_workbook(
         workbook.close()
     except (XlsxWriterException, OSError) as exc:
         raise OutputError("write_failed", path=target, reason=str(exc)) from None
+    finally:
+        _release(workbook)
+
+
+def _release(workbook) -> None:
+    """Free the sheets' cells now. XlsxWriter's workbook and its sheets refer to each other,
+    so without this they wait for the cycle collector, which a one-shot run pauses (cli.main):
+    ``--per-afdeling`` would hold every department's cells until the process ends."""
+    for sheet in workbook.worksheets():
+        getattr(sheet, "table", {}).clear()
 
 
 def _set_properties(workbook, monitor: Monitor, words: Words, version: str) -> None:
