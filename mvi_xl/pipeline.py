@@ -138,12 +138,22 @@ def example_register(stack: ExitStack) -> Path:
     return stack.enter_context(resources.as_file(resource))
 
 
-def load(options: Options, history: Sequence[Snapshot] = ()) -> tuple[Monitor, str, Config]:
-    """Read and compute against the earlier snapshots; under --strict any warning is an
-    error."""
+#: A register as read, with a note per source when several were combined (``read_sources``).
+Read = tuple[Register, tuple[Finding, ...]]
+
+
+def _config_anchor(options: Options) -> Path:
+    """Where mvi-xl.toml is looked for: in the folder of registers, or beside the first one."""
+    return options.register / CONFIG_NAME if options.register.is_dir() else options.sources[0]
+
+
+def load(
+    options: Options, history: Sequence[Snapshot] = (), read: Read | None = None
+) -> tuple[Monitor, str, Config]:
+    """Read (or take ``read``: a register already read, with its notices) and compute against
+    the earlier snapshots; under --strict any warning is an error."""
     sources = options.sources
-    anchor = options.register / CONFIG_NAME if options.register.is_dir() else sources[0]
-    config = load_config(find_config(options.config, anchor))
+    config = load_config(find_config(options.config, _config_anchor(options)))
     lang = options.lang or config.language or "nl"
     as_of = options.as_of or today()
     if options.since is not None and options.since >= as_of:
@@ -152,7 +162,7 @@ def load(options: Options, history: Sequence[Snapshot] = ()) -> tuple[Monitor, s
             since=options.since.strftime("%d-%m-%Y"),
             as_of=as_of.strftime("%d-%m-%Y"),
         )
-    register, notices = read_sources(sources, options, config)
+    register, notices = read if read is not None else read_sources(sources, options, config)
     scope = None
     if options.department is not None:
         scope = _department(register, options.department)
@@ -173,9 +183,7 @@ def load(options: Options, history: Sequence[Snapshot] = ()) -> tuple[Monitor, s
     return monitor, lang, config
 
 
-def read_sources(
-    sources: Sequence[Path], options: Options, config: Config
-) -> tuple[Register, tuple[Finding, ...]]:
+def read_sources(sources: Sequence[Path], options: Options, config: Config) -> Read:
     """The register, or several combined into one with a note per source saying what it gave
     (so a source that gave nothing is noticed)."""
     registers = [read_settled(p, sheet=options.sheet, config=config) for p in sources]
@@ -215,9 +223,10 @@ def check(options: Options) -> Result:
     return Result(monitor, lang, None)
 
 
-def build(options: Options) -> Result:
+def build(options: Options, read: Read | None = None) -> Result:
     """Read, compute and write the monitor, one run per monitor at a time. When the fingerprint
-    of everything that goes in matches the monitor's, the file is left alone."""
+    of everything that goes in matches the monitor's, the file is left alone. ``read``: the
+    register as already read (see ``load``)."""
     output = options.output or default_output(options.register, options.more)
     for source in options.sources:
         _refuse_overwriting_register(source, output)
@@ -225,7 +234,7 @@ def build(options: Options) -> Result:
     with run_lock(output):
         remove_stale_temporaries(history_path(output))
         history = load_history(history_path(output))
-        monitor, lang, config = load(options, history.snapshots)
+        monitor, lang, config = load(options, history.snapshots, read)
         stamp = _fingerprint(monitor, config, options, lang, history)
         if not options.force and _up_to_date(output, stamp, monitor, history, options.pdf):
             pdf = _pdf().pdf_path(output) if options.pdf else None  # checked to exist
@@ -262,7 +271,10 @@ def build_departments(options: Options, folder: Path, words) -> list[Result]:
     """``--per-afdeling``: one monitor per department into ``folder``, each named after its
     department (a safe file name) and with its own history. Their totals add up to the
     register's, actions without a department included."""
-    monitor, _, _ = load(replace(options, department=None, strict=False))
+    whole = replace(options, department=None, strict=False)
+    config = load_config(find_config(options.config, _config_anchor(options)))
+    read = read_sources(options.sources, whole, config)  # once: every department sees one state
+    monitor, _, _ = load(whole, read=read)
     if not folder.exists() and folder.parent.is_dir():
         try:
             folder.mkdir()
@@ -276,7 +288,7 @@ def build_departments(options: Options, folder: Path, words) -> list[Result]:
     results = []
     for department, name in zip(departments(monitor.register), names, strict=True):
         output = folder / f"{name}{MONITOR_SUFFIX}"
-        results.append(build(replace(options, department=department, output=output)))
+        results.append(build(replace(options, department=department, output=output), read))
     return results
 
 

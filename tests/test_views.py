@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from mvi_xl import pipeline
 from mvi_xl.cli import cli
 from mvi_xl.compute import compute_monitor, period_end
 from mvi_xl.config import Config, SignalSettings, parse_config
@@ -129,6 +130,21 @@ def test_per_department_names_are_safe_and_the_bucket_is_kept(tmp_path: Path):
         "Inkoop_Facilitair-monitor.xlsx",
         "_CON-monitor.xlsx",
     ]
+
+
+def test_per_department_reads_the_register_once(tmp_path: Path, monkeypatch):
+    """One read for all departments: their monitors show one state of the register (a save
+    between two departments can't make the totals disagree), and 20 departments of a large
+    register don't read it 21 times."""
+    reads = []
+    real = pipeline.read_register
+    monkeypatch.setattr(pipeline, "read_register", lambda *a, **k: reads.append(1) or real(*a, **k))
+    rows = [row("1", department="Inkoop"), row("2", department="Ruimte"), row("3", department="")]
+    register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
+    result = run("build", register, "--per-afdeling", "-o", tmp_path / "uit")
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "uit").glob("*-monitor.xlsx"))) == 3
+    assert reads == [1]
 
 
 def test_one_department(tmp_path: Path):
