@@ -200,6 +200,20 @@ def test_fast_scan_finds_the_exact_extent_in_any_order(cells, limits):
         assert fast == exact
 
 
+def test_rows_far_out_of_order_go_to_the_exact_scan(monkeypatch):
+    """Rows 2 to 200, then row 1 last: each find raises the last row by one, and after a few
+    dozen the exact scan takes over, with the same answer."""
+    body = "".join(f'<row r="{r}"><c r="B{r}"><v>1</v></c></row>' for r in [*range(2, 201), 1])
+    data = write_zip(io.BytesIO(), ooxml_parts([("Acties", sheet_xml(body))])).getvalue()
+    calls = []
+    exact = ooxml.exact_scan
+    monkeypatch.setattr(ooxml, "exact_scan", lambda *a: calls.append(1) or exact(*a))
+    scan_outcome(data, ooxml.scan_sheet, Limits())
+    assert calls == [1]
+    refused = scan_outcome(data, ooxml.scan_sheet, Limits(max_rows=150))
+    assert refused == ("too_many_rows", "Acties!B151")
+
+
 @pytest.mark.parametrize(
     "cells",
     [
