@@ -45,6 +45,7 @@ def compute_monitor(
     """The monitor at ``as_of``. ``history`` holds the earlier snapshots (any order): without
     ``since`` the monitor compares with the latest one before the peildatum."""
     config = config or Config()
+    register = one_spelling(register)
     previous = _previous(history, as_of, since)
     if since is None and previous is not None:
         since = previous.as_of
@@ -224,6 +225,41 @@ def action_where(register: Register, action: Action, field_name: str) -> str:
 
 
 # --- Views: per department, theme and source -----------------------------------------------
+
+#: Columns whose spellings of one name are one group (``vocabulary.label_key``), as periods
+#: are. The views count them with COUNTIFS on the Acties sheet, so every action must carry the
+#: one spelling its group shows.
+MERGED_NAMES = ("department", "theme")
+
+
+def one_spelling(register: Register) -> Register:
+    """Every department and theme in the first spelling met of its name, with runs of spaces
+    made one ("Ruimte-beheer" becomes "Ruimte – Beheer" when that came first). The register
+    itself when nothing changes, which is the usual case."""
+    renames: dict[str, dict[str, str]] = {}
+    for name in MERGED_NAMES:
+        value_of = attrgetter(name)
+        first: dict[str, str] = {}
+        renamed = {}
+        for value in dict.fromkeys(map(value_of, register.actions)):  # in order of appearance
+            tidy = " ".join(value.split())
+            label = first.setdefault(label_key(tidy), tidy)
+            if label != value:
+                renamed[value] = label
+        if renamed:
+            renames[name] = renamed
+    if not renames:
+        return register
+    actions = []
+    for action in register.actions:
+        changes = {
+            name: renamed[getattr(action, name)]
+            for name, renamed in renames.items()
+            if getattr(action, name) in renamed
+        }
+        actions.append(replace(action, **changes) if changes else action)
+    return replace(register, actions=tuple(actions))
+
 
 BREAKDOWN_FIELDS = ("department", "theme", "source")
 

@@ -215,10 +215,14 @@ class Monitor:
 
     def change(self, counts: PeriodCounts) -> dict[str, int] | None:
         """Per status, how much this period's count moved since the previous monitor; None
-        without a previous monitor. A period new since then counts from zero."""
+        without a previous monitor. A period new since then counts from zero. Periods are
+        matched as the reader merges their spellings (``vocabulary.label_key``)."""
         if self.previous is None:
             return None
-        before = next((p for p in self.previous.periods if p.period == counts.period), None)
+        key = vocabulary.label_key(counts.period)
+        before = next(
+            (p for p in self.previous.periods if vocabulary.label_key(p.period) == key), None
+        )
         return {
             s: counts.by_status[s] - (before.by_status.get(s, 0) if before else 0)
             for s in (*STATUSES, ONBEKEND)

@@ -1288,9 +1288,18 @@ def status_key(text: object) -> str:
     return _SPACES.sub(" ", text).strip(" .,;:!-_*")
 
 
+#: A dash or slash between two parts of a label ("2022-2023", "2022 – 2023", "Q1 / Q2"): any
+#: kind of dash is a hyphen, and spaces around it don't count.
+_JOINER = re.compile(r"\s*([-\u2010-\u2015\u2212/])\s*")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
+
 def label_key(text: str) -> str:
-    """The key under which two spellings of one period label are the same period."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    """The key under which two spellings of one label (a period, a department, a theme) are
+    the same: case, runs of spaces, the kind of dash and spaces around dashes and slashes don't
+    count ("Aan de slag in 2022 – 2023" is "aan de slag in 2022-2023")."""
+    key = _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return _JOINER.sub(r"\1", key).translate(_DASHES)
 
 
 def is_continuous_label(label: str) -> bool:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mvi_xl.compute import compute_monitor, period_order, realised_between, split_communications
 from mvi_xl.config import Config
-from mvi_xl.model import Action, Communication, PeriodCounts, Register
+from mvi_xl.model import Action, Communication, PeriodCounts, Register, Snapshot
 from mvi_xl.vocabulary import ONBEKEND, STATUSES
 
 D = dt.date
@@ -212,3 +212,56 @@ def test_row_order_does_not_change_the_table(pairs, random):
     shuffled = list(pairs)
     random.shuffle(shuffled)
     assert table(pairs) == table(shuffled)
+
+
+def test_change_matches_a_period_spelled_otherwise_before():
+    """The previous monitor wrote "2018 - 2020" where this register now says "2018-2020":
+    the same period, so its change is the difference, not everything new."""
+    before = PeriodCounts("Aan de slag in 2018 - 2020", False, {"voltooid": 1, "lopend": 2})
+    earlier = Snapshot(as_of=D(2018, 6, 1), periods=(before,), actions=(), register="r.xlsx")
+    now = [action(1, "Aan de slag in 2018-2020", "voltooid")] * 2 + [
+        action(3, "Aan de slag in 2018-2020", "lopend")
+    ]
+    monitor = compute_monitor(register(now), as_of=AS_OF, history=[earlier])
+    change = monitor.change(counts(monitor, "Aan de slag in 2018-2020"))
+    assert change is not None
+    assert (change["voltooid"], change["lopend"]) == (1, -1)
+
+
+def test_one_spelling_per_department_and_theme():
+    """The views count departments and themes with COUNTIFS on the Acties sheet, so every
+    action carries its group's first spelling; other columns are left as typed."""
+    typed = [
+        ("Ruimte – Beheer", "Social Return"),
+        ("Ruimte-beheer", "social  return"),
+        ("Sociaal  domein", ""),
+        ("Inkoop", "Circulair"),
+        ("inkoop", "Circulair"),
+    ]
+    actions = [
+        action(row, "P", "lopend", department=d, theme=t, owner=d)
+        for row, (d, t) in enumerate(typed, 1)
+    ]
+    monitor = compute_monitor(
+        register(actions, headers=("action", "period", "status", "department", "theme")),
+        as_of=AS_OF,
+    )
+    got = [(a.department, a.theme) for a in monitor.register.actions]
+    assert got == [
+        ("Ruimte – Beheer", "Social Return"),
+        ("Ruimte – Beheer", "Social Return"),
+        ("Sociaal domein", ""),
+        ("Inkoop", "Circulair"),
+        ("Inkoop", "Circulair"),
+    ]
+    assert [a.owner for a in monitor.register.actions] == [d for d, _ in typed]
+    assert [g.label for g in monitor.breakdowns["department"]] == [
+        "Ruimte – Beheer",
+        "Sociaal domein",
+        "Inkoop",
+    ]
+
+
+def test_one_spelling_leaves_a_tidy_register_as_it_is():
+    tidy = register([action(1, "P", "lopend", department="Inkoop", theme="Klimaat")])
+    assert compute_monitor(tidy, as_of=AS_OF).register is tidy

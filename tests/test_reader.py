@@ -51,6 +51,20 @@ def test_periods_in_order_of_first_appearance(tmp_path: Path):
     assert [a.period for a in register.actions] == ["B-periode", "A-periode", "B-periode"]
 
 
+def test_one_period_whatever_its_dashes(tmp_path: Path):
+    """Staff type the same period with and without spaces around the dash, or with an en
+    dash from Word: one period, spelled as it first appears."""
+    rows = [
+        ["1", "a", "Aan de slag in 2022-2023", "lopend", None],
+        ["2", "b", "Aan de slag in 2022 - 2023", "lopend", None],
+        ["3", "c", "aan de slag in 2022 – 2023", "lopend", None],
+        ["4", "d", "Aan de slag in 2024", "lopend", None],
+    ]
+    register = read_register(write_xlsx(tmp_path / "r.xlsx", rows))
+    assert register.periods == ("Aan de slag in 2022-2023", "Aan de slag in 2024")
+    assert {a.period for a in register.actions[:3]} == {"Aan de slag in 2022-2023"}
+
+
 def test_blank_rows_between_blocks_are_skipped(tmp_path: Path):
     rows = [BASIC_ROWS[0], [], [None, "  ", None], BASIC_ROWS[1], [], [], BASIC_ROWS[2]]
     register = read_register(write_xlsx(tmp_path / "r.xlsx", rows))

@@ -7,6 +7,7 @@ import string
 import pytest
 
 from mvi_xl import vocabulary
+from mvi_xl.vocabulary import label_key
 
 
 def fields(text: str) -> set[str]:
@@ -55,3 +56,20 @@ def test_header_synonyms_do_not_overlap():
         for name in names:
             key = vocabulary.header_key(name)
             assert seen.setdefault(key, field) == field, name
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Aan de slag in 2022-2023", "aan de slag in 2022 – 2023", True),
+        ("2018 - 2020", "2018-2020", True),
+        ("2018—2020", "2018 ‑ 2020", True),  # em dash, non-breaking hyphen
+        ("Q1 / Q2", "q1/q2", True),
+        ("Sociaal  domein", " sociaal domein", True),
+        ("Aan de slag in 2022", "Aan de slag in 2023", False),
+        ("Aan de slag in 2022-2023", "Aan de slag in 2022 2023", False),
+        ("Aan de slag in 2022/2023", "Aan de slag in 2022-2023", False),
+    ],
+)
+def test_label_key_merges_spellings_of_one_label(one: str, other: str, same: bool):
+    assert (label_key(one) == label_key(other)) is same
