@@ -3,6 +3,7 @@ run at a time, skipping unchanged input, a register mid-save, logging, watch and
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -410,6 +411,29 @@ def test_watch_stops_cleanly_on_ctrl_c(tmp_path: Path):
     out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "Gestopt." in out and "Traceback" not in err
+
+
+def test_watch_collects_garbage_as_usual(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A one-shot run pauses the cycle collector (cli.main); a watch runs for hours and must
+    not."""
+    seen = []
+
+    class Stub:
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def run(self) -> None:
+            seen.append(gc.isenabled())
+
+    monkeypatch.setattr("mvi_xl.watch.Watcher", Stub)
+    register = write_xlsx(tmp_path / "r.xlsx", BASIC_ROWS)
+    gc.disable()
+    try:
+        result = run("watch", str(register), "--quiet")
+    finally:
+        gc.enable()
+    assert result.exit_code == 0, result.output
+    assert seen == [True]
 
 
 # --- schedule ----------------------------------------------------------------------------------
