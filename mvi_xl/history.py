@@ -110,17 +110,24 @@ def _parse(data: bytes) -> Iterable[Snapshot]:
     if header is None or tuple(h.strip().lower() for h in header) != COLUMNS:
         raise _Unreadable("onbekende kopregel")
     by_date: dict[dt.date, dict] = {}
+    days: dict[str, dt.date] = {}  # each peildatum's text parsed once
     for line, row in enumerate(reader, start=2):
+        if len(row) == len(COLUMNS) and row[1] == ACTION and row[4] in ALL_STATUSES:
+            # the bulk of the file, read without a dict per row: only the period and the id
+            # are user text (escaped); a row number that isn't one is refused below
+            day, _, period, _, status, _, nr, row_number, _ = row
+            as_of = days.get(day) or _day(day, line, days)
+            snap = by_date.get(as_of) or by_date.setdefault(as_of, _new_snapshot())
+            number = int(row_number) if row_number.isdecimal() else _row_number(row_number, line)
+            snap["actions"].append(SnapshotAction(unescape(nr), unescape(period), status, number))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(COLUMNS):
             raise _Unreadable(f"regel {line}: {len(row)} kolommen in plaats van {len(COLUMNS)}")
         values = dict(zip(COLUMNS, (unescape(c) for c in row), strict=True))
-        try:
-            as_of = dt.date.fromisoformat(values["peildatum"])
-        except ValueError:
-            raise _Unreadable(f"regel {line}: peildatum '{values['peildatum']}'") from None
-        snap = by_date.setdefault(as_of, {"periods": {}, "actions": [], "register": ""})
+        as_of = days.get(values["peildatum"]) or _day(values["peildatum"], line, days)
+        snap = by_date.setdefault(as_of, _new_snapshot())
         _add_row(snap, values, line)
     for as_of in sorted(by_date):
         snap = by_date[as_of]
@@ -129,6 +136,25 @@ def _parse(data: bytes) -> Iterable[Snapshot]:
             for label, (continuous, counts) in snap["periods"].items()
         )
         yield Snapshot(as_of, periods, tuple(snap["actions"]), snap["register"])
+
+
+def _new_snapshot() -> dict:
+    return {"periods": {}, "actions": [], "register": ""}
+
+
+def _day(text: str, line: int, days: dict[str, dt.date]) -> dt.date:
+    try:
+        day = days[text] = dt.date.fromisoformat(text)
+    except ValueError:
+        raise _Unreadable(f"regel {line}: peildatum '{text}'") from None
+    return day
+
+
+def _row_number(text: str, line: int) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        raise _Unreadable(f"regel {line}: rij '{text}'") from None
 
 
 def _add_row(snap: dict, values: dict[str, str], line: int) -> None:
@@ -146,10 +172,7 @@ def _add_row(snap: dict, values: dict[str, str], line: int) -> None:
         except ValueError:
             raise _Unreadable(f"regel {line}: aantal '{values['aantal']}'") from None
     elif kind == ACTION:
-        try:
-            row = int(values["rij"] or 0)
-        except ValueError:
-            raise _Unreadable(f"regel {line}: rij '{values['rij']}'") from None
+        row = _row_number(values["rij"], line)
         snap["actions"].append(
             SnapshotAction(values["nr"], values["periode"], _status(values["status"], line), row)
         )

@@ -111,9 +111,7 @@ def test_three_builds_give_three_points_and_the_right_changes(tmp_path: Path):
     assert [row[1:] for row in totals[1:]] == [[1, 3, 3, 0, 7], [2, 4, 1, 0, 7], [4, 3, 1, 0, 8]]
     ws = openpyxl.load_workbook(monitor)["Historie"]
     chart = ws._charts[0]
-    assert [s.val.numRef.f for s in chart.series] == [
-        f"Historie!${c}$4:${c}$6" for c in "KLMN"
-    ]
+    assert [s.val.numRef.f for s in chart.series] == [f"Historie!${c}$4:${c}$6" for c in "KLMN"]
 
     page = openpyxl.load_workbook(monitor)["Monitor"]
     texts = [c.value for row in page.iter_rows() for c in row if isinstance(c.value, str)]
@@ -339,3 +337,34 @@ def test_a_failed_history_write_keeps_the_old_file(tmp_path: Path, monkeypatch: 
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert not list(tmp_path.glob(".mvi-xl-*"))  # the half-written temporary file is gone
+
+
+HEAD = "peildatum;soort;periode;doorlopend;status;aantal;nr;rij;register\r\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("2018-03-01;actie;P;;voltooid;;1;twee;", "rij 'twee'"),
+        ("2018-03-01;actie;P;;voltooid;;1;²;", "rij '²'"),
+        ("2018-03-01;actie;P;;klaar;;1;2;", "status 'klaar'"),
+        ("2018-13-01;actie;P;;voltooid;;1;2;", "peildatum '2018-13-01'"),
+        ("2018-03-01;telling;P;nee;voltooid;veel;;;", "aantal 'veel'"),
+        ("2018-03-01;actie;P;;voltooid;;1;2", "8 kolommen"),
+        ("2018-03-01;iets;P;;voltooid;;1;2;", "soort 'iets'"),
+    ],
+)
+def test_a_bad_history_line_is_named(line: str, reason: str):
+    with pytest.raises(ValueError, match=reason) as caught:
+        load_history_bytes((HEAD + "2018-03-01;actie;P;;lopend;;9;3;\r\n" + line).encode())
+    assert "regel 3" in str(caught.value)
+
+
+def test_history_rows_read_back_as_written():
+    """User text that looks like a formula is escaped in the file and read back as typed."""
+    text = HEAD + "2018-03-01;actie;'=P;;lopend;;'+1;;\r\n2018-03-01;actie;P;;onbekend;;;7;\r\n"
+    (snapshot,) = load_history_bytes(text.encode())
+    assert [(a.period, a.id, a.status, a.row) for a in snapshot.actions] == [
+        ("=P", "+1", "lopend", 0),
+        ("P", "", "onbekend", 7),
+    ]
