@@ -10,6 +10,8 @@ runs ``mvi-xl build --example --pdf`` end to end.
 from __future__ import annotations
 
 import math
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -115,6 +117,25 @@ def test_monitor_sheet_prints_on_one_a4_landscape_page(
         assert len(sizes) == 1, f"{name}: the Monitor sheet prints on {len(sizes)} pages"
         assert sizes[0] == pytest.approx(A4_LANDSCAPE, abs=1), f"{name}: {sizes[0]} pt"
         _cross_check_with_pdfinfo(target, pages=1)
+        if os.environ.get("CI") == "true" or _has_font("Carlito"):
+            # laid out with Calibri's metrics, as in Excel, not with a wider substitute
+            assert "Carlito" in pdf_fonts(target.read_bytes()), name
+
+
+def pdf_fonts(data: bytes) -> set[str]:
+    """The fonts a PDF embeds, without their subset prefix (``ABCDEF+``)."""
+    return {
+        name.decode().split("+")[-1].split("-")[0]
+        for name in re.findall(rb"/BaseFont\s*/([A-Za-z0-9+_-]+)", data)
+    }
+
+
+def _has_font(family: str) -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run([fc_list, f":family={family}"], capture_output=True, timeout=30)
+    return bool(found.stdout.strip())
 
 
 def test_build_pdf_writes_the_monitor_and_its_one_page_pdf(soffice: str, tmp_path: Path):
