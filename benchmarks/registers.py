@@ -21,6 +21,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from mvi_xl.vocabulary import NATIONAL_THEMES
+
 #: Bump when the generated content changes, so stale registers in benchmarks/out/ are rebuilt.
 VERSION = 1
 SHEET = "Acties 2021-2025"
@@ -61,14 +63,7 @@ SPELLINGS = {
     "vervallen": ("Vervallen", "vervallen", "geannuleerd", "Gestopt"),
 }
 TYPOS = ("voltoid", "Loppend", "gepalnd", "on hold")  # unknown statuses: warnings, as in life
-THEMES = (
-    "Milieu",
-    "Klimaat",
-    "Circulair",
-    "Ketenverantwoordelijkheid (ISV)",
-    "Diversiteit & Inclusie",
-    "Social Return",
-)
+THEMES = NATIONAL_THEMES
 DEPARTMENTS = (
     "Inkoop",
     "Facilitaire Zaken",

@@ -36,6 +36,11 @@ OUT = HERE / "out"
 SIZES = (124, 10_000, 100_000)
 PYTHON = sys.executable
 BUILD_OPTIONS = ("--as-of", "2025-11-01", "--since", "2025-06-01")
+#: The pandas peer twice: (case key, label, extra argument of peer.py).
+PEERS = (
+    ("pandas", "pandas peer, default reader (openpyxl)", ()),
+    ("pandas_calamine", 'pandas peer, engine="calamine"', ("calamine",)),
+)
 PACKAGES = ("mvi-xl", "XlsxWriter", "python-calamine", "click", "pandas", "openpyxl", "numpy")
 #: The commands run as installed: with Python's bytecode cache, as pip writes it for an installed
 #: package. An editable install under PYTHONDONTWRITEBYTECODE would compile mvi-xl on every run.
@@ -170,30 +175,21 @@ def _cases(paths: dict[int, Path]) -> list[Case]:
                     str(out / "rows.xlsx"),
                 ],
             ),
-            Case(
-                f"pandas:{size}",
-                "pandas peer, default reader (openpyxl)",
-                size,
-                lambda out, r=register: [
-                    PYTHON,
-                    str(HERE / "peer.py"),
-                    r,
-                    sheet,
-                    str(out / "p.xlsx"),
-                ],
-            ),
-            Case(
-                f"pandas_calamine:{size}",
-                'pandas peer, engine="calamine"',
-                size,
-                lambda out, r=register: [
-                    PYTHON,
-                    str(HERE / "peer.py"),
-                    r,
-                    sheet,
-                    str(out / "p.xlsx"),
-                    "calamine",
-                ],
+            *(
+                Case(
+                    f"{key}:{size}",
+                    label,
+                    size,
+                    lambda out, r=register, engine=engine: [
+                        PYTHON,
+                        str(HERE / "peer.py"),
+                        r,
+                        sheet,
+                        str(out / "p.xlsx"),
+                        *engine,
+                    ],
+                )
+                for key, label, engine in PEERS
             ),
         ]
     return cases
