@@ -28,3 +28,16 @@ def sheet_ref(sheet: str | None) -> str:
 def cell_ref(sheet: str | None, row: int, col: int) -> str:
     """0-based row and column to ``Sheet!G17``."""
     return f"{sheet_ref(sheet)}{column_letter(col)}{row + 1}"
+
+
+def rows_ref(sheet: str | None, rows: list[int], limit: int = 8) -> str:
+    """0-based rows to ``Acties!3:3, 12:14``: runs of rows joined, the first ``limit`` runs
+    shown and "…" after them."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    shown = ", ".join(f"{first + 1}:{last + 1}" for first, last in runs[:limit])
+    return f"{sheet_ref(sheet)}{shown}" + (", …" if len(runs) > limit else "")

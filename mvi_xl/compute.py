@@ -17,7 +17,6 @@ from operator import attrgetter
 from pathlib import Path
 
 from . import vocabulary
-from .cells import cell_ref
 from .config import Config, SignalSettings
 from .model import (
     Action,
@@ -27,6 +26,7 @@ from .model import (
     Monitor,
     PeriodCounts,
     Register,
+    SheetLayout,
     Signal,
     Snapshot,
     SnapshotAction,
@@ -64,7 +64,7 @@ def compute_monitor(
     )
     realised_comms, planned_comms = split_communications(register.communications, as_of)
     findings = list(register.findings) + list(date_findings(register, as_of))
-    notices: list[Finding] = []
+    notices: list[Finding] = list(register.notices)
     if register.has("completed"):
         realised = realised_between(register.actions, since, as_of)
     elif previous is not None:
@@ -220,8 +220,7 @@ def date_findings(register: Register, as_of: dt.date) -> Iterable[Finding]:
 
 def action_where(register: Register, action: Action, field_name: str) -> str:
     """The cell of one field of an action, for a finding raised after reading."""
-    column = register.columns.get(field_name, 0)
-    return cell_ref(None if register.kind == "csv" else register.sheet, action.row - 1, column)
+    return register.where(action, field_name)
 
 
 # --- Views: per department, theme and source -----------------------------------------------
@@ -234,14 +233,13 @@ MERGED_NAMES = ("department", "theme")
 
 def one_spelling(register: Register) -> Register:
     """Every department and theme in the first spelling met of its name, with runs of spaces
-    made one ("Ruimte-beheer" becomes "Ruimte – Beheer" when that came first). The register
-    itself when nothing changes, which is the usual case."""
+    made one ("Ruimte-beheer" becomes "Ruimte – Beheer" when that came first); an action's
+    several themes each so. The register itself when nothing changes, the usual case."""
     renames: dict[str, dict[str, str]] = {}
     for name in MERGED_NAMES:
-        value_of = attrgetter(name)
         first: dict[str, str] = {}
         renamed = {}
-        for value in dict.fromkeys(map(value_of, register.actions)):  # in order of appearance
+        for value in dict.fromkeys(_values(register.actions, name)):  # in order of appearance
             tidy = " ".join(value.split())
             label = first.setdefault(label_key(tidy), tidy)
             if label != value:
@@ -252,13 +250,37 @@ def one_spelling(register: Register) -> Register:
         return register
     actions = []
     for action in register.actions:
-        changes = {
-            name: renamed[getattr(action, name)]
-            for name, renamed in renames.items()
-            if getattr(action, name) in renamed
-        }
+        changes: dict[str, object] = {}
+        if "department" in renames and action.department in renames["department"]:
+            changes["department"] = renames["department"][action.department]
+        themes = renames.get("theme", {})
+        if themes and any(t in themes for t in themes_of(action)):
+            changed = tuple(themes.get(t, t) for t in themes_of(action))
+            changes["themes"] = changed
+            changes["theme"] = "; ".join(changed)
         actions.append(replace(action, **changes) if changes else action)
     return replace(register, actions=tuple(actions))
+
+
+def themes_of(action: Action) -> tuple[str, ...]:
+    """An action's themes: several from one cell or from theme columns, else its one theme."""
+    if action.themes:
+        return action.themes
+    return (action.theme,) if action.theme else ()
+
+
+def _values(actions: Iterable[Action], name: str) -> Iterable[str]:
+    if name == "theme":
+        for action in actions:
+            yield from themes_of(action)
+    else:
+        yield from map(attrgetter(name), actions)
+
+
+def several_themes(register: Register) -> bool:
+    """Whether some action has more than one theme: then Per thema adds up to more than the
+    number of actions."""
+    return any(len(action.themes) > 1 for action in register.actions)
 
 
 BREAKDOWN_FIELDS = ("department", "theme", "source")
@@ -266,9 +288,15 @@ BREAKDOWN_FIELDS = ("department", "theme", "source")
 
 def breakdown(actions: Iterable[Action], field_name: str) -> tuple[GroupCounts, ...]:
     """Status counts per value of one field, in order of first appearance; the bucket "" for
-    actions without a value comes last. Every action lands in exactly one group."""
-    value_of = attrgetter(field_name)
-    raw = Counter((value_of(action), action.status) for action in actions)  # first seen first
+    actions without a value comes last. Every action lands in exactly one group, except that
+    an action with several themes counts under each of them."""
+    if field_name == "theme":
+        raw = Counter(
+            (theme, action.status) for action in actions for theme in (themes_of(action) or ("",))
+        )
+    else:
+        value_of = attrgetter(field_name)
+        raw = Counter((value_of(action), action.status) for action in actions)  # first seen first
     labels: dict[str, str] = {}
     counts: Counter = Counter()
     keys: dict[str, str] = {}  # each distinct cell text reduced once
@@ -402,13 +430,20 @@ def period_end(label: str) -> dt.date | None:
 def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> Register:
     """One register made of several (one per department, say): every action keeps its source,
     warnings say which file they are about, periods merge by label."""
-    actions, findings, focus, moments, labels = [], [], [], [], {}
+    actions, findings, notices, focus, moments, labels = [], [], [], [], [], {}
     headers: dict[str, str] = {}
+    layouts: dict[tuple[str, str], SheetLayout] = {}
     for register, name in zip(registers, names, strict=True):
         actions.extend(replace(a, source=name) for a in register.actions)
         findings.extend(
             replace(f, where=f"{name} › {f.where}" if f.where else name) for f in register.findings
         )
+        notices.extend(
+            replace(f, where=f"{name} › {f.where}" if f.where else name) for f in register.notices
+        )
+        own = register.layouts or {("", ""): SheetLayout(_ref_sheet(register), register.columns)}
+        for (_, sheet), layout in own.items():
+            layouts[(name, sheet)] = layout
         focus.extend(p for p in register.focus_points if p not in focus)
         moments.extend(register.communications)
         for label in register.periods:
@@ -435,7 +470,14 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
         findings=tuple(findings),
         modified=max((r.modified for r in registers if r.modified), default=None),
         digest=digest,
+        sheets=tuple(dict.fromkeys(s for r in registers for s in r.sheets)),
+        layouts=layouts,
+        notices=tuple(notices),
     )
+
+
+def _ref_sheet(register: Register) -> str | None:
+    return None if register.kind == "csv" else register.sheet
 
 
 def departments(register: Register) -> tuple[str, ...]:

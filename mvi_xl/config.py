@@ -70,8 +70,11 @@ class Config:
     language: str | None = None
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     statuses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: ``[statuses] colours``: a status cell with only a fill colour, by colour name or #RRGGBB
+    status_colours: dict[str, str] = field(default_factory=dict)
     period_order: tuple[str, ...] = ()
     continuous_periods: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()  # the organisation's own themes, besides the national ones
     colours: dict[str, str] = field(default_factory=dict)
     logo: Path | None = None
     max_list_items: int = 8
@@ -127,6 +130,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
             "columns",
             "statuses",
             "periods",
+            "themes",
             "colours",
             "monitor",
             "limits",
@@ -141,10 +145,13 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
 
     columns = reader.table(data, "columns")
     reader.allow(columns, "columns", set(vocabulary.FIELDS))
-    statuses = reader.table(data, "statuses")
-    reader.allow(statuses, "statuses", set(vocabulary.STATUSES))
+    statuses = dict(reader.table(data, "statuses"))
+    reader.allow(statuses, "statuses", {*vocabulary.STATUSES, "colours"})
+    status_colours = _status_colours(reader, statuses.pop("colours", {}))
     periods = reader.table(data, "periods")
     reader.allow(periods, "periods", {"order", "continuous"})
+    themes = reader.table(data, "themes")
+    reader.allow(themes, "themes", {"names"})
     colours = reader.table(data, "colours")
     known_colours = set(vocabulary.STATUS_COLOURS) | set(vocabulary.HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)
@@ -178,8 +185,10 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         language=language,
         columns={k: reader.names(columns, k, f"columns.{k}") for k in columns},
         statuses={k: reader.names(statuses, k, f"statuses.{k}") for k in statuses},
+        status_colours=status_colours,
         period_order=reader.names(periods, "order", "periods.order"),
         continuous_periods=reader.names(periods, "continuous", "periods.continuous"),
+        themes=reader.names(themes, "names", "themes.names"),
         colours=colour_values,
         logo=logo_path,
         max_list_items=max_items,
@@ -190,6 +199,23 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         signals=_signals(reader, reader.table(data, "signals")),
         source=source,
     )
+
+
+def _status_colours(reader: _Reader, table: Any) -> dict[str, str]:
+    """``colours = { groen = "voltooid", "#FFC000" = "lopend" }``: a colour name (groen,
+    oranje, geel, rood, blauw, grijs, ...) or #RRGGBB, and the status it stands for."""
+    if not isinstance(table, dict):
+        reader.fail("statuses.colours", "config_table")
+    colours = {}
+    for colour, status in table.items():
+        key = f"statuses.colours.{colour}"
+        name = vocabulary.COLOUR_WORDS.get(colour.strip().casefold())
+        if name is None and not _COLOUR.match(colour.strip()):
+            reader.fail(key, "config_colour_name", value=colour)
+        if not isinstance(status, str) or status.strip().casefold() not in vocabulary.STATUSES:
+            reader.fail(key, "config_choice", choices=", ".join(vocabulary.STATUSES))
+        colours[name or colour.strip().upper()] = status.strip().casefold()
+    return colours
 
 
 def _signals(reader: _Reader, table: Mapping[str, Any]) -> SignalSettings:

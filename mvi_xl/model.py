@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocabulary
+from .cells import cell_ref
 from .vocabulary import (
     GEPLAND,
     HEADLINE_STATUS,
@@ -58,12 +59,18 @@ class Action:
     highlight: bool | None = None  # None when the register has no highlight column
     notes: str = ""
     source: str = ""  # the register file it came from, when several are combined
+    sheet: str = ""  # the sheet it is on, when the register has several action sheets
+    section: str = ""  # the section heading above it in the register, if any
+    themes: tuple[str, ...] = ()  # every theme, in the register's order; ``theme`` joins them
 
     @property
     def key(self) -> str:
-        """The id that tells actions apart across monitors: equal ids from different sources
-        stay apart."""
-        return f"{self.source}/{self.id}" if self.source and self.id else self.id
+        """The id that tells actions apart across monitors: equal ids from different sources,
+        or from different sheets of one register, stay apart."""
+        if not self.id:
+            return ""
+        key = f"{self.sheet}!{self.id}" if self.sheet else self.id
+        return f"{self.source}/{key}" if self.source else key
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +84,23 @@ class Communication:
 
 
 @dataclass(frozen=True)
+class SheetLayout:
+    """Where one action sheet's fields are: for the cell of a warning raised after reading."""
+
+    sheet: str | None  # the sheet as named in cell references; None for a CSV
+    columns: dict[str, int]  # field -> 0-based column
+
+
+@dataclass(frozen=True)
 class Register:
     """Everything read from one register file, before any counting."""
 
     path: Path
     kind: str  # xlsx, xlsm, xls, xlsb, ods or csv
-    sheet: str
-    header_row: int  # 1-based
+    sheet: str  # the sheet with the actions; several are named joined by ", "
+    header_row: int  # 1-based, of the (first) action sheet
     headers: dict[str, str]  # field -> the header text as written in the register
-    columns: dict[str, int]  # field -> 0-based column of the register sheet
+    columns: dict[str, int]  # field -> 0-based column of the (first) action sheet
     actions: tuple[Action, ...]
     periods: tuple[str, ...]  # period labels in order of first appearance
     focus_points: tuple[str, ...] = ()
@@ -93,9 +108,27 @@ class Register:
     findings: tuple[Finding, ...] = ()
     modified: dt.datetime | None = None
     digest: str = ""  # sha256 of the bytes read: the register's part of the fingerprint
+    sheets: tuple[str, ...] = ()  # every sheet actions were read from, in workbook order
+    #: per (source, sheet) of an action (both "" for a one-sheet register), its sheet's layout
+    layouts: dict[tuple[str, str], SheetLayout] = field(default_factory=dict)
+    notices: tuple[Finding, ...] = ()  # information about the reading, never fatal
 
     def has(self, field_name: str) -> bool:
         return field_name in self.headers
+
+    @property
+    def several_sheets(self) -> bool:
+        return len(self.sheets) > 1
+
+    def where(self, action: Action, field_name: str) -> str:
+        """The cell of one field of an action, for a warning raised after reading:
+        ``Acties!G17``, or ``Inkoop.xlsx › Acties!G17`` when registers are combined."""
+        layout = self.layouts.get((action.source, action.sheet))
+        if layout is None:
+            sheet = None if self.kind == "csv" else self.sheet
+            layout = SheetLayout(sheet, self.columns)
+        ref = cell_ref(layout.sheet, action.row - 1, layout.columns.get(field_name, 0))
+        return f"{action.source} › {ref}" if action.source else ref
 
 
 @dataclass(frozen=True)
@@ -249,6 +282,7 @@ __all__ = [
     "Monitor",
     "PeriodCounts",
     "Register",
+    "SheetLayout",
     "Signal",
     "Snapshot",
     "SnapshotAction",

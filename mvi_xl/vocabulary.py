@@ -148,7 +148,43 @@ PROGRESS_SYNONYMS: dict[str, tuple[str, ...]] = {
     "rood": ("rood", "red", "achter", "achter op schema", "off track"),
 }
 
-TRUE_WORDS: frozenset[str] = frozenset({"ja", "j", "yes", "y", "x", "waar", "true", "1", "✓"})
+#: Colour words as coordinators write them (in a legend, in ``[statuses] colours``), to the
+#: colour names mvi-xl gives a cell's fill (see reader/fills.py).
+COLOUR_WORDS: dict[str, str] = {
+    "groen": "groen",
+    "green": "groen",
+    "oranje": "oranje",
+    "orange": "oranje",
+    "amber": "oranje",
+    "geel": "geel",
+    "yellow": "geel",
+    "rood": "rood",
+    "red": "rood",
+    "blauw": "blauw",
+    "blue": "blauw",
+    "grijs": "grijs",
+    "grey": "grijs",
+    "gray": "grijs",
+    "paars": "paars",
+    "purple": "paars",
+    "roze": "roze",
+    "pink": "roze",
+    "wit": "wit",
+    "white": "wit",
+    "zwart": "zwart",
+    "black": "zwart",
+}
+#: The progress light a fill colour stands for; other colours are not a light.
+PROGRESS_COLOURS: dict[str, str] = {
+    "groen": "groen",
+    "oranje": "oranje",
+    "geel": "oranje",
+    "rood": "rood",
+}
+
+TRUE_WORDS: frozenset[str] = frozenset(
+    {"ja", "j", "yes", "y", "x", "waar", "true", "1", "✓", "✔", "☑", "v"}
+)
 FALSE_WORDS: frozenset[str] = frozenset({"nee", "n", "no", "onwaar", "false", "0", ""})
 
 # --- Optional sheets in the register -----------------------------------------------------------
@@ -184,6 +220,56 @@ SIGNALS: tuple[str, ...] = (
 #: Notices for the terminal only: they would make two identical builds differ in the workbook.
 TERMINAL_ONLY_NOTICES: frozenset[str] = frozenset({"history_new"})
 
+# --- Rows that are not actions -----------------------------------------------------------------
+
+#: A cell starting with one of these opens a total row ("Totaal", "Subtotaal Klimaat",
+#: "waarvan afgerond"), whatever follows. Matched on the status key (case and spacing ignored).
+TOTAL_WORDS: tuple[str, ...] = (
+    "totaal",
+    "subtotaal",
+    "eindtotaal",
+    "totalen",
+    "waarvan",
+    "total",
+    "subtotal",
+    "grand total",
+    "of which",
+)
+#: These open a total row only beside a number ("Aantal acties: 124"): an action's text may
+#: start with them too ("Aantal leveranciers met de CO2-ladder verhogen").
+COUNT_WORDS: tuple[str, ...] = (
+    "aantal",
+    "som",
+    "gemiddeld",
+    "gemiddelde",
+    "count",
+    "sum",
+    "average",
+)
+#: A cell starting with one of these, under the last action, opens a notes block ("Toelichting:",
+#: "Legenda: groen = op schema", "Bron: eigen inventarisatie"); so does "*".
+NOTES_WORDS: tuple[str, ...] = (
+    "toelichting",
+    "legenda",
+    "bron",
+    "bronnen",
+    "noot",
+    "noten",
+    "nb",
+    "n.b",
+    "opmerking",
+    "opmerkingen",
+    "let op",
+    "uitleg",
+    "verklaring",
+    "legend",
+    "note",
+    "notes",
+    "source",
+    "sources",
+    "key",
+)
+
 #: The six national MVI themes, offered in the starter register's dropdown.
 NATIONAL_THEMES: tuple[str, ...] = (
     "Milieu",
@@ -193,6 +279,40 @@ NATIONAL_THEMES: tuple[str, ...] = (
     "Diversiteit & Inclusie",
     "Social Return",
 )
+
+#: Names under which registers keep the national themes (and a few themes many organisations
+#: add), used to recognise theme columns ("Klimaat" holding an x), sheets named after themes,
+#: and names that a separator inside must not split ("Diversiteit en inclusie"). A theme keeps
+#: the register's own spelling; ``[themes] names`` in mvi-xl.toml adds the organisation's own.
+THEME_NAMES: tuple[str, ...] = (
+    *NATIONAL_THEMES,
+    "Milieu en biodiversiteit",
+    "Milieu & biodiversiteit",
+    "Biodiversiteit",
+    "Klimaat en energie",
+    "Energie",
+    "Klimaatadaptatie",
+    "Circulaire economie",
+    "Circulair inkopen",
+    "Biobased",
+    "Circulair en biobased",
+    "Ketenverantwoordelijkheid",
+    "Internationale sociale voorwaarden",
+    "Ketenverantwoordelijkheid / ISV",
+    "ISV",
+    "Diversiteit en inclusie",
+    "Social Return on Investment",
+    "SROI",
+    "Innovatie",
+    "MKB-vriendelijk",
+    "MKB-vriendelijk inkopen",
+)
+#: Sheet names that stand beside theme sheets as a theme of their own ("Overig").
+GENERAL_THEMES: tuple[str, ...] = ("Overig", "Overige", "Overige thema's", "Algemeen")
+#: A sheet named "Afdeling Inkoop", "Team Vastgoed": one sheet per department.
+DEPARTMENT_WORDS: tuple[str, ...] = ("afdeling", "team", "directie", "cluster", "sector", "dienst")
+#: A header "Thema Klimaat" names the theme column Klimaat.
+THEME_PREFIXES: tuple[str, ...] = ("thema", "theme", "mvi thema", "mvi-thema")
 
 #: Periods offered in the starter register's dropdown, edited by the user on its Lijsten sheet.
 STARTER_PERIODS: tuple[str, ...] = (
@@ -266,6 +386,10 @@ LABELS: dict[str, dict[str, str]] = {
         "scope": "Afdeling {department}",
         "field.source": "Rij in register",
         "field.origin": "Bron",
+        "field.sheet": "Werkblad",
+        "field.section": "Sectie",
+        "group.several_themes": "Een actie met meer thema's telt bij elk thema mee: de kolom "
+        "kan optellen tot meer dan de {count} acties.",
         "history.title": "Verloop over de monitors",
         "history.as_of": "Peildatum",
         "history.continuous": "Doorlopend",
@@ -474,6 +598,10 @@ LABELS: dict[str, dict[str, str]] = {
         "field.notes": "Notes",
         "field.source": "Register row",
         "field.origin": "Source",
+        "field.sheet": "Sheet",
+        "field.section": "Section",
+        "group.several_themes": "An action with several themes counts under each of them: "
+        "the column may add up to more than the {count} actions.",
         "yes": "yes",
         "no": "no",
         "notes.title": "Notes on this monitor",
@@ -620,6 +748,74 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "rij met alleen '{value}' buiten de herkende kolommen; niet als actie geteld",
             "Is het een actie? Zet de tekst dan in de kolommen actie, periode en status.",
         ),
+        # rows and sheets that are not actions (issue 12)
+        "section_rows": (
+            "{count} sectiekop(pen) niet als actie geteld (de eerste: '{first}'); de acties "
+            "eronder krijgen de kop als sectie",
+            "Geen actie nodig; de kop staat bij elke actie in de kolom Sectie. Is het toch een "
+            "actie? Vul dan de periode en de status in.",
+        ),
+        "total_rows": (
+            "{count} totaalrij(en) niet als actie geteld (de eerste: '{first}')",
+            "Geen actie nodig: mvi-xl telt zelf. Is het toch een actie? Vul dan actie, periode "
+            "en status in.",
+        ),
+        "number_rows": (
+            "{count} rij(en) met alleen een nummer niet als actie geteld",
+            "Vul de actie, de periode en de status in, of haal het nummer weg.",
+        ),
+        "notes_rows": (
+            "{count} rij(en) onder de laatste actie gelezen als toelichting, niet als actie "
+            "(de eerste: '{first}')",
+            "Geen actie nodig. Zijn het toch acties? Vul dan de periode en de status in.",
+        ),
+        "actions_outside_table": (
+            "{count} rij(en) die op een actie lijken staan buiten de Excel-tabel {table}; "
+            "niet geteld",
+            "Vergroot de tabel tot over deze rijen (Tabelontwerp > Formaat van tabel wijzigen), "
+            "of haal ze weg.",
+        ),
+        "outside_table": ("{count} rij(en) buiten de Excel-tabel {table} niet gelezen", ""),
+        "hidden_action_sheets": (
+            "verborgen werkblad(en) met acties niet gelezen: {sheets}",
+            "Maak het werkblad zichtbaar om de acties mee te tellen, of lees het met --sheet.",
+        ),
+        "sheet_not_read": (
+            "werkblad niet gelezen: de kolom {missing} ontbreekt (kopregel op rij {row})",
+            "Voeg de kolom toe, of noem uw kolomnaam onder [columns] in mvi-xl.toml.",
+        ),
+        "sheets_skipped": ("werkblad(en) zonder kopregel van acties overgeslagen: {sheets}", ""),
+        "sheets_as_theme": (
+            "de werkbladen {sheets} zijn thema's: hun naam is het thema van hun acties",
+            "",
+        ),
+        "sheets_as_department": (
+            "de werkbladen {sheets} zijn afdelingen: hun naam is de afdeling van hun acties",
+            "",
+        ),
+        "period_from_sheet": (
+            "geen kolom Periode: de periode van de acties is de naam van het werkblad ('{sheet}')",
+            "",
+        ),
+        "period_from_sections": (
+            "geen kolom Periode: de periode van elke actie is de sectiekop erboven",
+            "",
+        ),
+        "unused_columns": ("kolommen die mvi-xl niet gebruikt: {columns}", ""),
+        "status_colour_only": (
+            "de statuscel heeft alleen een kleur ({colour}, {rgb}), geen tekst; telt als "
+            "'onbekend'",
+            "Zet de status als tekst in de cel, of zeg in mvi-xl.toml welke kleur welke status "
+            'is: onder [statuses] colours = {{ {colour} = "voltooid" }}.',
+        ),
+        "progress_colour": (
+            "de voortgangscel heeft alleen de kleur {colour} ({rgb}), geen groen, oranje of rood",
+            "Kleur de cel groen, oranje of rood, of schrijf de voortgang als tekst.",
+        ),
+        "theme_mark": (
+            "themakolom {theme}: {count} cel(len) zonder x, zoals '{value}'; niet als thema geteld",
+            "Zet een x (of ja, ✓, 1) bij de acties van dit thema en laat de andere cellen leeg.",
+        ),
         "hidden_sheet": (
             "het register staat op een verborgen werkblad",
             "Geen actie nodig; kies met --sheet een ander werkblad als dit niet klopt.",
@@ -629,6 +825,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "geen kopregel gevonden met de kolommen {required} in de eerste {rows} rijen",
             "Zet de kolomnamen {required} in één rij, of noem uw eigen namen onder [columns] "
             "in mvi-xl.toml.",
+        ),
+        "no_header_sheets": (
+            "geen kopregel gevonden met de kolommen {required} in de eerste {rows} rijen van "
+            "de werkbladen {sheets}",
+            "Zet de kolomnamen {required} in één rij, of noem uw eigen namen onder [columns] "
+            "in mvi-xl.toml.",
+        ),
+        "missing_columns": (
+            "verplichte kolommen '{field}' ontbreken (kopregel op rij {row}, gevonden: {found})",
+            "Voeg de kolommen toe, of noem uw kolomnamen onder [columns] in mvi-xl.toml.",
         ),
         "missing_column": (
             "verplichte kolom '{field}' ontbreekt (kopregel op rij {row}, gevonden: {found})",
@@ -882,6 +1088,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "instelling '{key}': '{value}' is geen kleur",
             'Schrijf een kleur als "#1F4E79".',
         ),
+        "config_colour_name": (
+            "instelling '{key}': '{value}' is geen kleur",
+            'Schrijf een kleurnaam (groen, oranje, geel, rood, blauw, grijs) of "#00B050".',
+        ),
         "config_logo_missing": (
             "instelling '{key}': afbeelding {file} niet gevonden",
             "Een relatief pad telt vanaf de map van mvi-xl.toml.",
@@ -990,6 +1200,74 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "row with only '{value}' outside the recognised columns; not counted as an action",
             "Is it an action? Then put the text in the action, period and status columns.",
         ),
+        # rows and sheets that are not actions (issue 12)
+        "section_rows": (
+            "{count} section heading(s) not counted as actions (the first: '{first}'); the "
+            "actions below carry the heading as their section",
+            "Nothing to do; each action shows its heading in the Section column. Is it an "
+            "action after all? Then fill in its period and status.",
+        ),
+        "total_rows": (
+            "{count} total row(s) not counted as actions (the first: '{first}')",
+            "Nothing to do: mvi-xl counts by itself. Is it an action after all? Then fill in "
+            "action, period and status.",
+        ),
+        "number_rows": (
+            "{count} row(s) holding only a number not counted as actions",
+            "Fill in the action, its period and status, or remove the number.",
+        ),
+        "notes_rows": (
+            "{count} row(s) under the last action read as notes, not as actions (the first: "
+            "'{first}')",
+            "Nothing to do. Are they actions after all? Then fill in their period and status.",
+        ),
+        "actions_outside_table": (
+            "{count} row(s) that look like actions lie outside the Excel Table {table}; not "
+            "counted",
+            "Resize the table to include these rows (Table Design > Resize Table), or remove them.",
+        ),
+        "outside_table": ("{count} row(s) outside the Excel Table {table} not read", ""),
+        "hidden_action_sheets": (
+            "hidden sheet(s) with actions not read: {sheets}",
+            "Unhide the sheet to count its actions, or read it with --sheet.",
+        ),
+        "sheet_not_read": (
+            "sheet not read: the column {missing} is missing (header on row {row})",
+            "Add the column, or name your column under [columns] in mvi-xl.toml.",
+        ),
+        "sheets_skipped": ("sheet(s) without a header of actions skipped: {sheets}", ""),
+        "sheets_as_theme": (
+            "the sheets {sheets} are themes: their name is the theme of their actions",
+            "",
+        ),
+        "sheets_as_department": (
+            "the sheets {sheets} are departments: their name is the department of their actions",
+            "",
+        ),
+        "period_from_sheet": (
+            "no period column: the period of the actions is the sheet's name ('{sheet}')",
+            "",
+        ),
+        "period_from_sections": (
+            "no period column: the period of each action is the section heading above it",
+            "",
+        ),
+        "unused_columns": ("columns mvi-xl does not use: {columns}", ""),
+        "status_colour_only": (
+            "the status cell has only a colour ({colour}, {rgb}), no text; counted as 'unknown'",
+            "Write the status as text in the cell, or say in mvi-xl.toml which colour is which "
+            'status: under [statuses] colours = {{ {colour} = "voltooid" }}.',
+        ),
+        "progress_colour": (
+            "the progress cell has only the colour {colour} ({rgb}), not green, orange or red",
+            "Fill the cell green, orange or red, or write the progress as text.",
+        ),
+        "theme_mark": (
+            "theme column {theme}: {count} cell(s) without an x, such as '{value}'; not "
+            "counted as the theme",
+            "Put an x (or ja, ✓, 1) beside the actions of this theme and leave the other "
+            "cells empty.",
+        ),
         "hidden_sheet": (
             "the register is on a hidden sheet",
             "Nothing to do; choose another sheet with --sheet if this is wrong.",
@@ -998,6 +1276,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "no header row with the columns {required} in the first {rows} rows",
             "Put the column names {required} in one row, or name your own under [columns] in "
             "mvi-xl.toml.",
+        ),
+        "no_header_sheets": (
+            "no header row with the columns {required} in the first {rows} rows of the "
+            "sheets {sheets}",
+            "Put the column names {required} in one row, or name your own under [columns] "
+            "in mvi-xl.toml.",
+        ),
+        "missing_columns": (
+            "required columns '{field}' are missing (header on row {row}, found: {found})",
+            "Add the columns, or name your columns under [columns] in mvi-xl.toml.",
         ),
         "missing_column": (
             "required column '{field}' is missing (header on row {row}, found: {found})",
@@ -1235,6 +1523,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "config_colour": (
             "setting '{key}': '{value}' is not a colour",
             'Write a colour like "#1F4E79".',
+        ),
+        "config_colour_name": (
+            "setting '{key}': '{value}' is not a colour",
+            'Write a colour name (groen, oranje, geel, rood, blauw, grijs) or "#00B050".',
         ),
         "config_logo_missing": (
             "setting '{key}': image {file} not found",

@@ -51,7 +51,10 @@ def test_one_pass_equals_each_row_on_its_own():
         actions += alone.actions
         findings += alone.findings
     assert together.actions == actions
-    assert together.findings == findings
+    # the example period in the hint for a missing period comes from the whole register
+    assert [(f.code, f.where) for f in together.findings] == [(f.code, f.where) for f in findings]
+    example = {f.params["example"] for f in together.findings if f.code == "empty_period"}
+    assert example == {"2024"}
     assert [f.code for f in findings].count("bad_date") == 5  # 31-02 twice, 2018, 3.5, x
     assert "repeated_header" in [f.code for f in findings]
 

@@ -1,34 +1,30 @@
 """Read an action register, as staff keep it, into a Register.
 
 ``read_register`` is the one entry point: bytes from disk (read once), the kind of file decided
-by content, the sheet whose header is recognised, every non-empty row one Action, and the
-optional Aandachtspunten and Communicatie sheets. The register is only ever read.
+by content, every sheet whose header is recognised (``sheets``), on each the rows that are
+actions (``blocks``: not section headings, total rows or notes), every action one Action, and
+the optional Aandachtspunten and Communicatie sheets. The register is only ever read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 from .. import vocabulary
-from ..cells import sheet_ref
+from ..cells import column_letter, sheet_ref
 from ..config import Config
 from ..errors import RegisterError
-from ..model import Finding, Register
-from ..vocabulary import REQUIRED_FIELDS, header_key
+from ..model import Action, Finding, Register, SheetLayout
+from ..vocabulary import header_key, label_key
 from . import layout
+from .sheets import ActionSheet, find_action_sheets
 from .sources import Sheet, open_sheets, read_bytes, sniff_kind
-from .table import (
-    HEADER_READ_ROWS,
-    HEADER_SCAN_ROWS,
-    Header,
-    RowParser,
-    find_header,
-    read_communications,
-    read_focus_points,
-)
-from .values import HeaderMatcher, Synonyms
+from .table import Header, RowParser, SheetContext, read_communications, read_focus_points
+from .themes import Themes, department_of_sheet
+from .values import HeaderMatcher, Synonyms, cell_text, is_blank
 
 __all__ = ["parse_register", "read_register"]
 
@@ -57,52 +53,261 @@ def parse_register(
     config = config or Config()
     kind = sniff_kind(data, path)
     sheets = open_sheets(data, kind, path, config.limits)
-    matcher = HeaderMatcher(config.columns)
-    chosen, header = _choose_sheet(sheets, sheet, matcher, path, kind)
-    refs_sheet = None if kind == "csv" else chosen.name  # a CSV has cells but no sheets
+    reading = _Reading(path, kind, config)
+    found = find_action_sheets(sheets, sheet, reading.matcher, path, kind)
+    reading.findings.extend(found.findings)
+    reading.notices.extend(found.notices)
+    fills = _fills_from_sheet_names(found.sheets, reading)
+    several = len(found.sheets) > 1
+    for action_sheet in found.sheets:
+        reading.read(action_sheet, fills.get(action_sheet.sheet.name, {}), several)
+    if not reading.sheets:
+        reading.refuse_period(found.sheets[0])
+    focus_points, communications = _optional_sheets(sheets, reading)
+    return reading.register(
+        focus_points=tuple(focus_points),
+        communications=tuple(communications),
+        modified=modified,
+        digest=hashlib.sha256(data).hexdigest(),
+    )
 
-    rows = chosen.rows()
-    findings: list[Finding] = list(header.findings)
-    findings.extend(_prepare(rows, chosen, header, refs_sheet, path))
-    statuses = Synonyms(vocabulary.STATUS_SYNONYMS, config.statuses)
-    parser = RowParser(header, refs_sheet, statuses)
-    parsed = parser.parse(rows)
 
-    if chosen.hidden:
-        findings.append(Finding("hidden_sheet", sheet_ref(chosen.name).rstrip("!")))
-    findings.extend(parsed.findings)
-    findings.extend(layout.hidden_rows(parsed.actions, chosen.scan(), refs_sheet))
-    if not parsed.actions:
-        line = header.row + 1
-        findings.append(Finding("no_actions", f"{sheet_ref(refs_sheet)}{line}:{line}"))
+class _Reading:
+    """One register being read: its sheets' actions, periods, findings and notices, gathered
+    in workbook order."""
 
+    def __init__(self, path: Path, kind: str, config: Config) -> None:
+        self.path = path
+        self.kind = kind
+        self.config = config
+        self.matcher = HeaderMatcher(config.columns)
+        self.statuses = Synonyms(vocabulary.STATUS_SYNONYMS, config.statuses)
+        self.themes = Themes(config.themes)
+        self.period_hint: dict[str, object] = {"example": ""}
+        self.actions: list[Action] = []
+        self.periods: dict[str, str] = {}
+        self.findings: list[Finding] = []
+        self.notices: list[Finding] = []
+        self.sheets: list[ActionSheet] = []
+        self.layouts: dict[tuple[str, str], SheetLayout] = {}
+        self.headers: dict[str, str] = {}
+        self.unused: dict[str, list[str]] = {}  # "Budget (F)" -> sheets
+
+    def refs(self, sheet: Sheet) -> str | None:
+        return None if self.kind == "csv" else sheet.name  # a CSV has cells but no sheets
+
+    def read(self, found: ActionSheet, fill: dict[str, str], several: bool) -> None:
+        """Read one action sheet's blocks; a sheet whose period can come from nowhere is left
+        out with a warning (or, alone, refused: see ``refuse_period``)."""
+        sheet = found.sheet
+        refs = self.refs(sheet)
+        period_from = _period_source(found, fill)
+        if found.lacks_period and period_from == "sheet":
+            fill = {**fill, "period": " ".join(sheet.name.split())}
+        rows = sheet.rows()
+        scan = sheet.scan()
+        findings: list[Finding] = []
+        actions: list[Action] = []
+        headings = 0
+        for block in found.blocks:
+            header = block.header
+            findings.extend(header.findings)
+            findings.extend(_prepare(rows, sheet, header, refs, self.path))
+            context = SheetContext(
+                sheet_label=sheet.name if several else "",
+                fill=fill,
+                period_from_section=found.lacks_period and period_from != "sheet",
+                themes=self.themes,
+                theme_columns=self._theme_columns(header, block),
+                count_rows=scan.count_rows,
+                period_hint=self.period_hint,
+                fills_of=sheet.fills if sheet.has_fills else None,
+                status_colours=self.config.status_colours,
+            )
+            parsed = RowParser(header, refs, self.statuses, context).parse(rows, block.region)
+            headings += len(parsed.headings)
+            findings.extend(parsed.findings)
+            actions.extend(parsed.actions)
+            for label in parsed.periods:
+                self.periods.setdefault(label_key(label), label)
+            self._note_columns(header, block, parsed, sheet.name, fill)
+        if found.lacks_period and period_from != "sheet" and not headings:
+            if several:
+                self.findings.append(_no_period_finding(found))
+            return
+        if found.lacks_period:
+            self.notices.append(_period_notice(found, period_from))
+        self.sheets.append(found)
+        self.findings.extend(found.findings)
+        self.notices.extend(found.notices)
+        if sheet.hidden:
+            self.findings.append(Finding("hidden_sheet", sheet_ref(sheet.name).rstrip("!")))
+        self.findings.extend(findings)
+        self.findings.extend(layout.hidden_rows(actions, scan, refs))
+        if not actions:
+            line = found.header.row + 1
+            self.findings.append(Finding("no_actions", f"{sheet_ref(refs)}{line}:{line}"))
+        self.actions.extend(actions)
+        key = ("", sheet.name) if several else ("", "")
+        self.layouts[key] = SheetLayout(refs, dict(found.header.columns))
+
+    def refuse_period(self, found: ActionSheet) -> None:
+        header = found.header
+        raise RegisterError(
+            "missing_column",
+            path=self.path,
+            where=self.refs(found.sheet),
+            field=vocabulary.HEADER_SYNONYMS["period"][0],
+            example=vocabulary.HEADER_SYNONYMS["period"][0],
+            row=header.row + 1,
+            found=", ".join(header.headers.values()),
+        )
+
+    def _theme_columns(self, header: Header, block) -> list[tuple[int, str]]:
+        """Header cells named after a theme that name no field: candidate theme columns."""
+        used = set(header.columns.values())
+        found = []
+        for col, cell in enumerate(header.cells):
+            if col in used or not isinstance(cell, str) or not cell.strip():
+                continue
+            if block.region.last_col >= 0 and not (
+                block.region.first_col <= col <= block.region.last_col
+            ):
+                continue
+            theme = self.themes.column_theme(cell)
+            if theme is not None:
+                found.append((col, theme))
+        return found
+
+    def _note_columns(self, header: Header, block, parsed, sheet: str, fill: dict) -> None:
+        """Which fields the register has (for the columns of the Acties sheet), and the
+        columns mvi-xl does not use (one notice for the register)."""
+        for name, text in header.headers.items():
+            self.headers.setdefault(name, text)
+        if parsed.theme_columns:
+            names = ", ".join(theme for _, theme in parsed.theme_columns)
+            self.headers.setdefault("theme", names)
+        for name in fill:
+            self.headers.setdefault(name, sheet)
+        used = set(header.columns.values()) | {col for col, _ in parsed.theme_columns}
+        losers = {_column_of(f.where) for f in header.findings if f.code == "duplicate_column"}
+        for col, cell in enumerate(header.cells):
+            if col in used or col in losers or is_blank(cell):
+                continue
+            if block.region.last_col >= 0 and not (
+                block.region.first_col <= col <= block.region.last_col
+            ):
+                continue
+            name = f"{' '.join(cell_text(cell).split())} ({column_letter(col)})"
+            self.unused.setdefault(name, []).append(sheet)
+
+    def register(self, **more) -> Register:
+        first = self.sheets[0]
+        notices = list(self.notices)
+        if self.unused:
+            sheets = dict.fromkeys(s for names in self.unused.values() for s in names)
+            where = _sheet_names(list(sheets)) if self.kind != "csv" else ""
+            notices.append(Finding("unused_columns", where, {"columns": ", ".join(self.unused)}))
+        if not self.period_hint.get("example"):
+            self.period_hint["example"] = _example_period()
+        return Register(
+            path=self.path,
+            kind=self.kind,
+            sheet=", ".join(s.sheet.name for s in self.sheets),
+            header_row=first.header.row + 1,
+            headers=self.headers,
+            columns=dict(first.header.columns),
+            actions=tuple(self.actions),
+            periods=tuple(self.periods.values()),
+            findings=tuple(self.findings),
+            sheets=tuple(s.sheet.name for s in self.sheets),
+            layouts=self.layouts,
+            notices=tuple(notices),
+            **more,
+        )
+
+
+def _fills_from_sheet_names(sheets: list[ActionSheet], reading: _Reading) -> dict[str, dict]:
+    """Sheets named after themes (or departments) fill that column when no sheet has it: one
+    sheet per theme is a common way to keep a register. Said in a notice."""
+    if len(sheets) < 2:
+        return {}
+    names = [s.sheet.name for s in sheets]
+    for name in ("theme", "department"):
+        if any(name in s.header.columns for s in sheets):
+            continue
+        if name == "theme":
+            if any(reading._theme_columns(s.header, s.blocks[0]) for s in sheets):
+                continue
+            values = [reading.themes.sheet_theme(n) for n in names]
+        else:
+            values = [department_of_sheet(n) for n in names]
+        if all(values):
+            reading.notices.append(
+                Finding(f"sheets_as_{name}", _sheet_names(names), {"sheets": ", ".join(names)})
+            )
+            return {n: {name: v} for n, v in zip(names, values, strict=True) if v}
+    return {}
+
+
+def _period_source(found: ActionSheet, fill: dict[str, str]) -> str | None:
+    """Where a sheet without a period column takes its periods from: its name, when that holds
+    a year ("2019", "Acties 2020-2022"), else the section headings."""
+    if not found.lacks_period:
+        return None
+    return "sheet" if _YEAR.search(found.sheet.name) else "section"
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _period_notice(found: ActionSheet, source: str | None) -> Finding:
+    code = "period_from_sheet" if source == "sheet" else "period_from_sections"
+    return Finding(code, sheet_ref(found.sheet.name).rstrip("!"), {"sheet": found.sheet.name})
+
+
+def _no_period_finding(found: ActionSheet) -> Finding:
+    header = found.header
+    return Finding(
+        "sheet_not_read",
+        f"{sheet_ref(found.sheet.name)}{header.row + 1}:{header.row + 1}",
+        {"missing": vocabulary.HEADER_SYNONYMS["period"][0], "row": header.row + 1},
+    )
+
+
+def _example_period() -> str:
+    return vocabulary.STARTER_PERIODS[1].format(year=dt.date.today().year)
+
+
+def _column_of(where: str) -> int:
+    letters = re.match(r"^(?:.*!)?\$?([A-Z]+)", where)
+    if letters is None:
+        return -1
+    col = 0
+    for letter in letters.group(1):
+        col = col * 26 + ord(letter) - 64
+    return col - 1
+
+
+def _sheet_names(names: list[str]) -> str:
+    return ", ".join(sheet_ref(name).rstrip("!") for name in names)
+
+
+def _optional_sheets(sheets: list[Sheet], reading: _Reading) -> tuple[list[str], list]:
+    """The Aandachtspunten and Communicatie sheets, wherever they are."""
     focus_points: list[str] = []
     communications = []
+    read = {id(s.sheet) for s in reading.sheets}
     for other in sheets:
-        if other is chosen:
+        if id(other) in read:
             continue
         key = header_key(other.name)
         if key in {header_key(n) for n in vocabulary.FOCUS_SHEET_NAMES}:
             focus_points = read_focus_points(other.rows())
         elif key in {header_key(n) for n in vocabulary.COMMUNICATION_SHEET_NAMES}:
             communications, more = read_communications(other.rows(), other.name)
-            findings.extend(more)
-
-    return Register(
-        path=path,
-        kind=kind,
-        sheet=chosen.name,
-        header_row=header.row + 1,
-        headers=header.headers,
-        columns=header.columns,
-        actions=tuple(parsed.actions),
-        periods=tuple(parsed.periods),
-        focus_points=tuple(focus_points),
-        communications=tuple(communications),
-        findings=tuple(findings),
-        modified=modified,
-        digest=hashlib.sha256(data).hexdigest(),
-    )
+            reading.findings.extend(more)
+    return focus_points, communications
 
 
 def _prepare(
@@ -121,55 +326,3 @@ def _prepare(
     if scan.delimiter:
         findings += layout.ragged_rows(rows, header.row, header.data_start, scan.delimiter)
     return findings
-
-
-def _choose_sheet(
-    sheets: list[Sheet], wanted: str | None, matcher: HeaderMatcher, path: Path, kind: str
-) -> tuple[Sheet, Header]:
-    """The sheet named by --sheet, else the first (visible before hidden) with a header."""
-    if wanted is not None:
-        candidates = [s for s in sheets if s.name == wanted] or [
-            s for s in sheets if s.name.casefold().strip() == wanted.casefold().strip()
-        ]
-        if not candidates:
-            raise RegisterError(
-                "no_sheet",
-                path=path,
-                sheet=wanted,
-                available=", ".join(s.name for s in sheets) or "-",
-            )
-    else:
-        optional = {
-            header_key(n)
-            for n in (*vocabulary.FOCUS_SHEET_NAMES, *vocabulary.COMMUNICATION_SHEET_NAMES)
-        }
-        candidates = [s for s in sheets if header_key(s.name) not in optional]
-        candidates.sort(key=lambda s: s.hidden)  # stable: workbook order within each group
-
-    best: tuple[Sheet, Header] | None = None
-    for candidate in candidates:
-        refs = None if kind == "csv" else candidate.name
-        head = candidate.head(HEADER_READ_ROWS)
-        header, near_miss = find_header(head, refs, matcher, candidate.scan().merges)
-        if header is not None:
-            return candidate, header
-        if near_miss is not None and (best is None or near_miss.score > best[1].score):
-            best = (candidate, near_miss)
-
-    required = ", ".join(vocabulary.HEADER_SYNONYMS[f][0] for f in REQUIRED_FIELDS)
-    if best is None:
-        where = candidates[0].name if (candidates and kind != "csv") else None
-        raise RegisterError(
-            "no_header", path=path, where=where, required=required, rows=HEADER_SCAN_ROWS
-        )
-    sheet, near_miss = best
-    missing = near_miss.missing[0]
-    raise RegisterError(
-        "missing_column",
-        path=path,
-        where=None if kind == "csv" else sheet.name,
-        field=vocabulary.HEADER_SYNONYMS[missing][0],
-        example=vocabulary.HEADER_SYNONYMS[missing][0],
-        row=near_miss.row + 1,
-        found=", ".join(near_miss.headers.values()),
-    )

@@ -15,7 +15,7 @@ from ..errors import RegisterError
 from .limits import ExtentGuard, Limits
 from .package import Package
 from .safexml import parse, printable
-from .scan import SheetScan
+from .scan import COUNTING_FORMULA, SheetScan
 
 CONTENT = "content.xml"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
@@ -89,6 +89,9 @@ class _ContentScanner:
         self.col += repeat
         self.cell = (first, repeat)
         self.has_content = _OFFICE + "value-type" in attrs
+        formula = attrs.get(_TABLE + "formula")
+        if formula and COUNTING_FORMULA.search(formula):
+            self.scan.counts(self.rows[0])  # a total row (of a block of repeated rows: the first)
         if name == _TABLE + "table-cell":
             rows = self._count(attrs, "number-rows-spanned")
             cols = self._count(attrs, "number-columns-spanned")

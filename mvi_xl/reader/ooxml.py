@@ -36,7 +36,7 @@ from ..errors import RegisterError
 from .limits import ExtentGuard
 from .package import Package
 from .safexml import local, parse, printable
-from .scan import SheetScan
+from .scan import COUNTING_FORMULA, SheetScan
 
 WORKBOOK = "xl/workbook.xml"
 WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
@@ -137,6 +137,7 @@ _VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})' + _VALUED_CELL_TAIL
 _CELL_TYPE = re.compile(rb' t="([^"]*)"')
 _FORMULA = re.compile(rb"<f[\s/>]")
 _VALUE = re.compile(rb"<v(?:\s[^>]*)?(/?)>([^<]*)")
+_SHARED_INDEX = re.compile(rb'\ssi="([0-9]+)"')
 _HIDDEN_ROW = re.compile(rb'<row r="([0-9]{1,7})"[^>]*?\shidden="(?:1|true)"')
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _DECLARED_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([^"\']*)')
@@ -150,6 +151,7 @@ class _Fallback(Exception):
 def _fast_scan(chunks: Iterable[bytes], guard: ExtentGuard) -> SheetScan:
     """Pieces of whole rows (cut after a ``</row>``), each checked on its own."""
     scan = SheetScan()
+    shared: dict[bytes, bool] = {}
     pending = b""
     first = True
     for chunk in chunks:
@@ -165,10 +167,10 @@ def _fast_scan(chunks: Iterable[bytes], guard: ExtentGuard) -> SheetScan:
             continue
         cut += len(_ROW_END)
         pending = buffer[cut:]
-        _fast_piece(buffer[:cut], scan, guard)
+        _fast_piece(buffer[:cut], scan, guard, shared)
     if first:
         raise _Fallback  # an empty part: let expat say what is wrong with it
-    _fast_piece(pending, scan, guard)
+    _fast_piece(pending, scan, guard, shared)
     return scan
 
 
@@ -182,7 +184,9 @@ def _check_encoding(head: bytes) -> None:
         raise _Fallback
 
 
-def _fast_piece(piece: bytes, scan: SheetScan, guard: ExtentGuard) -> None:
+def _fast_piece(
+    piece: bytes, scan: SheetScan, guard: ExtentGuard, shared: dict[bytes, bool]
+) -> None:
     """One piece of whole rows: every cell start tag strict, or the exact scan takes over."""
     starts = piece.count(b"<c ") + len(_ODD_CELL_START.findall(piece))
     if b"<!" in piece:  # a comment, CDATA or a DTD: byte patterns can't tell; expat can
@@ -194,7 +198,7 @@ def _fast_piece(piece: bytes, scan: SheetScan, guard: ExtentGuard) -> None:
     if starts:
         _fast_extent(piece, guard)
     if b"<f" in piece:
-        _fast_formulas(piece, scan)
+        _fast_formulas(piece, scan, shared)
     if b'hidden="' in piece:
         for match in _HIDDEN_ROW.finditer(piece):
             scan.hide(int(match.group(1)) - 1)
@@ -319,9 +323,11 @@ def _greater_letters(col: int) -> bytes:
     return b"|".join(options) or rb"(?!)"
 
 
-def _fast_formulas(piece: bytes, scan: SheetScan) -> None:
+def _fast_formulas(piece: bytes, scan: SheetScan, shared: dict[bytes, bool]) -> None:
     """Each ``<f`` belongs to the strict cell tag before it; its cached value, if any, is the
-    ``<v>`` between the formula and the cell's end."""
+    ``<v>`` between the formula and the cell's end. A formula that counts or sums marks its
+    row (a total row); a shared formula's followers count as its first cell (``shared``: the
+    ``si`` of each shared formula met so far, and whether it counts)."""
     for formula in _FORMULA.finditer(piece):
         start = piece.rfind(b'<c r="', 0, formula.start())
         end = piece.find(b"</c>", formula.end())
@@ -333,9 +339,33 @@ def _fast_formulas(piece: bytes, scan: SheetScan) -> None:
         cached = value is not None and (
             bool(value.group(2).strip()) or (cell_type is not None and cell_type.group(1) == b"str")
         )
+        row, col = _position_of((tag.group(1), tag.group(2)))
         if not cached:
-            row, col = _position_of((tag.group(1), tag.group(2)))
             scan.not_calculated(row, col)
+        if _counts(piece, formula.start(), end, shared):
+            scan.counts(row)
+
+
+def _counts(piece: bytes, start: int, end: int, shared: dict[bytes, bool]) -> bool:
+    """Whether the ``<f>`` element at ``start`` (inside a cell ending at ``end``) counts."""
+    close = piece.find(b">", start, end)
+    if close < 0:
+        raise _Fallback
+    tag = piece[start:close]
+    si = _SHARED_INDEX.search(tag)
+    if piece[close - 1 : close] == b"/":
+        text = ""
+    else:
+        stop = piece.find(b"</f>", close, end)
+        if stop < 0:
+            raise _Fallback
+        text = piece[close + 1 : stop].decode("utf-8", "replace")
+    if not text and si is not None:
+        return shared.get(si.group(1), False)
+    counting = COUNTING_FORMULA.search(text) is not None
+    if si is not None:
+        shared[si.group(1)] = counting
+    return counting
 
 
 def _position_of(ref: tuple[bytes, bytes]) -> tuple[int, int]:
@@ -369,6 +399,10 @@ class _SheetScanner:
         self.has_formula = False
         self.has_value_element = False
         self.has_value = False
+        self.in_formula = False
+        self.formula: list[str] = []
+        self.formula_index: str | None = None
+        self.shared: dict[str, bool] = {}
         self._starts = {
             "row": self._row,
             "c": self._cell,
@@ -387,11 +421,15 @@ class _SheetScanner:
         tag = name.rpartition(":")[2]
         if tag == "v":
             self.in_value = False
+        elif tag == "f":
+            self._end_formula()
         elif tag == "c":
             self._end_cell()
 
     def text(self, data: str) -> None:
-        if self.in_value and not self.has_value and data.strip():
+        if self.in_formula:
+            self.formula.append(data)
+        elif self.in_value and not self.has_value and data.strip():
             self.has_value = True
 
     def _row(self, attrs: dict[str, str]) -> None:
@@ -411,8 +449,23 @@ class _SheetScanner:
         self.cell_type = attrs.get("t", "n")
         self.has_formula = self.has_value_element = self.has_value = False
 
-    def _formula(self, _attrs: dict[str, str]) -> None:
-        self.has_formula = True
+    def _formula(self, attrs: dict[str, str]) -> None:
+        self.has_formula = self.in_formula = True
+        self.formula = []
+        self.formula_index = attrs.get("si")
+
+    def _end_formula(self) -> None:
+        """A counting formula marks its row; shared followers count as their first cell."""
+        self.in_formula = False
+        text = "".join(self.formula)
+        if not text and self.formula_index is not None:
+            counting = self.shared.get(self.formula_index, False)
+        else:
+            counting = COUNTING_FORMULA.search(text) is not None
+            if self.formula_index is not None:
+                self.shared[self.formula_index] = counting
+        if counting and self.cell is not None:
+            self.scan.counts(self.cell[0])
 
     def _value(self, _attrs: dict[str, str]) -> None:
         self.in_value = self.has_value_element = True

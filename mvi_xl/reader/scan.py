@@ -9,6 +9,7 @@ sheet's size read these on the same pass; ``layout`` acts on them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..cells import column_letter, sheet_ref
@@ -37,6 +38,36 @@ class Merge:
         return f"{sheet_ref(sheet)}{first}:{last}"
 
 
+@dataclass(frozen=True, slots=True)
+class TableRange:
+    """An Excel Table (Invoegen > Tabel, a ListObject) on a sheet: 0-based, inclusive, as its
+    ``ref`` says, with the rows of its header and of its totals row."""
+
+    name: str
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+    header_rows: int = 1  # 0 for a table without a header row
+    totals_rows: int = 0  # the totals row (totalsRowCount), never an action
+
+    @property
+    def data_first(self) -> int:
+        return self.first_row + self.header_rows
+
+    @property
+    def data_last(self) -> int:
+        return self.last_row - self.totals_rows
+
+
+#: A formula whose result is a count or a sum, as in a total row: function names are stored in
+#: English in every file, whatever the language of Excel that wrote them.
+COUNTING_FORMULA = re.compile(
+    r"\b(?:_xlfn\.)?(?:SUBTOTAL|AGGREGATE|COUNTA?|COUNTIFS?|COUNTBLANK|SUMIFS?|SUM|SUMPRODUCT)\s*\(",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True)
 class SheetScan:
     """Everything a scan noted about one sheet; empty for formats that carry none of it."""
@@ -47,6 +78,9 @@ class SheetScan:
     uncached: dict[int, tuple[int, int]] = field(default_factory=dict)
     uncached_count: int = 0
     delimiter: str = ""  # a CSV's separator, for the message about a row with extra fields
+    #: rows holding a formula that counts or sums (SUBTOTAL, COUNTA, COUNTIF, SUM, ...): the
+    #: mark of a total row, which is never an action
+    count_rows: set[int] = field(default_factory=set)
 
     def hide(self, first: int, count: int = 1) -> None:
         """Rows ``first`` .. ``first + count - 1`` are hidden; adjacent ranges are joined."""
@@ -61,6 +95,11 @@ class SheetScan:
             return
         if last_row > first_row or (last_col > first_col and first_row < HEADER_AREA_ROWS):
             self.merges.append(Merge(first_row, first_col, last_row, last_col))
+
+    def counts(self, row: int) -> None:
+        """Row ``row`` holds a counting or summing formula."""
+        if len(self.count_rows) < MAX_NOTED:
+            self.count_rows.add(row)
 
     def not_calculated(self, row: int, col: int) -> None:
         """Per column the first and the last such cell: enough to tell whether any lies in a

@@ -16,17 +16,20 @@ import io
 import os
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import RegisterError
 from . import csvfile, ooxml, package
 from .cfb import MAGIC as OLE2_MAGIC
 from .limits import ExtentGuard, Limits, read_limited
 from .safexml import printable
-from .scan import SheetScan
+from .scan import SheetScan, TableRange
+
+if TYPE_CHECKING:
+    from .fills import Fill
 
 Rows = list[list[object]]
 T = TypeVar("T")
@@ -48,8 +51,23 @@ class Sheet:
     hidden: bool
     _load: Callable[[int | None], Rows]
     _scan: Callable[[], SheetScan] = SheetScan
+    _tables: Callable[[], list[TableRange]] = list  # Excel Tables: xlsx and xlsm only
+    #: the fill colours of some cells (xlsx and xlsm only; None where a format has none)
+    _fills: Callable[[Collection[tuple[int, int]]], dict[tuple[int, int], Fill]] | None = None
     _rows: Rows | None = None
     _scanned: SheetScan | None = field(default=None, repr=False)
+
+    @property
+    def has_fills(self) -> bool:
+        return self._fills is not None
+
+    def fills(self, cells: Collection[tuple[int, int]]) -> dict[tuple[int, int], Fill]:
+        """The solid fill colour of each of ``cells`` (0-based row, column) that has one."""
+        return self._fills(cells) if self._fills is not None and cells else {}
+
+    def tables(self) -> list[TableRange]:
+        """The Excel Tables on the sheet (read from the package on each call: rarely twice)."""
+        return self._tables()
 
     def scan(self) -> SheetScan:
         if self._scanned is None:
@@ -150,7 +168,9 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         parts = ooxml.sheet_parts(zipped, path)
         scanner = ooxml.scan_sheet
     zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
-    return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner))
+    tables = None if kind == "xlsb" else _tables_of(zipped, parts, path)
+    fills = None if kind == "xlsb" else _fills_of(zipped, ooxml.WORKBOOK, parts, path)
+    return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner), tables, fills)
 
 
 XLSB_WORKBOOK = "xl/workbook.bin"  # also in biff; kept here so xlsx needs no biff import
@@ -180,7 +200,45 @@ def _lazy(zipped: package.Package, parts: dict[str, str], scanner: Scanner) -> S
     return scan_for
 
 
-def _calamine_sheets(data: bytes, path: Path, limits: Limits, scan_for: ScanFor) -> list[Sheet]:
+def _tables_of(
+    zipped: package.Package, parts: dict[str, str], path: Path
+) -> Callable[[str], Callable[[], list[TableRange]]]:
+    """Per sheet name, how to read its Excel Tables (see ``tables``)."""
+    from .tables import sheet_tables
+
+    def tables_for(name: str) -> Callable[[], list[TableRange]]:
+        part = parts.get(name)
+        return (lambda: sheet_tables(zipped, part, path)) if part else list
+
+    return tables_for
+
+
+FillsFor = Callable[[str], Callable[[Collection[tuple[int, int]]], dict] | None]
+
+
+def _fills_of(
+    zipped: package.Package, workbook: str, parts: dict[str, str], path: Path
+) -> FillsFor:
+    """Per sheet name, how to read the fill colours of some of its cells (see ``fills``)."""
+    from .fills import cell_fills
+
+    def fills_for(name: str) -> Callable[[Collection[tuple[int, int]]], dict] | None:
+        part = parts.get(name)
+        if part is None:
+            return None
+        return lambda cells: cell_fills(zipped, workbook, part, cells, path)
+
+    return fills_for
+
+
+def _calamine_sheets(
+    data: bytes,
+    path: Path,
+    limits: Limits,
+    scan_for: ScanFor,
+    tables_for: Callable[[str], Callable[[], list[TableRange]]] | None = None,
+    fills_for: FillsFor | None = None,
+) -> list[Sheet]:
     import python_calamine as calamine
 
     workbook = _guarded(lambda: calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), path)
@@ -195,7 +253,10 @@ def _calamine_sheets(data: bytes, path: Path, limits: Limits, scan_for: ScanFor)
     sheets = []
     for name, hidden in metadata:
         scan = scan_for(name, ExtentGuard(limits, path, name))
-        sheets.append(Sheet(name, hidden, _calamine_loader(workbook, name, path, limits), scan))
+        loader = _calamine_loader(workbook, name, path, limits)
+        tables = tables_for(name) if tables_for is not None else list
+        fills = fills_for(name) if fills_for is not None else None
+        sheets.append(Sheet(name, hidden, loader, scan, tables, fills))
     return sheets
 
 

@@ -7,16 +7,21 @@ period becomes an action in a visible bucket plus a Finding that names its cell.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from .. import vocabulary
 from ..cells import cell_ref, column_letter, sheet_ref
 from ..model import Action, Communication, Finding
 from ..vocabulary import DATE_FIELDS, ONBEKEND, REQUIRED_FIELDS, header_key, label_key
+from .blocks import Region, RowSorter
+from .fills import Fill
 from .layout import MAX_HEADER_ROWS, band_row, header_band
 from .scan import Merge
+from .themes import Themes, is_mark
+from .themes import join as join_themes
+from .themes import unique as unique_themes
 from .values import BadDate, HeaderMatcher, Synonyms, cell_text, is_blank, parse_date, parse_flag
 
 #: The header row may be anywhere in the first rows: title rows and merged titles above it.
@@ -38,6 +43,15 @@ class Header:
     headers: dict[str, str]  # field -> header text as written
     findings: list[Finding] = field(default_factory=list)
     last_row: int = -1  # 0-based last row of a header spread over merged cells; -1: ``row``
+    cells: list[object] = field(default_factory=list)  # the header row as read (a band: merged)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The first and last column the header names anything in."""
+        filled = [col for col, cell in enumerate(self.cells) if not is_blank(cell)]
+        if not filled:
+            return (min(self.columns.values()), max(self.columns.values()))
+        return filled[0], filled[-1]
 
     @property
     def bottom(self) -> int:
@@ -82,7 +96,9 @@ def match_header(
                 losers.append((name, col))
             continue
         columns[name], ranks[name] = col, rank
-    header = Header(row_index, columns, {f: cell_text(row[c]) for f, c in columns.items()})
+    header = Header(
+        row_index, columns, {f: cell_text(row[c]) for f, c in columns.items()}, cells=list(row)
+    )
     for name, col in losers:
         header.findings.append(
             Finding(
@@ -129,10 +145,45 @@ class ParsedRows:
     actions: list[Action]
     periods: list[str]
     findings: list[Finding]
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (row, text)
+    theme_columns: list[tuple[int, str]] = field(default_factory=list)  # used: (col, theme)
+    unused_theme_columns: list[int] = field(default_factory=list)  # named after a theme, not x
+
+
+@dataclass
+class SheetContext:
+    """What one sheet's rows need beyond the header: where the sheet's name goes, which
+    columns may mark themes, the rows whose formulas count, and the period example shared by
+    the register's sheets (see RowParser)."""
+
+    sheet_label: str = ""  # the Action.sheet of its actions: set when several sheets are read
+    fill: dict[str, str] = field(default_factory=dict)  # field -> value for a missing column
+    period_from_section: bool = False  # no period column: the section heading is the period
+    themes: Themes = field(default_factory=Themes)
+    theme_columns: list[tuple[int, str]] = field(default_factory=list)  # (col, theme) candidates
+    count_rows: set[int] = field(default_factory=set)
+    #: the example in the hint for a missing period, filled in from the register once read
+    period_hint: dict[str, object] = field(default_factory=lambda: {"example": ""})
+    #: the fill colours of some cells of the sheet (xlsx, xlsm), for colour-only cells
+    fills_of: Callable[[Collection[tuple[int, int]]], dict[tuple[int, int], Fill]] | None = None
+    status_colours: dict[str, str] = field(default_factory=dict)  # [statuses] colours
+
+
+#: "groen = afgerond", "Rood: niet gestart": a colour legend written as text.
+_LEGEND = re.compile(
+    r"^(" + "|".join(vocabulary.COLOUR_WORDS) + r")\s*(?:=|:|-|–|is|betekent|means)\s*(.+)$",
+    re.IGNORECASE,
+)
+#: A colour that a legend may call by its neighbour's name (Excel's "Orange" looks yellow).
+_NEIGHBOURS = {"geel": "oranje", "oranje": "geel"}
+
+#: A theme column marks themes when most of its filled cells are marks (x, ja, ✓, 1, nee, ...).
+MARK_SHARE = 0.8
 
 
 class RowParser:
-    """Turns the rows under a header into actions, one per non-empty row.
+    """Turns the rows under a header into actions, one per action row (see ``blocks`` for the
+    rows that are not actions).
 
     This is the reader's inner loop, run once per row of registers of 100,000 actions. Columns
     like status, period and dates repeat a few values many times, so each distinct cell text is
@@ -144,13 +195,13 @@ class RowParser:
         header: Header,
         sheet: str | None,
         statuses: Synonyms,
-        period_example: str = "Aan de slag in 2025",
+        context: SheetContext | None = None,
     ) -> None:
         self.header = header
         self.sheet = sheet
         self.statuses = statuses
+        self.context = context or SheetContext()
         self.progress = Synonyms(vocabulary.PROGRESS_SYNONYMS)
-        self.period_example = period_example
         self.findings: list[Finding] = []
         self._period_labels: dict[str, str] = {}
         self._header_keys = {col: header_key(text) for col, text in self._header_cells()}
@@ -163,34 +214,53 @@ class RowParser:
         self._flag_of: dict[str, bool | None] = {}
         self._date_of: dict[object, object] = {}
         self._shared: dict[str, str] = {}
+        self._themes_of: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
 
     def _header_cells(self):
         for name, col in self.header.columns.items():
             yield col, self.header.headers[name]
 
-    def parse(self, rows: Sequence[Sequence[object]]) -> ParsedRows:
-        columns = tuple(self.header.columns.values())
-        self._at = {name: position for position, name in enumerate(self.header.columns)}
-        widest = max(columns)
-        pick = itemgetter(*columns)  # the three required fields at least: gives a tuple
+    def parse(self, rows: Sequence[Sequence[object]], region: Region | None = None) -> ParsedRows:
+        """The actions of ``region`` (default: every row under the header)."""
+        header = self.header
+        region = region or Region(header.data_start, len(rows))
+        self._at = {name: position for position, name in enumerate(header.columns)}
+        sorter = RowSorter(
+            tuple(header.columns),
+            tuple(header.columns.values()),
+            header.span,
+            self.sheet,
+            self.context.count_rows,
+            self._repeats_header,
+            lambda text: self.statuses.match(text) is not None,
+        )
+        plan = sorter.sort(rows, region)
+        marks = self._theme_marks(rows, plan.actions)
+        self._fills = self._colour_only_cells(plan.actions)
+        self._colours = self._status_colours(rows, plan.actions)
+        left_out = iter(plan.findings)
+        pending = next(left_out, None)
         actions = []
-        for index in range(self.header.data_start, len(rows)):
-            row = rows[index]
-            if len(row) > widest:
-                values = pick(row)
-            else:
-                values = tuple(row[col] if col < len(row) else None for col in columns)
-            for value in values:  # the first cell is nearly always filled
-                if not is_blank(value):
-                    break
-            else:
-                self._note_stray_cells(row, index)
-                continue
-            if self._repeats_header(values):
-                self.findings.append(Finding("repeated_header", self._ref(index, None)))
-                continue
-            actions.append(self._action(values, index))
-        return ParsedRows(actions, list(self._period_labels.values()), self.findings)
+        for index, values, section in plan.actions:
+            while pending is not None and pending[0] < index:
+                self.findings.append(pending[1])
+                pending = next(left_out, None)
+            actions.append(self._action(values, index, section, rows[index], marks))
+        while pending is not None:
+            self.findings.append(pending[1])
+            pending = next(left_out, None)
+        self._mark_findings(rows, plan.actions, marks)
+        if not self.context.period_hint.get("example") and self._period_labels:
+            self.context.period_hint["example"] = next(iter(self._period_labels.values()))
+        unused = [col for col, _ in self.context.theme_columns if col not in dict(marks)]
+        return ParsedRows(
+            actions,
+            list(self._period_labels.values()),
+            self.findings,
+            plan.headings,
+            marks,
+            unused,
+        )
 
     def _ref(self, row: int, name: str | None) -> str:
         col = self.header.columns.get(name, 0) if name else 0
@@ -212,53 +282,213 @@ class RowParser:
             for value, col in zip(values, self.header.columns.values(), strict=True)
         )
 
-    def _note_stray_cells(self, row: Sequence[object], index: int) -> None:
-        """A row empty in every recognised column but with text elsewhere is not an action;
-        say so rather than skip it silently."""
-        for col, value in enumerate(row):
-            if not is_blank(value):
+    # --- colours: a cell with a fill and no text -------------------------------------------
+
+    def _colour_only_cells(self, action_rows: list[tuple[int, tuple, str]]) -> dict:
+        """The fills of the empty status and progress cells of the actions (xlsx, xlsm)."""
+        fills_of = self.context.fills_of
+        if fills_of is None:
+            return {}
+        at, columns = self._at, self.header.columns
+        wanted = [name for name in ("status", "progress") if name in at]
+        cells = [
+            (index, columns[name])
+            for index, values, _ in action_rows
+            for name in wanted
+            if is_blank(values[at[name]])
+        ]
+        return fills_of(cells) if cells else {}
+
+    def _status_colours(
+        self, rows: Sequence[Sequence[object]], action_rows: list[tuple[int, tuple, str]]
+    ) -> dict[str, str]:
+        """Colour name (or #RRGGBB) -> status for status cells with only a colour: the
+        ``[statuses] colours`` setting, else a colour legend in the sheet: a filled cell whose
+        text is a status ("Afgerond" on green) or a text "groen = afgerond", outside the
+        actions."""
+        status_col = self.header.columns["status"]
+        if not any(col == status_col for _, col in self._fills):
+            return {}
+        if self.context.status_colours:
+            return dict(self.context.status_colours)
+        taken = {index for index, _, _ in action_rows} | {self.header.row}
+        legend: dict[str, str] = {}
+        filled: dict[tuple[int, int], str] = {}
+        for index, row in enumerate(rows):
+            if index in taken:
+                continue
+            for col, value in enumerate(row):
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                said = _LEGEND.match(value.strip())
+                if said is not None:
+                    status = self.statuses.match(said.group(2))
+                    colour = vocabulary.COLOUR_WORDS.get(said.group(1).casefold())
+                    if status is not None and colour is not None:
+                        legend.setdefault(colour, status)
+                    continue
+                status = self.statuses.match(value)
+                if status is not None:
+                    filled[(index, col)] = status
+        if filled and self.context.fills_of is not None:
+            for cell, fill in self.context.fills_of(list(filled)).items():
+                legend.setdefault(fill.name, filled[cell])
+        return legend
+
+    def _by_colour(self, fill: Fill, index: int) -> str:
+        """The status of a cell that has only a colour; unknown (with a warning saying how to
+        name the colours) when neither the setting nor a legend says."""
+        colours = self._colours
+        status = colours.get(fill.rgb) or colours.get(fill.name)
+        if status is None and fill.name in _NEIGHBOURS:
+            status = colours.get(_NEIGHBOURS[fill.name])
+        if status is None:
+            self.findings.append(
+                Finding(
+                    "status_colour_only",
+                    self._ref(index, "status"),
+                    {"colour": fill.name, "rgb": fill.rgb},
+                )
+            )
+            return ONBEKEND
+        return status
+
+    # --- themes: a cell with several, and columns marked with an x -------------------------
+
+    def _theme_marks(
+        self, rows: Sequence[Sequence[object]], action_rows: list[tuple[int, tuple, str]]
+    ) -> list[tuple[int, str]]:
+        """The theme columns that mark themes: most of their filled cells under the header
+        are marks, one of them at least an x (a column named Social Return holding amounts is
+        not one)."""
+        used = []
+        for col, theme in self.context.theme_columns:
+            filled = marked = marks = 0
+            for index, _, _ in action_rows:
+                row = rows[index]
+                value = row[col] if col < len(row) else None
+                if is_blank(value):
+                    continue
+                filled += 1
+                mark = is_mark(value)
+                if mark is not None:
+                    marks += 1
+                    marked += mark
+            if marked and marks >= MARK_SHARE * filled:
+                used.append((col, theme))
+        return used
+
+    def _mark_findings(
+        self,
+        rows: Sequence[Sequence[object]],
+        action_rows: list[tuple[int, tuple, str]],
+        marks: list[tuple[int, str]],
+    ) -> None:
+        """One warning per theme column naming the cells that are neither a mark nor empty."""
+        for col, theme in marks:
+            odd = [
+                index
+                for index, _, _ in action_rows
+                if col < len(rows[index])
+                and not is_blank(rows[index][col])
+                and is_mark(rows[index][col]) is None
+            ]
+            if odd:
+                first = rows[odd[0]][col]
                 self.findings.append(
                     Finding(
-                        "stray_row",
-                        cell_ref(self.sheet, index, col),
-                        {"value": _shorten(cell_text(value))},
+                        "theme_mark",
+                        cell_ref(self.sheet, odd[0], col),
+                        {"theme": theme, "count": len(odd), "value": _shorten(cell_text(first))},
                     )
                 )
-                return
 
-    def _action(self, values: tuple[object, ...], index: int) -> Action:
+    def _themes(
+        self, text: str, row: Sequence[object], marks: list[tuple[int, str]]
+    ) -> tuple[str, tuple[str, ...]]:
+        """The action's themes (its theme cell split, then the marked theme columns) and
+        their display text, remembered per combination."""
+        marked = tuple(
+            theme for col, theme in marks if col < len(row) and is_mark(row[col]) is True
+        )
+        key = (text, marked)
+        found = self._themes_of.get(key)
+        if found is None:
+            themes = self.context.themes.split(text) if text else ()
+            if marked:
+                themes = unique_themes((*themes, *marked))
+            found = self._themes_of[key] = (join_themes(themes), themes)
+        return found
+
+    # --- one action ---------------------------------------------------------------------------
+
+    def _action(
+        self,
+        values: tuple[object, ...],
+        index: int,
+        section: str,
+        row: Sequence[object],
+        marks: list[tuple[int, str]],
+    ) -> Action:
         """One action from the row's values (in the order of ``header.columns``). Findings
         come in a fixed order: action, period, status, progress, highlight, dates."""
         at = self._at
         shared = self._shared
+        context = self.context
         text = {
             name: _text(values[position])
             for name, position in at.items()
             if name not in DATE_FIELDS and name != "highlight"
         }
+        for name, value in context.fill.items():
+            text.setdefault(name, value)
         for name in SHARED_TEXT:
             if name in text:
                 text[name] = shared.setdefault(text[name], text[name])
         status_text = shared.setdefault(text["status"], text["status"])
         progress_text = shared.setdefault(text.get("progress", ""), text.get("progress", ""))
+        status_fill = progress_fill = None
+        if self._fills:
+            columns = self.header.columns
+            status_fill = self._fills.get((index, columns["status"])) if not status_text else None
+            if not progress_text and "progress" in columns:
+                progress_fill = self._fills.get((index, columns["progress"]))
         if not text["action"]:
             self.findings.append(Finding("empty_action", self._ref(index, "action")))
+        if "period" in at:
+            period = self._period(text["period"], index)
+        else:
+            period = self._period(text.get("period") or section, index)
+        theme, themes = self._themes(text.get("theme", ""), row, marks)
+        if status_fill is not None:
+            status = self._by_colour(status_fill, index)
+            status_text = f"({status_fill.name})"
+        else:
+            status = self._status(status_text, index)
+        if progress_fill is not None:
+            progress = self._progress_by_colour(progress_fill, index)
+            progress_text = f"({progress_fill.name})"
+        else:
+            progress = self._progress(progress_text, index)
         return Action(
             row=index + 1,
             text=text["action"],
-            period=self._period(text["period"], index),
-            status=self._status(status_text, index),
+            period=period,
+            status=status,
             status_text=status_text,
             id=text.get("id", ""),
-            theme=text.get("theme", ""),
+            theme=theme,
             department=text.get("department", ""),
             owner=text.get("owner", ""),
             notes=text.get("notes", ""),
-            progress=self._progress(progress_text, index),
+            progress=progress,
             progress_text=progress_text,
             highlight=(
                 self._highlight(values[at["highlight"]], index) if "highlight" in at else None
             ),
+            sheet=context.sheet_label,
+            section=section,
+            themes=themes,
             **{
                 name: self._date(values[at[name]], index, name) for name in DATE_ORDER if name in at
             },
@@ -267,11 +497,7 @@ class RowParser:
     def _period(self, text: str, index: int) -> str:
         if not text:
             self.findings.append(
-                Finding(
-                    "empty_period",
-                    self._ref(index, "period"),
-                    {"example": self.period_example},
-                )
+                Finding("empty_period", self._ref(index, "period"), self.context.period_hint)
             )
             return ""
         label = self._period_of.get(text)
@@ -322,6 +548,19 @@ class RowParser:
         if light is None:
             self.findings.append(
                 Finding("bad_progress", self._ref(index, "progress"), {"value": _shorten(text)})
+            )
+            return ""
+        return light
+
+    def _progress_by_colour(self, fill: Fill, index: int) -> str:
+        light = vocabulary.PROGRESS_COLOURS.get(fill.name)
+        if light is None:
+            self.findings.append(
+                Finding(
+                    "progress_colour",
+                    self._ref(index, "progress"),
+                    {"colour": fill.name, "rgb": fill.rgb},
+                )
             )
             return ""
         return light

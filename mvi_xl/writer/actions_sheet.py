@@ -27,6 +27,8 @@ TABLE_NAME = "Acties"
 #: (column key, width); optional register fields appear only when the register has them.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("origin", 18),  # the register file, when several are combined
+    ("sheet", 16),  # the register's sheet, when actions come from several
+    ("section", 24),  # the section heading above the action in the register, if any
     ("id", 8),
     ("action", 60),
     ("period", 26),
@@ -49,6 +51,8 @@ DATES = frozenset({"start", "end", "completed"})
 #: Columns that show an Action attribute as it is.
 TEXT_ATTRIBUTES = {
     "origin": "source",
+    "sheet": "sheet",
+    "section": "section",
     "id": "id",
     "action": "text",
     "status_text": "status_text",
@@ -80,12 +84,16 @@ class ActionsLayout:
 def shown_columns(monitor: Monitor) -> list[tuple[str, float]]:
     register = monitor.register
     combined = "source" in monitor.breakdowns
+    present = {
+        "origin": combined,
+        "signals": bool(monitor.signals),
+        "sheet": any(action.sheet for action in register.actions),
+        "section": any(action.section for action in register.actions),
+    }
 
     def shown(key: str) -> bool:
-        if key == "origin":
-            return combined
-        if key == "signals":
-            return bool(monitor.signals)
+        if key in present:
+            return present[key]
         return key in ALWAYS or register.has(key)
 
     return [(key, width) for key, width in COLUMNS if shown(key)]

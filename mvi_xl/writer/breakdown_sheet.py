@@ -5,10 +5,11 @@ Table of live COUNTIFS formulas over the Acties sheet (with cached values) and a
 from __future__ import annotations
 
 from ..cells import column_letter, quote_sheet
+from ..compute import several_themes
 from ..model import GroupCounts, Monitor
 from ..vocabulary import Words
 from .actions_sheet import ActionsLayout
-from .monitor_sheet import count_formula
+from .monitor_sheet import count_formula, theme_count_formula
 from .styles import Styles
 
 TABLE_NAMES = {"department": "PerAfdeling", "theme": "PerThema", "source": "PerBron"}
@@ -40,12 +41,16 @@ def write_breakdown_sheet(
         words["col.done_share"],
     ]
     column = ACTION_COLUMNS[field_name]
+    overlap = field_name == "theme" and several_themes(monitor.register)
     for offset, group in enumerate(groups):
         row = top + 1 + offset
         label = group.label or words[f"group.none.{field_name}"]
         worksheet.write_string(row, 0, label, styles["period"])
-        _write_counts(worksheet, row, group, statuses, layout, column, words, styles)
+        _write_counts(worksheet, row, group, statuses, layout, column, words, styles, overlap)
     last = top + max(len(groups), 1) + 1
+    if overlap:
+        note = words["group.several_themes"].format(count=monitor.total_actions)
+        worksheet.write_string(last + 2, 0, note, styles["note"])
     totals = {s: sum(g.by_status[s] for g in groups) for s in statuses}
     total = sum(g.total for g in groups)
     specs = [{"header": headers[0], "total_string": words["row.total"]}]
@@ -100,19 +105,22 @@ def _write_counts(
     column: str,
     words: Words,
     styles: Styles,
+    several: bool = False,
 ) -> None:
     """Totaal, one count per status and the share completed; a group without a label counts
-    the empty cells of its column."""
+    the empty cells of its column. With ``several`` (themes), an action whose cell lists the
+    group among others counts too."""
     label_cell = f"$A${row + 1}"
+    formula_of = theme_count_formula if several and group.label else count_formula
     worksheet.write_formula(
         row,
         1,
-        count_formula(layout, column, group.label, None, label_cell),
+        formula_of(layout, column, group.label, None, label_cell),
         styles["count"],
         group.total,
     )
     for offset, status in enumerate(statuses, start=2):
-        formula = count_formula(layout, column, group.label, words.status(status), label_cell)
+        formula = formula_of(layout, column, group.label, words.status(status), label_cell)
         worksheet.write_formula(row, offset, formula, styles["count"], group.by_status[status])
     share = group.by_status["voltooid"] / group.total if group.total else 0
     worksheet.write_formula(

@@ -314,6 +314,24 @@ def count_formula(
     return f"=SUMPRODUCT({terms}*1)"
 
 
+def theme_count_formula(
+    layout: ActionsLayout, column: str, value: str, status_label: str | None, value_cell: str
+) -> str:
+    """The rows whose theme cell lists ``value``, alone or among others ("Klimaat",
+    "Klimaat; Circulair", "Milieu; Klimaat", "Milieu; Klimaat; Circulair"): four COUNTIFS, one
+    per place in the list, which exclude each other. A long value is found with FIND."""
+    escaped = value.replace("~", "~~").replace("*", "~*").replace("?", "~?")
+    patterns = (f"={escaped}", f"={escaped}; *", f"=*; {escaped}", f"=*; {escaped}; *")
+    status = f",{layout.range('status')},{_text_literal(status_label)}" if status_label else ""
+    if max(len(_text_literal(p)) for p in patterns) <= 255:
+        terms = (f"COUNTIFS({layout.range(column)},{_text_literal(p)}{status})" for p in patterns)
+        return "=" + "+".join(terms)
+    listed = f'ISNUMBER(FIND("; "&{value_cell}&"; ","; "&{layout.range(column)}&"; "))'
+    if status_label:
+        listed += f"*({layout.range('status')}={_text_literal(status_label)})"
+    return f"=SUMPRODUCT({listed}*1)"
+
+
 def _write_period_row(
     worksheet,
     row: int,
