@@ -47,10 +47,18 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
             for a in monitor.realised
         ],
         "warnings": [
-            {"where": f.where, "message": f.render(lang)[0], "hint": f.render(lang)[1]}
+            {
+                "code": f.code,
+                "where": f.where,
+                "message": f.render(lang)[0],
+                "hint": f.render(lang)[1],
+            }
             for f in monitor.findings
         ],
-        "notices": [{"where": f.where, "message": f.render(lang)[0]} for f in monitor.notices],
+        "notices": [
+            {"code": f.code, "where": f.where, "message": f.render(lang)[0]}
+            for f in monitor.notices
+        ],
         "previous": _previous(monitor, words),
         "output": str(output) if output is not None else None,
     }

@@ -777,20 +777,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "outside_table": ("{count} rij(en) buiten de Excel-tabel {table} niet gelezen", ""),
         "hidden_action_sheets": (
-            "verborgen werkblad(en) met acties niet gelezen: {sheets}",
+            "verborgen werkblad(en) met acties niet gelezen",
             "Maak het werkblad zichtbaar om de acties mee te tellen, of lees het met --sheet.",
         ),
         "sheet_not_read": (
             "werkblad niet gelezen: de kolom {missing} ontbreekt (kopregel op rij {row})",
             "Voeg de kolom toe, of noem uw kolomnaam onder [columns] in mvi-xl.toml.",
         ),
-        "sheets_skipped": ("werkblad(en) zonder kopregel van acties overgeslagen: {sheets}", ""),
+        "sheets_skipped": (
+            "werkblad(en) overgeslagen: geen kopregel van acties (Actie, Periode, Status)",
+            "",
+        ),
         "sheets_as_theme": (
-            "de werkbladen {sheets} zijn thema's: hun naam is het thema van hun acties",
+            "de werkbladen zijn thema's: hun naam is het thema van hun acties",
             "",
         ),
         "sheets_as_department": (
-            "de werkbladen {sheets} zijn afdelingen: hun naam is de afdeling van hun acties",
+            "de werkbladen zijn afdelingen: hun naam is de afdeling van hun acties",
             "",
         ),
         "period_from_sheet": (
@@ -1228,20 +1231,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "outside_table": ("{count} row(s) outside the Excel Table {table} not read", ""),
         "hidden_action_sheets": (
-            "hidden sheet(s) with actions not read: {sheets}",
+            "hidden sheet(s) with actions not read",
             "Unhide the sheet to count its actions, or read it with --sheet.",
         ),
         "sheet_not_read": (
             "sheet not read: the column {missing} is missing (header on row {row})",
             "Add the column, or name your column under [columns] in mvi-xl.toml.",
         ),
-        "sheets_skipped": ("sheet(s) without a header of actions skipped: {sheets}", ""),
+        "sheets_skipped": ("sheet(s) skipped: no header of actions (Actie, Periode, Status)", ""),
         "sheets_as_theme": (
-            "the sheets {sheets} are themes: their name is the theme of their actions",
+            "the sheets are themes: their name is the theme of their actions",
             "",
         ),
         "sheets_as_department": (
-            "the sheets {sheets} are departments: their name is the department of their actions",
+            "the sheets are departments: their name is the department of their actions",
             "",
         ),
         "period_from_sheet": (

@@ -20,7 +20,7 @@ from ..errors import RegisterError
 from ..model import Action, Finding, Register, SheetLayout
 from ..vocabulary import header_key, label_key
 from . import layout
-from .sheets import ActionSheet, find_action_sheets
+from .sheets import ActionSheet, Block, find_action_sheets
 from .sources import Sheet, open_sheets, read_bytes, sniff_kind
 from .table import Header, RowParser, SheetContext, read_communications, read_focus_points
 from .themes import Themes, department_of_sheet
@@ -112,7 +112,7 @@ class _Reading:
         for block in found.blocks:
             header = block.header
             findings.extend(header.findings)
-            findings.extend(_prepare(rows, sheet, header, refs, self.path))
+            findings.extend(_prepare(rows, sheet, block, refs, self.path))
             context = SheetContext(
                 sheet_label=sheet.name if several else "",
                 fill=fill,
@@ -311,14 +311,16 @@ def _optional_sheets(sheets: list[Sheet], reading: _Reading) -> tuple[list[str],
 
 
 def _prepare(
-    rows: list[list[object]], sheet: Sheet, header: Header, refs: str | None, path: Path
+    rows: list[list[object]], sheet: Sheet, block: Block, refs: str | None, path: Path
 ) -> list[Finding]:
     """Before the rows are trusted: formulas never calculated (refused in a column that is
     read), a header spread over merged cells, values merged down a column, texts too long for
     a cell, CSV rows with extra fields. See ``layout``."""
     scan = sheet.scan()
+    header = block.header
     columns = list(header.columns.values())
-    findings = layout.check_formulas(scan, columns, header.row, refs, path)
+    end = block.region.end if block.table else None
+    findings = layout.check_formulas(scan, columns, header.row, refs, path, end)
     if header.bottom > header.row:
         findings.insert(0, layout.band_finding(refs, header.row, header.bottom))
     findings += layout.fill_merged(rows, scan.merges, columns, header.data_start, refs)

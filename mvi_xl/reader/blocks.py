@@ -58,6 +58,7 @@ _TOTAL_LABEL = re.compile(
 _COUNT_LABEL = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in vocabulary.COUNT_WORDS) + r")(?![^\W\d_])",
 )
+_ENDS_IN_NUMBER = re.compile(r"[\s:=]\d[\d.,]*%?$")
 #: Words that open a notes block under the register ("Toelichting:", "Legenda", "Bron: ...").
 _NOTES_LABEL = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in vocabulary.NOTES_WORDS) + r")(?![^\W\d_])",
@@ -70,12 +71,16 @@ def is_total_label(text: str) -> bool:
 
 
 def _total_label(text: str, numbers: bool) -> bool:
-    """A total label; the weaker words ("Aantal", "Som") only beside a number, as "Aantal
-    acties" also opens an action's text."""
+    """A total label; the weaker words ("Aantal", "Som") only beside a number or ending in one
+    ("Aantal acties: 12"), as "Aantal leveranciers verhogen" opens an action's text."""
     if not text:
         return False
     key = status_key(text)
-    return _TOTAL_LABEL.match(key) is not None or (numbers and _COUNT_LABEL.match(key) is not None)
+    if _TOTAL_LABEL.match(key) is not None:
+        return True
+    return _COUNT_LABEL.match(key) is not None and (
+        numbers or _ENDS_IN_NUMBER.search(key) is not None
+    )
 
 
 def is_notes_label(text: str) -> bool:
@@ -131,6 +136,7 @@ class RowSorter:
         self.columns = tuple(columns)
         self.at = {name: position for position, name in enumerate(self.fields)}
         self.column_of = dict(zip(self.fields, self.columns, strict=True))
+        self.plain = {self.column_of[name] for name in ("id", "period") if name in self.column_of}
         self.span = span
         self.sheet = sheet
         self.count_rows = count_rows
@@ -192,7 +198,7 @@ class RowSorter:
             return HEADING if self._heading_cell(filled) else STRAY
         if self.repeats_header(values):
             return REPEATED_HEADER
-        if _is_total(filled, index in self.count_rows, values[self.at["action"]]):
+        if _is_total(filled, index in self.count_rows, values[self.at["action"]], self.plain):
             return TOTAL
         if len(filled) == 1:
             col, value = filled[0]
@@ -308,12 +314,16 @@ _LEFT_OUT = (
 )
 
 
-def _is_total(filled: list[tuple[int, object]], counting: bool, action: object) -> bool:
+def _is_total(
+    filled: list[tuple[int, object]], counting: bool, action: object, plain: set[int]
+) -> bool:
     """A total row: a counting formula without an action text (or beside a total label); a
-    total label with only numbers beside it; or numbers only, in more than one cell."""
+    total label with only numbers beside it; or numbers only, in more than one cell. Numbers
+    in the ``plain`` columns (an id, a year as period) are no counts."""
     texts = [(col, v) for col, v in filled if isinstance(v, str) and not _is_number_text(v)]
     first = cell_text(texts[0][1]) if texts else ""
-    label = _total_label(first, numbers=len(texts) < len(filled) or any(map(str.isdigit, first)))
+    counts = any(col not in plain for col, v in filled if _is_number(v))
+    label = _total_label(first, numbers=counts)
     if counting and (is_blank(action) or label):
         return True
     if label and len(texts) == 1:

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..cells import cell_ref, column_letter, sheet_ref
 from ..errors import RegisterError
 from ..model import Action, Finding
-from .scan import Merge, SheetScan
+from .scan import MAX_UNCACHED_ROWS, Merge, SheetScan
 from .values import HeaderMatcher, cell_text, is_blank
 
 #: A header is at most this many rows, merged cells and all.
@@ -221,24 +221,44 @@ def hidden_rows(actions: Sequence[Action], scan: SheetScan, sheet: str | None) -
 
 
 def check_formulas(
-    scan: SheetScan, columns: Iterable[int], header_row: int, sheet: str | None, path: Path
+    scan: SheetScan,
+    columns: Iterable[int],
+    header_row: int,
+    sheet: str | None,
+    path: Path,
+    end: int | None = None,
 ) -> list[Finding]:
     """Formula cells without a cached value: refused in a column that is read (calamine reads
     them as 0 or empty text, which would miscount), a warning elsewhere in the sheet (the
-    numbers don't depend on them, but the user should know the file was never calculated)."""
+    numbers don't depend on them, but the user should know the file was never calculated).
+
+    Rows that are never actions don't count: beyond ``end`` (an Excel Table's last data row,
+    exclusive) and total rows (their formulas count or sum, ``scan.count_rows``), as a script
+    that writes a register with openpyxl leaves them."""
     if not scan.uncached_count:
         return []
     read = set(columns)
     for col in sorted(scan.uncached):
         first, last = scan.uncached[col]
-        if col in read and last >= header_row:
-            row = first if first >= header_row else last
-            raise RegisterError(
-                "formula_not_calculated",
-                path=path,
-                where=cell_ref(sheet, row, col),
-                count=scan.uncached_count,
+        if col not in read or last < header_row:
+            continue
+        rows = scan.uncached_rows.get(col, set())
+        if len(rows) <= MAX_UNCACHED_ROWS:
+            relevant = sorted(
+                row
+                for row in rows
+                if row > header_row and (end is None or row < end) and row not in scan.count_rows
             )
+            if not relevant:
+                continue
+            first = relevant[0]
+        row = first if first >= header_row else last
+        raise RegisterError(
+            "formula_not_calculated",
+            path=path,
+            where=cell_ref(sheet, row, col),
+            count=scan.uncached_count,
+        )
     col = min(scan.uncached, key=lambda c: scan.uncached[c][0])
     row = scan.uncached[col][0]
     return [

@@ -17,6 +17,9 @@ from ..cells import column_letter, sheet_ref
 #: Hidden row ranges and merged ranges kept per sheet: far more than a register has, and a
 #: bound on memory for a sheet made of nothing else.
 MAX_NOTED = 10_000
+#: Rows kept per column of formula cells without a cached value: enough for the total rows
+#: under a register written by a script (openpyxl caches no values), not for a column of them.
+MAX_UNCACHED_ROWS = 64
 #: A merged range within one row matters only for a header (a group heading over sub-columns),
 #: and the header is in the first rows.
 HEADER_AREA_ROWS = 25
@@ -77,6 +80,8 @@ class SheetScan:
     #: formula cells without a cached value: column -> (first row, last row), and how many
     uncached: dict[int, tuple[int, int]] = field(default_factory=dict)
     uncached_count: int = 0
+    #: the rows of those cells per column, as long as a column has few (a total row's)
+    uncached_rows: dict[int, set[int]] = field(default_factory=dict)
     delimiter: str = ""  # a CSV's separator, for the message about a row with extra fields
     #: rows holding a formula that counts or sums (SUBTOTAL, COUNTA, COUNTIF, SUM, ...): the
     #: mark of a total row, which is never an action
@@ -107,3 +112,6 @@ class SheetScan:
         self.uncached_count += 1
         first, last = self.uncached.get(col, (row, row))
         self.uncached[col] = (min(first, row), max(last, row))
+        rows = self.uncached_rows.setdefault(col, set())
+        if len(rows) <= MAX_UNCACHED_ROWS:
+            rows.add(row)
