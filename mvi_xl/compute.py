@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
@@ -31,6 +30,7 @@ from .model import (
     Snapshot,
     SnapshotAction,
 )
+from .periods import last_day, sort_key, year_label_span
 from .vocabulary import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
 
 
@@ -49,15 +49,16 @@ def compute_monitor(
     previous = _previous(history, as_of, since)
     if since is None and previous is not None:
         since = previous.as_of
-    order = period_order(register.actions, register.periods, config.period_order)
+    order = period_order(
+        register.actions, register.periods, config.period_order, config.continuous_periods
+    )
     counts = Counter((a.period, a.status) for a in register.actions)
     shown = STATUSES + ((ONBEKEND,) if any(a.status == ONBEKEND for a in register.actions) else ())
     continuous = {label_key(p) for p in config.continuous_periods}
     periods = tuple(
         PeriodCounts(
             period=label,
-            continuous=bool(label)
-            and (label_key(label) in continuous or vocabulary.is_continuous_label(label)),
+            continuous=is_continuous(label, continuous),
             by_status={status: counts[(label, status)] for status in (*STATUSES, ONBEKEND)},
         )
         for label in order
@@ -154,21 +155,48 @@ def realised_by_status(
 
 
 def period_order(
-    actions: Iterable[Action], seen: Iterable[str], configured: Iterable[str]
+    actions: Iterable[Action],
+    seen: Iterable[str],
+    configured: Iterable[str],
+    continuous: Iterable[str] = (),
 ) -> list[str]:
-    """Configured periods first (even when no action uses them yet), then the register's own in
-    order of first appearance, then the bucket "" for actions without a period."""
-    by_key = {label_key(p): p for p in seen}
+    """The periods in an order that is the same between monitors, whatever the order of the
+    rows: configured periods first, in config order (even when no action uses them yet); then
+    year labels ("2019", "2020 - 2022", "Q3 2019", "H1 2020") by first year, quarters and halves
+    in order within their year (``periods.sort_key``); then the register's other labels in
+    order of first appearance; then the continuous periods (named ``continuous`` or with
+    "doorlopend" in their name), in order of first appearance; then the bucket "" for actions
+    without a period."""
+    by_key = {label_key(p): p for p in seen if p}
     order: list[str] = []
     keys: set[str] = set()
-    for label in (*configured, *by_key.values()):
+    for label in configured:
         key = label_key(label)
         if key not in keys:
             keys.add(key)
             order.append(by_key.get(key, label))
+    rest = [(key, label) for key, label in by_key.items() if key not in keys]
+    continuous_keys = {label_key(c) for c in continuous}
+    years, others, lasting = [], [], []
+    for key, label in rest:
+        if is_continuous(label, continuous_keys):
+            lasting.append(label)
+        elif (span := year_label_span(label)) is not None:
+            years.append((sort_key(span), key, label))
+        else:
+            others.append(label)
+    order += [label for *_, label in sorted(years)] + others + lasting
     if any(a.period == "" for a in actions):
         order.append("")
     return order
+
+
+def is_continuous(label: str, configured_keys: Collection[str] = frozenset()) -> bool:
+    """A period that never ends: configured as such (``configured_keys``: its ``label_key``) or
+    with "doorlopend" in its name. The bucket "" is not a period."""
+    return bool(label) and (
+        label_key(label) in configured_keys or vocabulary.is_continuous_label(label)
+    )
 
 
 def realised_between(
@@ -303,7 +331,6 @@ def breakdowns_of(register: Register) -> dict[str, tuple[GroupCounts, ...]]:
 # --- Signals -------------------------------------------------------------------------------
 
 OPEN = frozenset({LOPEND, GEPLAND, ONBEKEND})
-_YEARS = re.compile(r"\b(20\d\d|19\d\d)(?:\s*[-–/]\s*(20\d\d|19\d\d|\d\d))?\b")
 
 
 def find_signals(
@@ -386,14 +413,10 @@ def period_signals(
 
 
 def period_end(label: str) -> dt.date | None:
-    """The last day of the last year a period label names: "Aan de slag in 2018-2020" ends on
-    31-12-2020, "Aan de slag in 2017" on 31-12-2017; no year, no end."""
-    years = []
-    for first, last in _YEARS.findall(label):
-        years.append(int(first))
-        if last:
-            years.append(int(last) if len(last) == 4 else int(first[:2] + last))
-    return dt.date(max(years), 12, 31) if years else None
+    """The last day of the time a period label names: "Aan de slag in 2018-2020" ends on
+    31-12-2020, "Aan de slag in 2017" on 31-12-2017, "Q3 2019" on 30-09-2019, "H1 2020" on
+    30-06-2020; no year, no end (see ``periods.last_day``)."""
+    return last_day(label)
 
 
 # --- Several registers, one department -----------------------------------------------------
