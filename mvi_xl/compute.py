@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
@@ -424,11 +424,15 @@ def period_end(label: str) -> dt.date | None:
 
 def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> Register:
     """One register made of several (one per department, say): every action keeps its source,
-    warnings say which file they are about, periods merge by label."""
+    warnings say which file they are about, periods merge by label. An action in two sources
+    (``duplicate_actions``) is a warning; both rows still count."""
     actions, findings, focus, moments, labels = [], [], [], [], {}
     headers: dict[str, str] = {}
+    places: dict[tuple[str, int], str] = {}
     for register, name in zip(registers, names, strict=True):
         actions.extend(replace(a, source=name) for a in register.actions)
+        for a in register.actions:
+            places[(name, a.row)] = f"{name} › {action_where(register, a, 'action')}"
         findings.extend(
             replace(f, where=f"{name} › {f.where}" if f.where else name) for f in register.findings
         )
@@ -438,6 +442,7 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
             labels.setdefault(label_key(label), label)
         for key, value in register.headers.items():
             headers.setdefault(key, value)
+    findings.extend(duplicate_actions(actions, lambda a: places[(a.source, a.row)]))
     # one spelling per period across the sources, the first one met
     actions = [
         replace(a, period=labels.get(label_key(a.period), a.period)) if a.period else a
@@ -459,6 +464,47 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
         modified=max((r.modified for r in registers if r.modified), default=None),
         digest=digest,
     )
+
+
+def duplicate_actions(
+    actions: Iterable[Action], where: Callable[[Action], str] | Mapping[Action, str]
+) -> list[Finding]:
+    """The same action from two sources: an equal id and an equal text (case and runs of
+    spaces ignored; neither empty) with a different ``source``. One warning per such action,
+    at its first place, naming the others; ``where`` gives an action's place (a callable or a
+    mapping), such as ``Inkoop.xlsx › Acties!B5``. Only the Action fields ``id``, ``text`` and
+    ``source`` are compared, so two sheets of one file can be checked the same way."""
+    place = where.__getitem__ if isinstance(where, Mapping) else where
+    same: dict[tuple[str, str], list[Action]] = {}
+    for action in actions:
+        key = (_tidy(action.id), _tidy(action.text))
+        if all(key):
+            same.setdefault(key, []).append(action)
+    findings = []
+    for group in same.values():
+        if len({a.source for a in group}) < 2:
+            continue
+        first, *others = group
+        findings.append(
+            Finding(
+                "duplicate_action",
+                place(first),
+                {
+                    "id": first.id,
+                    "text": _shorten(" ".join(first.text.split())),
+                    "others": ", ".join(place(a) for a in others),
+                },
+            )
+        )
+    return findings
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def departments(register: Register) -> tuple[str, ...]:

@@ -322,6 +322,12 @@ SIGNALS: tuple[str, ...] = (
     "period_ending",
 )
 
+#: How Office, Windows and browsers name a copy of a file: of two byte-identical registers the
+#: one not named so is read ("Inkoop.xlsx" rather than "Kopie van Inkoop.xlsx" or "Inkoop -
+#: Kopie (2).xlsx"), so the Bron column and the history keep the original's name.
+COPY_NAME_PREFIXES: tuple[str, ...] = ("kopie van ", "copy of ")
+COPY_NAME_SUFFIXES: tuple[str, ...] = (" - kopie", " - copy", " kopie", " copy")
+
 #: Notices for the terminal only: they would make two identical builds differ in the workbook.
 TERMINAL_ONLY_NOTICES: frozenset[str] = frozenset({"history_new"})
 
