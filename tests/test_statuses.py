@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from mvi_xl import vocabulary
 from mvi_xl.model import Finding
 from mvi_xl.reader.table import Header, RowParser
-from mvi_xl.reader.values import StatusMatcher, Synonyms, status_cell_text
+from mvi_xl.reader.values import (
+    StatusMatcher,
+    Synonyms,
+    _distance,
+    status_cell_text,
+    typo_limit,
+)
 
 from .conftest import HEADER, write_xlsx
 
@@ -237,6 +243,8 @@ def test_a_percentage_cell_reaches_mvi_xl_as_its_fraction(tmp_path: Path):
         ("100", ("100%", "voltooid")),
         ("0", ("0%", "gepland")),
         ("75,5", ("75,5%", "lopend")),
+        ("1", None),  # 1% or 100%? no guess
+        ("0,5", None),
         # nothing close, or close spellings that disagree: no suggestion
         ("Wacht op budget", None),
         ("xyz", None),
@@ -251,6 +259,29 @@ def test_a_percentage_cell_reaches_mvi_xl_as_its_fraction(tmp_path: Path):
 def test_suggestions_never_cross_meanings(typed: str, suggestion):
     assert MATCHER.match(typed) is None
     assert MATCHER.suggest(typed) == suggestion
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "edits"),
+    [
+        ("afgerond", "afgerond", 0),
+        ("afgerondd", "afgerond", 1),  # one too many
+        ("afgrond", "afgerond", 1),  # one missing
+        ("afgerint", "afgerond", 2),
+        ("afgeornd", "afgerond", 1),  # two neighbours swapped
+        ("gestopt", "gestart", 2),
+        ("geparkeerd", "gereed", 3),  # above the limit of 2: reported as 3
+        ("wacht op budget", "gepland", 3),
+    ],
+)
+def test_distance(one: str, other: str, edits: int):
+    assert _distance(one, other, 2) == edits
+    assert _distance(other, one, 2) == edits
+
+
+@pytest.mark.parametrize(("length", "limit"), [(2, 0), (3, 1), (5, 1), (6, 2), (10, 2), (11, 3)])
+def test_typo_limit(length: int, limit: int):
+    assert typo_limit(length) == limit
 
 
 def test_a_tie_goes_to_a_spelling_of_the_run_language():

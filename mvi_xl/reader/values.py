@@ -389,19 +389,22 @@ class StatusMatcher(Synonyms):
     def suggest(self, text: str) -> tuple[str, str] | None:
         """(a known spelling, the canonical status it stands for) for a typo, or None.
 
-        A bare number from 0 to 100 is offered as a percentage ("50" -> "50%", lopend)."""
+        A bare number above 1 up to 100, or 0, is offered as a percentage ("50" -> "50%",
+        lopend); "1" or "0,5" could be a share or a percentage, so they get nothing."""
         key = self._key(without_remarks(text))
         if _BARE_NUMBER.match(key):
             percent = float(key.replace(",", "."))
-            status = percentage_status(percent)
-            if status is not None and percent <= 100:
-                return percent_text(percent), status
+            if percent == 0 or 1 < percent <= 100:
+                return percent_text(percent), percentage_status(percent)
             return None
         limit = typo_limit(len(key))
         if not limit:
             return None
         close = []
+        size = len(key)
         for candidate in self._lookup:
+            if abs(len(candidate) - size) > limit:
+                continue
             distance = _distance(key, candidate, limit)
             if distance <= limit:
                 close.append((distance, candidate))
