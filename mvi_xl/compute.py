@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
@@ -31,6 +30,7 @@ from .model import (
     Snapshot,
     SnapshotAction,
 )
+from .periods import last_day, sort_key, year_label_span
 from .vocabulary import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
 
 
@@ -49,15 +49,16 @@ def compute_monitor(
     previous = _previous(history, as_of, since)
     if since is None and previous is not None:
         since = previous.as_of
-    order = period_order(register.actions, register.periods, config.period_order)
+    order = period_order(
+        register.actions, register.periods, config.period_order, config.continuous_periods
+    )
     counts = Counter((a.period, a.status) for a in register.actions)
     shown = STATUSES + ((ONBEKEND,) if any(a.status == ONBEKEND for a in register.actions) else ())
     continuous = {label_key(p) for p in config.continuous_periods}
     periods = tuple(
         PeriodCounts(
             period=label,
-            continuous=bool(label)
-            and (label_key(label) in continuous or vocabulary.is_continuous_label(label)),
+            continuous=is_continuous(label, continuous),
             by_status={status: counts[(label, status)] for status in (*STATUSES, ONBEKEND)},
         )
         for label in order
@@ -154,21 +155,48 @@ def realised_by_status(
 
 
 def period_order(
-    actions: Iterable[Action], seen: Iterable[str], configured: Iterable[str]
+    actions: Iterable[Action],
+    seen: Iterable[str],
+    configured: Iterable[str],
+    continuous: Iterable[str] = (),
 ) -> list[str]:
-    """Configured periods first (even when no action uses them yet), then the register's own in
-    order of first appearance, then the bucket "" for actions without a period."""
-    by_key = {label_key(p): p for p in seen}
+    """The periods in an order that is the same between monitors, whatever the order of the
+    rows: configured periods first, in config order (even when no action uses them yet); then
+    year labels ("2019", "2020 - 2022", "Q3 2019", "H1 2020") by first year, quarters and halves
+    in order within their year (``periods.sort_key``); then the register's other labels in
+    order of first appearance; then the continuous periods (named ``continuous`` or with
+    "doorlopend" in their name), in order of first appearance; then the bucket "" for actions
+    without a period."""
+    by_key = {label_key(p): p for p in seen if p}
     order: list[str] = []
     keys: set[str] = set()
-    for label in (*configured, *by_key.values()):
+    for label in configured:
         key = label_key(label)
         if key not in keys:
             keys.add(key)
             order.append(by_key.get(key, label))
+    rest = [(key, label) for key, label in by_key.items() if key not in keys]
+    continuous_keys = {label_key(c) for c in continuous}
+    years, others, lasting = [], [], []
+    for key, label in rest:
+        if is_continuous(label, continuous_keys):
+            lasting.append(label)
+        elif (span := year_label_span(label)) is not None:
+            years.append((sort_key(span), key, label))
+        else:
+            others.append(label)
+    order += [label for *_, label in sorted(years)] + others + lasting
     if any(a.period == "" for a in actions):
         order.append("")
     return order
+
+
+def is_continuous(label: str, configured_keys: Collection[str] = frozenset()) -> bool:
+    """A period that never ends: configured as such (``configured_keys``: its ``label_key``) or
+    with "doorlopend" in its name. The bucket "" is not a period."""
+    return bool(label) and (
+        label_key(label) in configured_keys or vocabulary.is_continuous_label(label)
+    )
 
 
 def realised_between(
@@ -331,7 +359,6 @@ def breakdowns_of(register: Register) -> dict[str, tuple[GroupCounts, ...]]:
 # --- Signals -------------------------------------------------------------------------------
 
 OPEN = frozenset({LOPEND, GEPLAND, ONBEKEND})
-_YEARS = re.compile(r"\b(20\d\d|19\d\d)(?:\s*[-–/]\s*(20\d\d|19\d\d|\d\d))?\b")
 
 
 def find_signals(
@@ -414,14 +441,10 @@ def period_signals(
 
 
 def period_end(label: str) -> dt.date | None:
-    """The last day of the last year a period label names: "Aan de slag in 2018-2020" ends on
-    31-12-2020, "Aan de slag in 2017" on 31-12-2017; no year, no end."""
-    years = []
-    for first, last in _YEARS.findall(label):
-        years.append(int(first))
-        if last:
-            years.append(int(last) if len(last) == 4 else int(first[:2] + last))
-    return dt.date(max(years), 12, 31) if years else None
+    """The last day of the time a period label names: "Aan de slag in 2018-2020" ends on
+    31-12-2020, "Aan de slag in 2017" on 31-12-2017, "Q3 2019" on 30-09-2019, "H1 2020" on
+    30-06-2020; no year, no end (see ``periods.last_day``)."""
+    return last_day(label)
 
 
 # --- Several registers, one department -----------------------------------------------------
@@ -429,12 +452,16 @@ def period_end(label: str) -> dt.date | None:
 
 def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> Register:
     """One register made of several (one per department, say): every action keeps its source,
-    warnings say which file they are about, periods merge by label."""
+    warnings say which file they are about, periods merge by label. An action in two sources
+    (``duplicate_actions``) is a warning; both rows still count."""
     actions, findings, notices, focus, moments, labels = [], [], [], [], [], {}
     headers: dict[str, str] = {}
     layouts: dict[tuple[str, str], SheetLayout] = {}
+    places: dict[tuple[str, str, int], str] = {}
     for register, name in zip(registers, names, strict=True):
         actions.extend(replace(a, source=name) for a in register.actions)
+        for a in register.actions:
+            places[(name, a.sheet, a.row)] = f"{name} › {action_where(register, a, 'action')}"
         findings.extend(
             replace(f, where=f"{name} › {f.where}" if f.where else name) for f in register.findings
         )
@@ -450,6 +477,7 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
             labels.setdefault(label_key(label), label)
         for key, value in register.headers.items():
             headers.setdefault(key, value)
+    findings.extend(duplicate_actions(actions, lambda a: places[(a.source, a.sheet, a.row)]))
     # one spelling per period across the sources, the first one met
     actions = [
         replace(a, period=labels.get(label_key(a.period), a.period)) if a.period else a
@@ -478,6 +506,50 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
 
 def _ref_sheet(register: Register) -> str | None:
     return None if register.kind == "csv" else register.sheet
+
+
+def duplicate_actions(
+    actions: Iterable[Action],
+    where: Callable[[Action], str] | Mapping[Action, str],
+    apart: Callable[[Action], str] = attrgetter("source"),
+) -> list[Finding]:
+    """The same action from two sources: an equal id and an equal text (case and runs of
+    spaces ignored; neither empty) with a different ``source``. One warning per such action,
+    at its first place, naming the others; ``where`` gives an action's place (a callable or a
+    mapping), such as ``Inkoop.xlsx › Acties!B5``. Only the Action fields ``id``, ``text`` and
+    ``source`` are compared; ``apart`` tells the places apart (the source, or for two sheets
+    of one file the sheet)."""
+    place = where.__getitem__ if isinstance(where, Mapping) else where
+    same: dict[tuple[str, str], list[Action]] = {}
+    for action in actions:
+        key = (_tidy(action.id), _tidy(action.text))
+        if all(key):
+            same.setdefault(key, []).append(action)
+    findings = []
+    for group in same.values():
+        if len({apart(a) for a in group}) < 2:
+            continue
+        first, *others = group
+        findings.append(
+            Finding(
+                "duplicate_action",
+                place(first),
+                {
+                    "id": first.id,
+                    "text": _shorten(" ".join(first.text.split())),
+                    "others": ", ".join(place(a) for a in others),
+                },
+            )
+        )
+    return findings
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def departments(register: Register) -> tuple[str, ...]:

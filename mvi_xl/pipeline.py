@@ -7,14 +7,16 @@ subclasses and never print.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import re
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__, props
+from . import __version__, props, vocabulary
 from .compute import combine, compute_monitor, departments, limit_to_department
 from .config import CONFIG_NAME, Config, find_config, load_config
 from .errors import OutputError, RegisterError, UsageError
@@ -185,17 +187,110 @@ def load(
 
 def read_sources(sources: Sequence[Path], options: Options, config: Config) -> Read:
     """The register, or several combined into one with a note per source saying what it gave
-    (so a source that gave nothing is noticed)."""
-    registers = [read_settled(p, sheet=options.sheet, config=config) for p in sources]
+    (so a source that gave nothing is noticed). A file given twice, or a byte-identical copy,
+    is read once, with a warning (``distinct_sources``)."""
+    paths, skipped = distinct_sources(sources, config.limits.max_file_bytes)
+    registers = [read_settled(p, sheet=options.sheet, config=config) for p in paths]
     if len(registers) == 1:
-        return registers[0], ()
-    names = _source_names(sources)
+        register = registers[0]
+        if skipped:
+            register = replace(register, findings=(*skipped, *register.findings))
+        return register, ()
+    names = _source_names(paths)
     combined = combine(registers, names, default_output(options.register, options.more))
+    combined = replace(combined, findings=(*skipped, *combined.findings))
     notes = tuple(
         Finding("source_read", name, {"count": len(r.actions), "sheet": r.sheet})
         for name, r in zip(names, registers, strict=True)
     )
     return combined, notes
+
+
+def distinct_sources(
+    paths: Sequence[Path], max_bytes: int
+) -> tuple[tuple[Path, ...], tuple[Finding, ...]]:
+    """The files to read, each once, and a warning for each one left out: the same file given
+    twice (by any spelling of its path, or a link to it), or a byte-identical copy ("Kopie van
+    Inkoop.xlsx"). Of identical files the one not named as a copy is read, else the first.
+    Only files of equal size are hashed, and none beyond ``max_bytes`` (reading refuses
+    those anyway), so a folder without copies costs a stat per file."""
+    names = dict(zip(paths, _source_names(paths), strict=True))
+    first_of: dict[object, Path] = {}
+    kept: list[Path] = []
+    findings: list[Finding] = []
+    for path in paths:
+        earlier = first_of.setdefault(_identity(path), path)
+        if earlier is path:
+            kept.append(path)
+        else:
+            findings.append(
+                Finding(
+                    "repeated_source", names[earlier], {"name": str(earlier), "again": str(path)}
+                )
+            )
+    by_size: dict[int, list[Path]] = {}
+    for path in kept:
+        size = _size(path)
+        if size and size <= max_bytes:
+            by_size.setdefault(size, []).append(path)
+    left_out: set[Path] = set()
+    for same_size in by_size.values():
+        if len(same_size) < 2:
+            continue
+        by_digest: dict[str, list[Path]] = {}
+        for path in same_size:
+            digest = _digest(path)
+            if digest is not None:
+                by_digest.setdefault(digest, []).append(path)
+        for copies in by_digest.values():
+            original = min(copies, key=lambda p: (_named_as_copy(p), copies.index(p)))
+            for copy in copies:
+                if copy != original:
+                    left_out.add(copy)
+                    findings.append(
+                        Finding(
+                            "duplicate_file",
+                            names[copy],
+                            {"copy": names[copy], "original": names[original]},
+                        )
+                    )
+    return tuple(p for p in kept if p not in left_out), tuple(findings)
+
+
+def _identity(path: Path) -> object:
+    """What two spellings of one file (or a link to it) share: its device and inode, or for a
+    file that can't be found its absolute path (reading it says what is wrong). Some network
+    drives report no inode (0): then the absolute path, links followed."""
+    try:
+        info = path.stat()
+    except OSError:
+        return path.resolve()
+    return (info.st_dev, info.st_ino) if info.st_ino else path.resolve()
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _digest(path: Path) -> str | None:
+    """sha256 of the file's bytes; None when it can't be read (reading it says why)."""
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _named_as_copy(path: Path) -> bool:
+    stem = re.sub(r"\s*\(\d+\)$", "", path.stem.casefold())  # "Inkoop (2)": a download again
+    return (
+        stem != path.stem.casefold()
+        or stem.startswith(vocabulary.COPY_NAME_PREFIXES)
+        or stem.endswith(vocabulary.COPY_NAME_SUFFIXES)
+    )
 
 
 def _source_names(paths: Sequence[Path]) -> list[str]:

@@ -89,50 +89,191 @@ ONBEKEND = "onbekend"
 #: The four canonical statuses in the order of every table and chart.
 STATUSES: tuple[str, ...] = (VOLTOOID, LOPEND, GEPLAND, VERVALLEN)
 
-STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
-    VOLTOOID: (
-        "voltooid",
-        "afgerond",
-        "gereed",
-        "gerealiseerd",
-        "klaar",
-        "done",
-        "completed",
-        "complete",
-        "finished",
-    ),
-    LOPEND: (
-        "lopend",
-        "in uitvoering",
-        "bezig",
-        "gestart",
-        "loopt",
-        "in progress",
-        "ongoing",
-        "running",
-    ),
-    GEPLAND: (
-        "gepland",
-        "nog niet gestart",
-        "niet gestart",
-        "open",
-        "te doen",
-        "nog te doen",
-        "planned",
-        "not started",
-        "todo",
-        "to do",
-    ),
-    VERVALLEN: (
-        "vervallen",
-        "geannuleerd",
-        "gestopt",
-        "ingetrokken",
-        "cancelled",
-        "canceled",
-        "dropped",
-    ),
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+
+#: Status spellings per canonical status and per language, as people write them. Where a
+#: spelling could mean two things, the choice is documented in README.md ("The register"):
+#: on hold, geparkeerd, uitgesteld and in voorbereiding are gepland (still to be done, nothing
+#: happening now); doorlopend is lopend; n.v.t. is vervallen (the action does not apply); "klaar
+#: voor start" is ready to start, so gepland. Matching ignores case and spacing (``status_key``).
+STATUS_SPELLINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    VOLTOOID: {
+        "nl": (
+            "voltooid",
+            "afgerond",
+            "gereed",
+            "gerealiseerd",
+            "klaar",
+            "opgeleverd",
+            "uitgevoerd",
+            "gedaan",
+            "behaald",
+        ),
+        "en": ("done", "completed", "complete", "finished", "delivered"),
+    },
+    LOPEND: {
+        "nl": (
+            "lopend",
+            "in uitvoering",
+            "bezig",
+            "nog bezig",
+            "gestart",
+            "loopt",
+            "loopt nog",
+            "loopt door",
+            "doorlopend",
+            "in behandeling",
+        ),
+        "en": ("in progress", "ongoing", "running", "started", "continuous"),
+    },
+    GEPLAND: {
+        "nl": (
+            "gepland",
+            "nog niet gestart",
+            "niet gestart",
+            "nog niet begonnen",
+            "open",
+            "te doen",
+            "nog te doen",
+            "in voorbereiding",
+            "nog op te starten",
+            "op te starten",
+            "nog te starten",
+            "te starten",
+            "klaar voor start",
+            "uitgesteld",
+            "geparkeerd",
+            "on hold",
+        ),
+        "en": (
+            "planned",
+            "not started",
+            "todo",
+            "to do",
+            "in preparation",
+            "postponed",
+            "deferred",
+            "parked",
+            "paused",
+        ),
+    },
+    VERVALLEN: {
+        "nl": (
+            "vervallen",
+            "geannuleerd",
+            "gestopt",
+            "ingetrokken",
+            "geschrapt",
+            "n.v.t.",
+            "nvt",
+            "niet van toepassing",
+        ),
+        "en": ("cancelled", "canceled", "dropped", "stopped", "n/a", "not applicable"),
+    },
 }
+
+#: Every spelling per canonical status, the languages together (Dutch first).
+STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    status: tuple(name for lang in LANGUAGES for name in by_lang.get(lang, ()))
+    for status, by_lang in STATUS_SPELLINGS.items()
+}
+
+#: What may follow a known status spelling as a remark, so that "Uitgesteld naar 2019" is
+#: uitgesteld and "Gestopt i.v.m. budget" is gestopt. After these words anything may follow.
+STATUS_REMARK_WORDS: tuple[str, ...] = (
+    "naar",
+    "tot",
+    "tot en met",
+    "t/m",
+    "per",
+    "sinds",
+    "vanaf",
+    "wegens",
+    "i.v.m.",
+    "in verband met",
+    "vanwege",
+    "zie",
+    "met",
+    "until",
+    "since",
+    "from",
+    "due to",
+    "because",
+    "see",
+    "with",
+)
+#: After these words only a time may follow ("Afgerond op 5-7-2018", "Gepland voor Q3 2019"),
+#: so "klaar voor start" is not klaar and "gereed voor aanbesteding" not gereed.
+STATUS_TIME_WORDS: tuple[str, ...] = (
+    "op",
+    "in",
+    "voor",
+    "rond",
+    "omstreeks",
+    "on",
+    "by",
+    "before",
+    "around",
+    "to",
+)
+#: Words that, with month names, numbers and dates, make up a time: "eind 2018", "week 12".
+TIME_WORDS: frozenset[str] = frozenset(
+    {
+        "eind",
+        "einde",
+        "begin",
+        "medio",
+        "midden",
+        "half",
+        "helft",
+        "kwartaal",
+        "week",
+        "wk",
+        "jaar",
+        "voorjaar",
+        "najaar",
+        "zomer",
+        "winter",
+        "end",
+        "early",
+        "mid",
+        "late",
+        "quarter",
+        "year",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+    }
+)
+#: A remark after a separator ("Afgerond - zie notitie") is ignored, unless it starts with one
+#: of these: "Afgerond: nee" is not afgerond.
+NEGATION_WORDS: tuple[str, ...] = ("niet", "nee", "geen", "nooit", "no", "not", "never")
+#: A percentage is a status: 100% voltooid, more than 0% lopend, 0% gepland.
+PERCENT_WORDS: tuple[str, ...] = ("%", "procent", "percent")
+
+#: Message parameters that hold a canonical status code, shown in the language of the run.
+STATUS_PARAMS: frozenset[str] = frozenset({"canonical"})
+
+# --- Periods -----------------------------------------------------------------------------------
+
+#: Words of labels that are a period of time ("3e kwartaal 2019", "eerste helft 2020",
+#: "2019 t/m 2022", "Jaar 2019"); see mvi_xl/periods.py. Such labels are ordered by time.
+QUARTER_WORDS: tuple[str, ...] = ("kwartaal", "quarter")
+HALF_WORDS: tuple[str, ...] = ("helft", "halfjaar", "half", "semester")
+ORDINAL_WORDS: dict[str, int] = {
+    "eerste": 1,
+    "tweede": 2,
+    "derde": 3,
+    "vierde": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+}
+ORDINAL_SUFFIXES: tuple[str, ...] = ("ste", "de", "e", "st", "nd", "rd", "th")
+RANGE_WORDS: tuple[str, ...] = ("tot en met", "t/m", "tot", "to", "until")
+PERIOD_WORDS: tuple[str, ...] = ("jaar", "periode", "year", "period")
 
 #: A period whose label contains one of these words never ends: its headline measure is lopend.
 CONTINUOUS_MARKERS: tuple[str, ...] = ("doorlopend", "continuous")
@@ -216,6 +357,12 @@ SIGNALS: tuple[str, ...] = (
     "progress_attention",
     "period_ending",
 )
+
+#: How Office, Windows and browsers name a copy of a file: of two byte-identical registers the
+#: one not named so is read ("Inkoop.xlsx" rather than "Kopie van Inkoop.xlsx" or "Inkoop -
+#: Kopie (2).xlsx"), so the Bron column and the history keep the original's name.
+COPY_NAME_PREFIXES: tuple[str, ...] = ("kopie van ", "copy of ")
+COPY_NAME_SUFFIXES: tuple[str, ...] = (" - kopie", " - copy", " kopie", " copy")
 
 #: Notices for the terminal only: they would make two identical builds differ in the workbook.
 TERMINAL_ONLY_NOTICES: frozenset[str] = frozenset({"history_new"})
@@ -342,8 +489,6 @@ HOUSE_COLOURS: dict[str, str] = {
 }
 
 # --- Labels per language -----------------------------------------------------------------------
-
-LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -663,8 +808,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "nl": {
         "unknown_status": (
             "onbekende status '{value}'; telt als 'onbekend'",
-            "Bedoelt u '{suggestion}'? Pas de cel aan, of voeg de schrijfwijze toe onder "
-            "[statuses] in mvi-xl.toml.",
+            "Bedoelt u '{suggestion}' ({canonical})? Pas de cel aan, of voeg de schrijfwijze "
+            "toe onder [statuses] in mvi-xl.toml.",
         ),
         "unknown_status_nohint": (
             "onbekende status '{value}'; telt als 'onbekend'",
@@ -721,6 +866,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "gerealiseerde acties blijft leeg",
             "Leg een oude versie van het register vast met mvi-xl history add, of voeg een "
             "kolom 'Datum gereed' toe.",
+        ),
+        "duplicate_file": (
+            "'{copy}' is hetzelfde bestand als '{original}' (exacte kopie); alleen "
+            "'{original}' is gelezen",
+            "Verwijder of verplaats de kopie uit de map; elke actie telt nu één keer.",
+        ),
+        "repeated_source": (
+            "'{name}' is meer dan eens opgegeven (ook als '{again}'); één keer gelezen",
+            "Geef elk register één keer op.",
+        ),
+        "duplicate_action": (
+            "actie {id} '{text}' staat ook in {others} (zelfde nummer en tekst); elke rij telt mee",
+            "Staat de actie per ongeluk in twee registers? Haal haar uit één ervan; is het een "
+            "andere actie, geef haar dan een eigen nummer.",
         ),
         "source_read": ("{count} acties gelezen (werkblad {sheet})", ""),
         "history_not_saved": (
@@ -1121,8 +1280,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "en": {
         "unknown_status": (
             "unknown status '{value}'; counted as 'unknown'",
-            "Did you mean '{suggestion}'? Fix the cell, or add the spelling under [statuses] "
-            "in mvi-xl.toml.",
+            "Did you mean '{suggestion}' ({canonical})? Fix the cell, or add the spelling "
+            "under [statuses] in mvi-xl.toml.",
         ),
         "unknown_status_nohint": (
             "unknown status '{value}'; counted as 'unknown'",
@@ -1176,6 +1335,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "completed actions stays empty",
             "Record an old copy of the register with mvi-xl history add, or add a completion "
             "date column.",
+        ),
+        "duplicate_file": (
+            "'{copy}' is the same file as '{original}' (an exact copy); only '{original}' was read",
+            "Remove or move the copy out of the folder; every action now counts once.",
+        ),
+        "repeated_source": (
+            "'{name}' is given more than once (also as '{again}'); read once",
+            "Give each register once.",
+        ),
+        "duplicate_action": (
+            "action {id} '{text}' is also in {others} (same number and text); every row counts",
+            "Is the action in two registers by mistake? Remove it from one; if it is another "
+            "action, give it its own number.",
         ),
         "source_read": ("{count} actions read (sheet {sheet})", ""),
         "history_not_saved": (
@@ -1607,8 +1779,12 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def message(lang: str, code: str, **params: object) -> tuple[str, str]:
-    """The (message, hint) pair for a warning or error code, filled in."""
+    """The (message, hint) pair for a warning or error code, filled in. A parameter that holds
+    a canonical status (``STATUS_PARAMS``) is shown in ``lang``: "voltooid" becomes
+    "completed" in English."""
     text, hint = MESSAGES[lang][code]
+    for name in STATUS_PARAMS & params.keys():
+        params[name] = LABELS[lang].get(f"status.{params[name]}", params[name])
     return text.format(**params), hint.format(**params)
 
 

@@ -40,7 +40,11 @@ CASES = {
         ["1", "2", "3"],
         ["section_rows"],
     ),
-    "a heading in the action column": ([[None, "Thema Klimaat"], A, B], ["1", "2"], ["section_rows"]),
+    "a heading in the action column": (
+        [[None, "Thema Klimaat"], A, B],
+        ["1", "2"],
+        ["section_rows"],
+    ),
     "a status word alone is an action without text": (
         [A, [None, None, None, "lopend"]],
         ["1", ""],
@@ -87,7 +91,11 @@ CASES = {
         ["empty_period", "empty_status"],
     ),
     "a repeated header between blocks": ([A, HEADER, B], ["1", "2"], ["repeated_header"]),
-    "text outside the columns only": ([A, [None] * 6 + ["zie notitie"], B], ["1", "2"], ["stray_row"]),
+    "text outside the columns only": (
+        [A, [None] * 6 + ["zie notitie"], B],
+        ["1", "2"],
+        ["stray_row"],
+    ),
 }
 
 

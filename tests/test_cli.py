@@ -221,7 +221,7 @@ def test_check_lists_warnings_with_hints_and_writes_nothing(tmp_path: Path):
     result = run("check", register)
     assert result.exit_code == 0
     assert "Acties!D9: onbekende status 'afgerondd'" in result.stderr
-    assert "Bedoelt u 'afgerond'?" in result.stderr
+    assert "Bedoelt u 'afgerond' (voltooid)?" in result.stderr
     assert "Register gelezen: 8 acties, 1 melding(en)." in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]
     assert run("check", register, "--strict").exit_code == 3

@@ -36,9 +36,7 @@ def build(register: Path, *more: object) -> tuple[dict, Path]:
 
 
 def counts_of(data: dict) -> dict[str, dict[str, int]]:
-    return {
-        p["period"]: {s: n for s, n in p["by_status"].items() if n} for p in data["periods"]
-    }
+    return {p["period"]: {s: n for s, n in p["by_status"].items() if n} for p in data["periods"]}
 
 
 def table_rows(path: Path, name: str, *, cached: bool = True) -> list[list]:
@@ -82,7 +80,7 @@ def _assert_said(data: dict, expected: Expected) -> None:
 
 
 def _per_theme(monitor: Path) -> dict[str, int]:
-    header, *body, _total = table_rows(monitor, "PerThema")
+    _header, *body, _total = table_rows(monitor, "PerThema")
     return {("" if row[0] == "(geen thema)" else row[0]): row[1] for row in body}
 
 
@@ -92,9 +90,7 @@ XLSX_ONLY = {"table-with-totals", "openpyxl-table", "colour-lights", "colour-sta
 
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])
-def test_saved_again_by_libreoffice_the_count_is_the_same(
-    tmp_path: Path, soffice: str, fmt: str
-):
+def test_saved_again_by_libreoffice_the_count_is_the_same(tmp_path: Path, soffice: str, fmt: str):
     """LibreOffice Calc, a third producer, writes the same registers its own way (its styles,
     its table parts, ods content): the hand counts hold."""
     from .lo import convert, recalculating_profile

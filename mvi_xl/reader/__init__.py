@@ -24,7 +24,7 @@ from .sheets import ActionSheet, Block, find_action_sheets
 from .sources import Sheet, open_sheets, read_bytes, sniff_kind
 from .table import Header, RowParser, SheetContext, read_communications, read_focus_points
 from .themes import Themes, department_of_sheet
-from .values import HeaderMatcher, Synonyms, cell_text, is_blank
+from .values import HeaderMatcher, StatusMatcher, cell_text, is_blank
 
 __all__ = ["parse_register", "read_register"]
 
@@ -81,7 +81,7 @@ class _Reading:
         self.kind = kind
         self.config = config
         self.matcher = HeaderMatcher(config.columns)
-        self.statuses = Synonyms(vocabulary.STATUS_SYNONYMS, config.statuses)
+        self.statuses = StatusMatcher(config.statuses, lang=config.language)
         self.themes = Themes(config.themes)
         self.period_hint: dict[str, object] = {"example": ""}
         self.actions: list[Action] = []

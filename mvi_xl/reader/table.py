@@ -22,7 +22,16 @@ from .scan import Merge
 from .themes import Themes, is_mark
 from .themes import join as join_themes
 from .themes import unique as unique_themes
-from .values import BadDate, HeaderMatcher, Synonyms, cell_text, is_blank, parse_date, parse_flag
+from .values import (
+    BadDate,
+    HeaderMatcher,
+    Synonyms,
+    cell_text,
+    is_blank,
+    parse_date,
+    parse_flag,
+    status_cell_text,
+)
 
 #: The header row may be anywhere in the first rows: title rows and merged titles above it.
 HEADER_SCAN_ROWS = 20
@@ -440,6 +449,9 @@ class RowParser:
             for name, position in at.items()
             if name not in DATE_FIELDS and name != "highlight"
         }
+        status_value = values[at["status"]]
+        if type(status_value) is not str:  # a share from a percentage cell shows as "50%"
+            text["status"] = status_cell_text(status_value)
         for name, value in context.fill.items():
             text.setdefault(name, value)
         for name in SHARED_TEXT:
