@@ -64,7 +64,7 @@ def compute_monitor(
         for label in order
     )
     realised_comms, planned_comms = split_communications(register.communications, as_of)
-    findings = list(register.findings) + list(date_findings(register, as_of))
+    findings = [*register.findings, *date_findings(register, as_of), *sheet_duplicates(register)]
     notices: list[Finding] = list(register.notices)
     if register.has("completed"):
         realised = realised_between(register.actions, since, as_of)
@@ -502,6 +502,22 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
         layouts=layouts,
         notices=tuple(notices),
     )
+
+
+def sheet_duplicates(register: Register) -> list[Finding]:
+    """The same action (id and text) on two sheets of one register, say a theme sheet and a
+    copy of it: a warning, as for two registers; both rows count."""
+    by_source: dict[str, list[Action]] = {}
+    for action in register.actions:
+        if action.sheet:
+            by_source.setdefault(action.source, []).append(action)
+    findings = []
+    for actions in by_source.values():
+        found = duplicate_actions(
+            actions, lambda a: register.where(a, "action"), apart=attrgetter("sheet")
+        )
+        findings.extend(found)
+    return findings
 
 
 def _ref_sheet(register: Register) -> str | None:

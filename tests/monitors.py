@@ -268,7 +268,26 @@ def _views_and_signals(folder: Path) -> list[Options]:
     return [Options(registers, as_of=AS_OF)]
 
 
+def _kept(name: str) -> Callable[[Path], list[Options]]:
+    """A register as coordinators keep it (tests/kept.py): sections, Tables, theme sheets,
+    themes in columns and in one cell, colours; Per thema then counts an action under each of
+    its themes with four COUNTIFS, which LibreOffice must agree with."""
+
+    def options(folder: Path) -> list[Options]:
+        from .kept import KEPT
+
+        register = KEPT[name][0](folder / "register.xlsx")
+        return [Options(register, as_of=AS_OF)]
+
+    return options
+
+
 CATALOGUE: dict[str, Callable[[Path], list[Options]]] = {
+    "kept-sections": _kept("sections-merged"),
+    "kept-theme-sheets": _kept("theme-sheets"),
+    "kept-theme-columns": _kept("theme-columns"),
+    "kept-themes-in-one-cell": _kept("themes-in-one-cell"),
+    "kept-colours": _kept("colour-lights"),
     "views-signals": _views_and_signals,
     "voorbeeld": _voorbeeld,
     "basic": _basic,

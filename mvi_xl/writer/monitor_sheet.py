@@ -306,6 +306,11 @@ def count_formula(
     characters in a text within a formula; a longer value is compared by reference."""
     criterion = _criterion(value) if value else '""'
     if len(criterion) <= 255:
+        if not value and status_label:
+            # the status first: LibreOffice shrinks the ranges of a COUNTIFS to the data area
+            # of its first range, which loses empty cells at the end of a column
+            status = f"{layout.range('status')},{_text_literal(status_label)}"
+            return f"=COUNTIFS({status},{layout.range(column)},{criterion})"
         status = f",{layout.range('status')},{_text_literal(status_label)}" if status_label else ""
         return f"=COUNTIFS({layout.range(column)},{criterion}{status})"
     terms = f"({layout.range(column)}={value_cell})"
