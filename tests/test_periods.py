@@ -13,6 +13,7 @@ from mvi_xl.compute import compute_monitor, period_end, period_order
 from mvi_xl.config import Config, SignalSettings
 from mvi_xl.model import Action, Register
 from mvi_xl.periods import year_label_span
+from mvi_xl.vocabulary import label_key
 
 D = dt.date
 
@@ -221,8 +222,10 @@ def test_the_order_of_year_labels_does_not_depend_on_the_order_of_the_actions(la
         seen = list(dict.fromkeys(a.period for a in rows))
         return period_order(rows, seen, [])
 
-    assert order(actions) == order(shuffled)
-    assert sorted(order(actions)) == sorted(set(labels))
+    # two spellings of one period ("2015-2016", "2015 - 2016") are one, shown as first met:
+    # the order of the periods, not the spelling shown, is what may not depend on the rows
+    assert [label_key(p) for p in order(actions)] == [label_key(p) for p in order(shuffled)]
+    assert sorted(map(label_key, order(actions))) == sorted(set(map(label_key, labels)))
     spans = [year_label_span(label) for label in order(actions)]
     firsts = [span.start.year for span in spans]
     assert firsts == sorted(firsts)

@@ -83,7 +83,7 @@ def test_department_and_theme_sheets(tmp_path: Path):
     ]
     sheet = workbook["Per afdeling"]
     assert sheet["B4"].value.startswith("=COUNTIFS(Acties!$G$2:$G$6,")
-    assert sheet["C6"].value == '=COUNTIFS(Acties!$G$2:$G$6,"",Acties!$D$2:$D$6,"voltooid")'
+    assert sheet["C6"].value == '=COUNTIFS(Acties!$D$2:$D$6,"voltooid",Acties!$G$2:$G$6,"")'
     chart = sheet._charts[0]
     assert chart.series[0].val.numRef.f == "'Per afdeling'!$C$4:$C$6"
 
