@@ -126,7 +126,7 @@ def openpyxl_table(path: Path) -> Path:
     ]
     for row in rows:
         sheet.append(row)
-    sheet.append(["Totaal", None, None, '=SUBTOTAL(103,Tabel1[Stand van zaken])'])
+    sheet.append(["Totaal", None, None, "=SUBTOTAL(103,Tabel1[Stand van zaken])"])
     table = Table(displayName="Tabel1", ref="A3:D7", totalsRowCount=1)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     table.tableColumns = [
