@@ -34,11 +34,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .. import vocabulary
 from ..cells import cell_ref, rows_ref
 from ..model import Finding
-from ..vocabulary import status_key
+from ..vocabulary import header_key, status_key
 from .values import cell_text, is_blank
 
 ACTION = "action"
@@ -131,6 +132,7 @@ class RowSorter:
         count_rows: set[int],
         repeats_header: Callable[[tuple[object, ...]], bool],
         is_status: Callable[[str], bool],
+        header_keys: dict[str, str] | None = None,
     ) -> None:
         self.fields = tuple(fields)
         self.columns = tuple(columns)
@@ -142,6 +144,8 @@ class RowSorter:
         self.count_rows = count_rows
         self.repeats_header = repeats_header
         self.is_status = is_status
+        #: field -> the header key of its header cell: a row repeating it is no action
+        self.header_keys = header_keys or {}
 
     def sort(self, rows: Sequence[Sequence[object]], region: Region) -> RowPlan:
         kinds = self._kinds(rows, region)
@@ -159,29 +163,42 @@ class RowSorter:
     ) -> list[tuple[int, str, tuple[object, ...]]]:
         columns = self.columns
         widest = max(columns)
+        pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
         period_at = self.at.get("period")
         status_at = self.at["status"]
         count_rows = self.count_rows
         repeats = self.repeats_header
+        # per distinct text of a status or period cell: 0 blank, 1 filled, 2 the header's own
+        status_of: dict[str, int] = {}
+        period_of: dict[str, bool] = {}
+        header_status = self.header_keys.get("status", "")
         kinds: list[tuple[int, str, tuple[object, ...]]] = []
         for index in range(region.start, min(region.end, len(rows))):
             row = rows[index]
             if len(row) > widest:
-                values = tuple(row[col] for col in columns)
+                values = pick(row)
             else:
                 values = tuple(row[col] if col < len(row) else None for col in columns)
             status = values[status_at]
-            period = values[period_at] if period_at is not None else None
-            # the usual row: period and status filled, the status a text
-            if (
-                type(status) is str
-                and status.strip()
-                and period is not None
-                and (type(period) is not str or period.strip())
-                and index not in count_rows
-            ):
-                kinds.append((index, REPEATED_HEADER if repeats(values) else ACTION, values))
-                continue
+            # the usual row: period and status filled, the status a text, no counting formula
+            if type(status) is str:
+                state = status_of.get(status)
+                if state is None:
+                    state = status_of[status] = (
+                        0 if not status.strip() else 2 if header_key(status) == header_status else 1
+                    )
+                if state:
+                    period = values[period_at] if period_at is not None else None
+                    if type(period) is str:
+                        filled = period_of.get(period)
+                        if filled is None:
+                            filled = period_of[period] = bool(period.strip())
+                    else:
+                        filled = period is not None
+                    if filled and index not in count_rows:
+                        kind = REPEATED_HEADER if state == 2 and repeats(values) else ACTION
+                        kinds.append((index, kind, values))
+                        continue
             kinds.append((index, self._kind(row, values, index, region), values))
         return kinds
 

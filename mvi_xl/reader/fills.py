@@ -80,24 +80,33 @@ def cell_fills(
     if not cells:
         return {}
     styles = _Styles.of(package, workbook_part, path)
-    if not styles.fills:
-        return {}
+    if not styles.filled:
+        return {}  # no style fills a cell: nothing to look for in the sheet
     data = package.read(sheet_part)
     found: dict[tuple[int, int], Fill] = {}
     for col in sorted({col for _, col in cells}):
         wanted = {row for row, c in cells if c == col}
-        for match in _cell_style(column_letter(col)).finditer(data):
+        letters = column_letter(col).encode()
+        # as Excel and most writers lay a cell out (r, then s), found fast; else any order
+        matches = list(_strict_cell_style(letters).finditer(data))
+        if not matches and b' s="' in data:
+            matches = list(_cell_style(letters).finditer(data))
+        for match in matches:
             row = int(match.group(1)) - 1
-            if row in wanted:
-                fill = styles.fill_of(int(match.group(2)))
-                if fill is not None:
-                    found[(row, col)] = fill
+            style = int(match.group(2))
+            if row in wanted and style in styles.filled:
+                found[(row, col)] = styles.fill_of(style)
     return found
 
 
-def _cell_style(letters: str) -> re.Pattern[bytes]:
+def _strict_cell_style(letters: bytes) -> re.Pattern[bytes]:
+    """A cell start tag as Excel writes it: r, then s."""
+    return re.compile(rb'<c r="' + letters + rb'([0-9]{1,7})" s="([0-9]{1,6})"')
+
+
+def _cell_style(letters: bytes) -> re.Pattern[bytes]:
     """A cell start tag in column ``letters`` with a style index, attributes in any order."""
-    ref = rb'\sr="' + letters.encode() + rb'([0-9]{1,7})"'
+    ref = rb'\sr="' + letters + rb'([0-9]{1,7})"'
     return re.compile(rb"<(?:\w+:)?c(?=[^>]*" + ref + rb")(?=[^>]*\ss=\"([0-9]{1,6})\")[^>]*>")
 
 
@@ -107,12 +116,15 @@ class _Styles:
     def __init__(self, fills: list[Fill | None], xf_fills: list[int]) -> None:
         self.fills = fills
         self.xf_fills = xf_fills
+        #: the cell styles that fill a cell, and their fill
+        self.filled = {
+            style: fills[fill]
+            for style, fill in enumerate(xf_fills)
+            if 0 <= fill < len(fills) and fills[fill] is not None
+        }
 
-    def fill_of(self, style: int) -> Fill | None:
-        if style >= len(self.xf_fills):
-            return None
-        fill = self.xf_fills[style]
-        return self.fills[fill] if 0 <= fill < len(self.fills) else None
+    def fill_of(self, style: int) -> Fill:
+        return self.filled[style]
 
     @classmethod
     def of(cls, package: Package, workbook_part: str, path: Path) -> _Styles:

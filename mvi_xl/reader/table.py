@@ -223,7 +223,7 @@ class RowParser:
         self._flag_of: dict[str, bool | None] = {}
         self._date_of: dict[object, object] = {}
         self._shared: dict[str, str] = {}
-        self._themes_of: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
+        self._themes_of: dict[object, tuple[str, tuple[str, ...]]] = {}
 
     def _header_cells(self):
         for name, col in self.header.columns.items():
@@ -242,6 +242,7 @@ class RowParser:
             self.context.count_rows,
             self._repeats_header,
             lambda text: self.statuses.match(text) is not None,
+            {name: self._header_keys[col] for name, col in header.columns.items()},
         )
         plan = sorter.sort(rows, region)
         marks = self._theme_marks(rows, plan.actions)
@@ -299,13 +300,15 @@ class RowParser:
         if fills_of is None:
             return {}
         at, columns = self._at, self.header.columns
-        wanted = [name for name in ("status", "progress") if name in at]
-        cells = [
-            (index, columns[name])
-            for index, values, _ in action_rows
-            for name in wanted
-            if is_blank(values[at[name]])
-        ]
+        cells = []
+        for name in ("status", "progress"):
+            if name in at:
+                position, col = at[name], columns[name]
+                cells.extend(
+                    (index, col)
+                    for index, values, _ in action_rows
+                    if values[position] is None or values[position] == ""
+                )
         return fills_of(cells) if cells else {}
 
     def _status_colours(
@@ -417,6 +420,12 @@ class RowParser:
     ) -> tuple[str, tuple[str, ...]]:
         """The action's themes (its theme cell split, then the marked theme columns) and
         their display text, remembered per combination."""
+        if not marks:  # the usual register: one theme column, or none
+            found = self._themes_of.get(text)
+            if found is None:
+                themes = self.context.themes.split(text) if text else ()
+                found = self._themes_of[text] = (join_themes(themes), themes)
+            return found
         marked = tuple(
             theme for col, theme in marks if col < len(row) and is_mark(row[col]) is True
         )
@@ -452,8 +461,9 @@ class RowParser:
         status_value = values[at["status"]]
         if type(status_value) is not str:  # a share from a percentage cell shows as "50%"
             text["status"] = status_cell_text(status_value)
-        for name, value in context.fill.items():
-            text.setdefault(name, value)
+        if context.fill:
+            for name, value in context.fill.items():
+                text.setdefault(name, value)
         for name in SHARED_TEXT:
             if name in text:
                 text[name] = shared.setdefault(text[name], text[name])
