@@ -288,6 +288,53 @@ def colour_statuses(path: Path) -> Path:
     return path
 
 
+def statuses_as_written(path: Path) -> Path:
+    """Statuses as people type them, and a share in a cell formatted as a percentage."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Acties"
+    sheet.append(["Nr", "Actie", "Periode", "Status"])
+    statuses: list[object] = [
+        "Afgerond (mei 2018)",  # voltooid
+        "Loopt",  # lopend
+        "50%",  # lopend
+        0.5,  # lopend: 50% in a percentage cell
+        1,  # voltooid: 100%
+        "Nog op te starten",  # gepland
+        "Uitgesteld naar 2019",  # gepland
+        "On hold",  # gepland
+        "n.v.t.",  # vervallen
+        "Opgelevert",  # a typo: onbekend, offered opgeleverd
+    ]
+    for number, status in enumerate(statuses, start=1):
+        sheet.append([str(number), f"Actie {number}", Y2017, status])
+        if not isinstance(status, str):
+            sheet.cell(sheet.max_row, 4).number_format = "0%"
+    workbook.save(path)
+    return path
+
+
+def table_with_sections(path: Path) -> Path:
+    """A Table whose rows hold section headings too (Excel allows no merged cells in a Table,
+    so the heading is text in its first cell)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Register"
+    sheet.append(["Nr", "Actie", "Periode", "Status"])
+    rows = [
+        ("Thema Klimaat", None, None, None),
+        ("1", "LED-verlichting", "2019", "voltooid"),
+        ("2", "Elektrisch wagenpark", "2020", "lopend"),
+        ("Thema Circulair", None, None, None),
+        ("3", "Meubilair hergebruik", "2019", "gepland"),
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.add_table(Table(displayName="Register", ref="A1:D6"))
+    workbook.save(path)
+    return path
+
+
 Builder = Callable[[Path], Path]
 
 #: Each register as kept, and its hand count.
@@ -380,6 +427,24 @@ KEPT: dict[str, tuple[Builder, Expected]] = {
             total=5,
             periods={Y2017: {"lopend": 2}, Y2018: {"lopend": 1, "gepland": 1, "voltooid": 1}},
             absent=("bad_progress", "progress_colour"),
+        ),
+    ),
+    "statuses-as-written": (
+        statuses_as_written,
+        Expected(
+            total=10,
+            periods={
+                Y2017: {"voltooid": 2, "lopend": 3, "gepland": 3, "vervallen": 1, "onbekend": 1}
+            },
+            warnings=("unknown_status",),
+        ),
+    ),
+    "table-with-sections": (
+        table_with_sections,
+        Expected(
+            total=3,
+            periods={"2019": {"voltooid": 1, "gepland": 1}, "2020": {"lopend": 1}},
+            warnings=("section_rows",),
         ),
     ),
     "colour-statuses": (

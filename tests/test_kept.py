@@ -85,7 +85,12 @@ def _per_theme(monitor: Path) -> dict[str, int]:
 
 
 #: Registers whose Excel Table or cell colours an ods cannot carry: read as xlsx only.
-XLSX_ONLY = {"table-with-totals", "openpyxl-table", "colour-lights", "colour-statuses"}
+XLSX_ONLY = {
+    "table-with-totals",
+    "openpyxl-table",
+    "colour-lights",
+    "colour-statuses",
+}
 
 
 @pytest.mark.libreoffice
