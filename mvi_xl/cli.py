@@ -205,6 +205,8 @@ def build(
             more=registers[1:],
             department=department,
         )
+        if log_file is not None:
+            _guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
         log = RunLog(log_file)
         if per_department:
             words = Words(lang or "nl")
@@ -220,7 +222,7 @@ def build(
         _report_departments(results, as_json, quiet)
     elif not quiet or as_json:
         _report(results[0], as_json, check=False)
-    if any(r.fell_back for r in results):
+    if any(r.elsewhere for r in results):
         sys.exit(EXIT_ELSEWHERE)
 
 
@@ -233,7 +235,7 @@ def _report_departments(results: list[pipeline.Result], as_json: bool, quiet: bo
             data["department"] = result.monitor.scope
             data["up_to_date"] = result.up_to_date
             monitors.append(data)
-        click.echo(json.dumps({"monitors": monitors}, ensure_ascii=False, indent=2))
+        _echo_json({"monitors": monitors})
         return
     if quiet:
         return
@@ -421,7 +423,7 @@ def history_list(monitor: Path | None, lang: str | None, as_json: bool) -> None:
     """Show the snapshots of MONITOR (or of the one history file in this folder)."""
     found = _guard(lambda: pipeline.find_history(monitor), lang)
     if as_json:
-        click.echo(json.dumps(report.history_json(found), ensure_ascii=False, indent=2))
+        _echo_json(report.history_json(found))
         return
     for line in report.history_table(found, lang or "nl"):
         click.echo(line)
@@ -477,7 +479,8 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
         data["output_in_use"] = result.fell_back
         if result.pdf is not None:
             data["pdf"] = str(result.pdf)
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            data["pdf_in_use"] = result.pdf_fell_back
+        _echo_json(data)
         _say_in_use(result, words)
         return
     for line in report.summary_table(monitor, lang):
@@ -511,22 +514,42 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
 
 
 def _say_in_use(result: pipeline.Result, words: Words) -> None:
-    """The monitor was open: where the new one went (exit code 5 says it too)."""
+    """The monitor (or its PDF) was open: where the new one went (exit code 5 says it too)."""
     if result.fell_back:
         text, hint = vocabulary.message(
             words.lang, "monitor_in_use", target=result.target, path=result.output
         )
         click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
+    if result.pdf_fell_back and result.target is not None:
+        text, hint = vocabulary.message(
+            words.lang,
+            "pdf_in_use",
+            target=pipeline.pdf_target(result.target),
+            path=result.pdf,
+        )
+        click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
+
+
+def _echo_json(data: object) -> None:
+    """One JSON object on stdout, valid whatever the stream can encode: non-ASCII characters
+    as escapes when stdout is not UTF-8 (a Windows pipe or file in cp1252, say)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower()
+    utf8 = encoding.replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+    click.echo(json.dumps(data, ensure_ascii=not utf8, indent=2))
 
 
 def _guard(
     call: Callable[[], T], lang: str | None, log: RunLog | None = None, started: float | None = None
 ) -> T:
     """Run the pipeline; expected failures become one line on stderr and their exit code (and
-    a line in the run log)."""
+    a line in the run log). An OSError that got this far (a drive that went away mid-run) is
+    such a failure too, exit 4, never "internal error"."""
     try:
         return call()
-    except MviError as exc:
+    except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+        raise
+    except (MviError, OSError) as caught:
+        exc = caught if isinstance(caught, MviError) else _io_error(caught)
         if log is not None:
             log.event(
                 "result",
@@ -536,8 +559,6 @@ def _guard(
                 duration=f"{time.monotonic() - (started or 0):.2f}s",
             )
         _fail(exc, lang)
-    except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
-        raise
     except Exception as exc:
         if os.environ.get("MVI_XL_DEBUG"):
             raise
@@ -547,6 +568,14 @@ def _guard(
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+def _io_error(exc: OSError) -> MviError:
+    from .errors import OutputError
+    from .safe_io import is_drive_gone
+
+    code = "drive_gone" if is_drive_gone(exc) else "write_failed"
+    return OutputError(code, path=exc.filename, reason=exc.strerror or str(exc))
 
 
 def _fail(error: MviError, lang: str | None):
@@ -563,10 +592,22 @@ def main() -> None:
     output is flushed, the process ends without taking them apart one by one. ``watch``, which
     runs for hours, collects as usual."""
     gc.disable()
+    _lenient_streams()
     try:
         cli(prog_name="mvi-xl")
     except SystemExit as end:
         _exit_now(end.code)
+
+
+def _lenient_streams() -> None:
+    """Whatever the console or pipe can encode (cp1252, cp850 on Windows when the output is
+    redirected): characters it can't take become '?' on stdout (stderr already escapes them),
+    so a register with emoji or Arabic text never crashes the summary after the monitor was
+    written. ``--json`` escapes them itself (``_echo_json``)."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict":
+            with suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="replace")
 
 
 def _exit_now(code: object) -> NoReturn:

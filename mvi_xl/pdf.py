@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .errors import OutputError
-from .safe_io import atomic_output
+from .safe_io import atomic_output, dated_sibling
 
 #: Names the soffice executable to use, for installs in an unusual place.
 SOFFICE_ENV = "MVI_XL_SOFFICE"
@@ -79,7 +79,9 @@ def require_soffice() -> Path:
 
 
 def export_pdf(workbook: Path, target: Path, *, soffice: Path | None = None) -> Path:
-    """Print the Monitor sheet of ``workbook`` to ``target`` (replaced only when complete)."""
+    """Print the Monitor sheet of ``workbook`` to ``target`` (replaced only when complete).
+    Returns where the PDF went: ``target``, or a dated sibling when ``target`` is open in a
+    viewer that holds it."""
     return export_pdfs([(workbook, target)], soffice=soffice)[0]
 
 
@@ -98,13 +100,16 @@ def export_pdfs(
             monitor_only(workbook, copy)
             inputs.append(copy)
         _run(soffice, folder / "profile", inputs, produced, timeout, jobs[0][1])
+        finals: list[Path] = []
         for copy, (_workbook, target) in zip(inputs, jobs, strict=True):
             pdf = produced / (copy.stem + ".pdf")
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 raise OutputError("pdf_failed", path=target, reason="LibreOffice made no PDF")
-            with atomic_output(target) as temporary:
+            publish = atomic_output(target, fallback=lambda t=target: dated_sibling(t))
+            with publish as temporary:
                 shutil.copyfile(pdf, temporary)
-    return [target for _workbook, target in jobs]
+            finals.append(publish.final or target)
+    return finals
 
 
 def monitor_only(workbook: Path, copy: Path) -> None:

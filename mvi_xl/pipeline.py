@@ -12,7 +12,7 @@ import os
 import re
 import time
 from collections.abc import Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,8 +37,12 @@ from .reader import read_register
 from .safe_io import (
     atomic_output,
     dated_sibling,
+    dated_siblings,
+    is_drive_gone,
     is_owner_file,
+    lock_path,
     remove_stale_temporaries,
+    require_lock,
     run_lock,
 )
 from .vocabulary import label_key
@@ -52,6 +56,8 @@ EXAMPLE_SINCE = dt.date(2018, 6, 1)
 READ_ATTEMPTS = 3
 READ_DELAY = 0.5
 UNSETTLED = frozenset({"damaged", "empty_file"})
+#: The longest path Excel opens (the whole path, file name included).
+EXCEL_MAX_PATH = 218
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,12 @@ class Result:
     up_to_date: bool = False  # nothing changed: the monitor was left untouched
     fell_back: bool = False  # the monitor was in use: ``output`` is a dated sibling
     target: Path | None = None  # the monitor that was asked for
+    pdf_fell_back: bool = False  # the PDF was in use: ``pdf`` is a dated sibling
+
+    @property
+    def elsewhere(self) -> bool:
+        """Something was saved under a dated name because its file was in use (exit 5)."""
+        return self.fell_back or self.pdf_fell_back
 
 
 def default_output(register: Path, more: Sequence[Path] = ()) -> Path:
@@ -106,14 +118,33 @@ REGISTER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"
 
 def registers_in(folder: Path) -> tuple[Path, ...]:
     """The register files in a folder, by name; none is an error (exit 3)."""
+    return folder_registers(folder)[0]
+
+
+def folder_registers(folder: Path) -> tuple[tuple[Path, ...], tuple[Finding, ...]]:
+    """The register files in a folder, by name, and a warning for each link in it that leads
+    outside the folder (not read: a folder build reads what is in the folder)."""
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name.casefold())
+        inside = folder.resolve()
     except OSError as exc:
-        raise RegisterError("unreadable", path=folder, reason=exc.strerror or str(exc)) from None
-    found = tuple(p for p in entries if p.is_file() and is_register_name(p.name))
+        code = "drive_gone" if is_drive_gone(exc) else "unreadable"
+        raise RegisterError(code, path=folder, reason=exc.strerror or str(exc)) from None
+    found, skipped = [], []
+    for entry in entries:
+        if not is_register_name(entry.name):
+            continue
+        try:
+            if entry.is_symlink() and not entry.resolve().is_relative_to(inside):
+                skipped.append(Finding("link_outside", entry.name, {"target": entry.resolve()}))
+                continue
+            if entry.is_file():  # a regular file (or a link to one in the folder)
+                found.append(entry)
+        except OSError:
+            continue
     if not found:
         raise RegisterError("no_registers", path=folder)
-    return found
+    return tuple(found), tuple(skipped)
 
 
 def is_register_name(name: str) -> bool:
@@ -190,6 +221,8 @@ def read_sources(sources: Sequence[Path], options: Options, config: Config) -> R
     (so a source that gave nothing is noticed). A file given twice, or a byte-identical copy,
     is read once, with a warning (``distinct_sources``)."""
     paths, skipped = distinct_sources(sources, config.limits.max_file_bytes)
+    if not options.more and options.register.is_dir():
+        skipped = folder_registers(options.register)[1] + skipped
     registers = [read_settled(p, sheet=options.sheet, config=config) for p in paths]
     if len(registers) == 1:
         register = registers[0]
@@ -321,26 +354,47 @@ def check(options: Options) -> Result:
 def build(options: Options, read: Read | None = None) -> Result:
     """Read, compute and write the monitor, one run per monitor at a time. When the fingerprint
     of everything that goes in matches the monitor's, the file is left alone. ``read``: the
-    register as already read (see ``load``)."""
+    register as already read (see ``load``). An I/O error that escapes the steps below (a drive
+    that went away mid-run) is one line too, never an internal error."""
     output = options.output or default_output(options.register, options.more)
-    for source in options.sources:
+    try:
+        return _build(options, output, read)
+    except OSError as exc:
+        code = "drive_gone" if is_drive_gone(exc) else "write_failed"
+        place = Path(exc.filename) if exc.filename else output
+        raise OutputError(code, path=place, reason=exc.strerror or str(exc)) from None
+
+
+def _build(options: Options, output: Path, read: Read | None) -> Result:
+    sources = options.sources
+    for source in sources:
         _refuse_overwriting_register(source, output)
+    written = [output, history_path(output), lock_path(output)]
+    if options.pdf:
+        written.append(_pdf().pdf_path(output))
+    refuse_writing_registers(sources, written)
     soffice = _pdf().require_soffice() if options.pdf else None  # before anything is written
-    with run_lock(output):
+    with run_lock(output) as lock:
         remove_stale_temporaries(history_path(output))
         history = load_history(history_path(output))
         monitor, lang, config = load(options, history.snapshots, read)
         stamp = _fingerprint(monitor, config, options, lang, history)
         if not options.force and _up_to_date(output, stamp, monitor, history, options.pdf):
             pdf = _pdf().pdf_path(output) if options.pdf else None  # checked to exist
+            _remove_dated_copies(output, pdf)
             return Result(monitor, lang, output, pdf, up_to_date=True, target=output)
         aside = _aside_name(history)
         monitor = replace(
-            monitor, notices=monitor.notices + _history_notices(history, output, aside)
+            monitor,
+            notices=monitor.notices
+            + _history_notices(history, output, aside)
+            + _long_paths(output, history_path(output)),
         )
         from .writer import write_workbook  # XlsxWriter is only needed once there is a monitor
 
-        publish = atomic_output(output, fallback=lambda: _sibling_for(output, stamp))
+        publish = atomic_output(
+            output, fallback=lambda: _sibling_for(output, stamp), check=require_lock(lock)
+        )
         with publish as temporary:
             write_workbook(
                 monitor,
@@ -352,14 +406,76 @@ def build(options: Options, read: Read | None = None) -> Result:
                 properties={props.HISTORY_COUNT: len(monitor.history), FINGERPRINT: stamp},
             )
             # printed from the finished workbook before it replaces the monitor: a failed
-            # export leaves the previous monitor (and its history) as it was
+            # export leaves the previous monitor (and its history) as it was; a PDF open in a
+            # viewer gets a dated sibling of its own and the workbook is still replaced
             pdf = (
                 _pdf().export_pdf(temporary, _pdf().pdf_path(output), soffice=soffice)
                 if soffice
                 else None
             )
         monitor = _save_history_or_say_so(monitor, history, aside)
-    return Result(monitor, lang, publish.final, pdf, fell_back=publish.fell_back, target=output)
+    pdf_fell_back = pdf is not None and pdf != _pdf().pdf_path(output)
+    if publish.fell_back:
+        monitor = replace(monitor, notices=monitor.notices + _long_paths(publish.final))
+    else:
+        _remove_dated_copies(output, None if pdf is None or pdf_fell_back else pdf)
+    return Result(
+        monitor,
+        lang,
+        publish.final,
+        pdf,
+        fell_back=publish.fell_back,
+        target=output,
+        pdf_fell_back=pdf_fell_back,
+    )
+
+
+def _remove_dated_copies(output: Path, pdf: Path | None) -> None:
+    """The monitor (and the PDF) replaced again: the dated copies made while they were in use
+    are out of date. Only copies mvi-xl made (with its fingerprint) are removed, and one still
+    open stays for the next run."""
+    for sibling in dated_siblings(output):
+        if props.read_custom_properties(sibling).get(FINGERPRINT):
+            with suppress(OSError):
+                sibling.unlink()
+    for sibling in dated_siblings(pdf) if pdf is not None else ():
+        with suppress(OSError):
+            sibling.unlink()
+
+
+def _long_paths(*paths: Path | None) -> tuple[Finding, ...]:
+    """A notice for each file whose path is longer than Excel opens."""
+    notices = []
+    for path in paths:
+        if path is None:
+            continue
+        length = len(str(path.absolute()))
+        if length > EXCEL_MAX_PATH:
+            notices.append(
+                Finding("path_too_long", path.name, {"length": length, "limit": EXCEL_MAX_PATH})
+            )
+    return tuple(notices)
+
+
+def refuse_writing_registers(sources: Sequence[Path], paths: Sequence[Path]) -> None:
+    """No file mvi-xl writes (monitor, history, lock, PDF, log, ...) may be one of the
+    registers, by any spelling of its path or a link to it (exit 2)."""
+    for path in paths:
+        for source in sources:
+            if _same_file(source, path):
+                raise UsageError("writes_register", path=path, register=source)
+
+
+def _same_file(register: Path, path: Path) -> bool:
+    """The same file by any spelling: equal once made absolute and links followed (case
+    ignored where the system ignores it), or the same file on disk (a hard link, a
+    case-insensitive drive)."""
+    try:
+        if os.path.normcase(register.resolve()) == os.path.normcase(path.resolve()):
+            return True
+        return path.exists() and register.exists() and path.samefile(register)
+    except OSError:
+        return False
 
 
 def build_departments(options: Options, folder: Path, words) -> list[Result]:
@@ -467,7 +583,11 @@ def _up_to_date(output: Path, stamp: str, monitor: Monitor, history: History, pd
         return False
     if not any(s.as_of == monitor.as_of for s in history.snapshots):
         return False
-    return not pdf or _pdf().pdf_path(output).exists()
+    if not pdf:
+        return True
+    # a PDF that was open when it was last made is out of date behind its dated copy
+    target = _pdf().pdf_path(output)
+    return target.exists() and not dated_siblings(target)
 
 
 def _sibling_for(output: Path, stamp: str) -> Path:
@@ -555,6 +675,11 @@ def _history_notices(history: History, output: Path, aside: Path | None) -> tupl
 
 def _refuse_overwriting_register(register: Path, output: Path) -> None:
     """The register is never written: not through the same path, nor another spelling of it."""
+    try:
+        register.stat()
+    except OSError as exc:
+        if is_drive_gone(exc):
+            raise RegisterError("drive_gone", path=register, reason=exc.strerror) from None
     same = output.absolute() == register.absolute()
     if not same and output.exists() and register.exists():
         try:
@@ -578,3 +703,16 @@ def init(path: Path, *, lang: str) -> Path:
     with atomic_output(path, replace=False) as temporary:
         write_starter(temporary, lang=lang, today=today())
     return path
+
+
+def pdf_target(output: Path) -> Path:
+    """The PDF beside a monitor (``--pdf``)."""
+    return _pdf().pdf_path(output)
+
+
+def refuse_log_on_register(options: Options, log: Path) -> None:
+    """``--log-file`` naming a register (or a name it is rotated to) is refused (exit 2)."""
+    from .runlog import BACKUPS
+
+    rotated = [log.with_name(f"{log.name}.{n}") for n in range(1, BACKUPS + 1)]
+    refuse_writing_registers(options.sources, [log, *rotated])

@@ -4,33 +4,65 @@
   then moved over the target in one step. Until that moment the previous file stays as it was;
   after a failure the temporary file is removed, and one left by a killed run is removed by the
   next run for the same target (which holds the lock, so it can't be another run's file).
-- When the target is open in Excel (on Windows the move is refused while Excel holds the file),
-  the move is retried briefly and then, if the caller allows, the new file is saved under a
-  dated sibling name instead: never discarded.
-- One run per target at a time: a lock file beside it (filelock; the operating system releases
-  it when a run dies, so a killed run leaves no stale lock).
+- The new file gets the mode of the file it replaces, or the one the umask gives a new file
+  (not the private 0600 of a temporary file), so colleagues can open what a scheduled job wrote.
+- When the target is in use (a sharing or lock violation: Windows errors 32 and 33, ``EBUSY``
+  or ``EEXIST`` from a rename on an SMB share, or an access denial while Excel's owner file is
+  there), the move is retried briefly and then, if the caller allows, the new file is saved
+  under a dated sibling name instead: never discarded. A read-only target or missing rights is
+  an error that says so.
+- One run per target at a time: the lock of ``lock.py``, which also holds between machines.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
+import re
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
+from .lock import LOCK_SUFFIX, LockTimeout, RunLock, lock_path, remove_leftovers
+
+__all__ = ["LOCK_SUFFIX", "atomic_output", "lock_path", "run_lock"]
 
 TEMP_MARK = ".mvi-xl-"
 TEMP_SUFFIX = ".tmp"
-LOCK_SUFFIX = ".mvi-xl.lock"
 OWNER_PREFIX = "~$"  # Excel's owner file beside a workbook it has open
 
 REPLACE_ATTEMPTS = 6
 REPLACE_DELAY = 0.5  # seconds between attempts: about three seconds in all
 LOCK_TIMEOUT = 120.0
+
+#: Windows errors of a file held by another program: sharing violation, lock violation.
+SHARING_WINERRORS = frozenset({32, 33})
+#: Errors of a drive or share that went away (POSIX errno names, Windows error numbers).
+_GONE_ERRNO_NAMES = (
+    "EIO",
+    "ENXIO",
+    "ENODEV",
+    "ENOTCONN",
+    "ETIMEDOUT",
+    "EHOSTDOWN",
+    "EHOSTUNREACH",
+    "ENETDOWN",
+    "ENETUNREACH",
+    "ENETRESET",
+    "ECONNABORTED",
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "ESTALE",
+    "ENOMEDIUM",
+    "EREMOTEIO",
+)
+GONE_ERRNOS = frozenset(getattr(errno, name) for name in _GONE_ERRNO_NAMES if hasattr(errno, name))
+GONE_WINERRORS = frozenset({21, 51, 53, 54, 55, 59, 64, 67, 121, 1167, 1222, 1231, 1232, 2250})
 
 
 def temporary_prefix(target: Path) -> str:
@@ -59,8 +91,9 @@ def excel_owner_file(target: Path) -> Path | None:
     Excel names it ``~$`` + the name, or replaces the first two characters of a long name."""
     for name in (OWNER_PREFIX + target.name, OWNER_PREFIX + target.name[2:]):
         candidate = target.with_name(name)
-        if candidate.exists():
-            return candidate
+        with contextlib.suppress(OSError):
+            if candidate.exists():
+                return candidate
     return None
 
 
@@ -68,16 +101,91 @@ def is_owner_file(path: Path) -> bool:
     return path.name.startswith(OWNER_PREFIX)
 
 
-def dated_sibling(target: Path, now: dt.datetime | None = None) -> Path:
+def is_drive_gone(exc: OSError) -> bool:
+    """An error of a drive or share that is not there (now): the network, not the file."""
+    return exc.errno in GONE_ERRNOS or getattr(exc, "winerror", None) in GONE_WINERRORS
+
+
+def refusal(exc: OSError, target: Path) -> str:
+    """Why moving a file onto ``target`` failed: ``in_use`` (another program holds it),
+    ``read_only`` (the target may not be changed), ``no_permission`` (the folder refuses),
+    ``drive_gone``, or ``""`` (something else)."""
+    if getattr(exc, "winerror", None) in SHARING_WINERRORS:
+        return "in_use"
+    if exc.errno in (errno.EBUSY, errno.ETXTBSY):
+        return "in_use"  # an SMB client's sharing violation
+    if exc.errno == errno.EEXIST:
+        return "in_use"  # smbnetfs: the server refused to replace a file another client holds
+    if isinstance(exc, PermissionError):
+        if excel_owner_file(target) is not None:
+            return "in_use"
+        return "read_only" if _read_only(target) else "no_permission"
+    if is_drive_gone(exc):
+        return "drive_gone"
+    return ""
+
+
+def output_error(exc: OSError, target: Path) -> OutputError:
+    """The one-line error for a failure to write ``target``."""
+    why = refusal(exc, target)
+    codes = {"read_only": "monitor_read_only", "no_permission": "write_denied"}
+    if why in ("read_only", "no_permission", "drive_gone"):
+        return OutputError(codes.get(why, why), path=target, reason=_reason(exc))
+    if why == "in_use":
+        return OutputError("in_use", path=target)
+    return OutputError("write_failed", path=target, reason=_reason(exc))
+
+
+def _read_only(target: Path) -> bool:
+    try:
+        info = target.stat()
+    except OSError:
+        return False
+    attributes = getattr(info, "st_file_attributes", 0)  # Windows
+    return bool(attributes & stat.FILE_ATTRIBUTE_READONLY) or not (
+        info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
+DATED = re.compile(r" \((\d{4}-\d{2}-\d{2} \d{2}\.\d{2})\)(?: (\d+))?$")
+
+
+def dated_sibling(
+    target: Path, now: dt.datetime | None = None, avoid: frozenset[Path] = frozenset()
+) -> Path:
     """A free name beside ``target`` that says when it was made:
     ``Plan-monitor (2026-11-25 14.05).xlsx``."""
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d %H.%M")
     candidate = target.with_name(f"{target.stem} ({stamp}){target.suffix}")
     counter = 2
-    while candidate.exists():
+    while candidate.exists() or candidate in avoid:
         candidate = target.with_name(f"{target.stem} ({stamp}) {counter}{target.suffix}")
         counter += 1
     return candidate
+
+
+def dated_siblings(target: Path) -> list[Path]:
+    """The dated siblings of ``target`` that mvi-xl makes while it is in use, by name."""
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in target.parent.iterdir():
+            if entry.suffix.casefold() != target.suffix.casefold():
+                continue
+            stem = entry.name[: len(entry.name) - len(entry.suffix)]
+            if stem.startswith(target.stem) and DATED.fullmatch(stem[len(target.stem) :]):
+                found.append(entry)
+    return sorted(found)
+
+
+def new_file_mode(replacing: Path | None = None) -> int:
+    """The mode for a file that replaces ``replacing``: its mode when it exists, else what the
+    umask gives a new file (0644 under umask 022)."""
+    if replacing is not None:
+        with contextlib.suppress(OSError):
+            return stat.S_IMODE(replacing.stat().st_mode)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 class atomic_output:
@@ -94,14 +202,16 @@ class atomic_output:
         *,
         replace: bool = True,
         fallback: Callable[[], Path] | None = None,
-        attempts: int = REPLACE_ATTEMPTS,
-        delay: float = REPLACE_DELAY,
+        attempts: int | None = None,
+        delay: float | None = None,
+        check: Callable[[], None] | None = None,
     ) -> None:
         self.target = target
         self.replace = replace
         self.fallback = fallback
-        self.attempts = attempts
-        self.delay = delay
+        self.attempts = REPLACE_ATTEMPTS if attempts is None else attempts
+        self.delay = REPLACE_DELAY if delay is None else delay
+        self.check = check  # called just before the move (the lock is still ours)
         self.final: Path | None = None
         self.fell_back = False
         self._temporary: Path | None = None
@@ -114,7 +224,7 @@ class atomic_output:
                 prefix=temporary_prefix(self.target), suffix=TEMP_SUFFIX, dir=self.target.parent
             )
         except OSError as exc:
-            raise OutputError("write_failed", path=self.target, reason=_reason(exc)) from None
+            raise output_error(exc, self.target) from None
         os.close(fd)
         self._temporary = Path(name)
         return self._temporary
@@ -124,9 +234,14 @@ class atomic_output:
         try:
             if exc_type is None:
                 _fsync(temporary)
+                if os.name == "posix":  # mkstemp made it 0600
+                    with contextlib.suppress(OSError):
+                        temporary.chmod(new_file_mode(self.target))
+                if self.check is not None:
+                    self.check()
                 self._publish(temporary)
         except OSError as error:
-            raise OutputError("write_failed", path=self.target, reason=_reason(error)) from None
+            raise output_error(error, self.target) from None
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
@@ -143,15 +258,31 @@ class atomic_output:
                 temporary.replace(self.target)  # atomic on one volume, also on Windows
                 self.final = self.target
                 return
-            except PermissionError:
-                # Windows refuses while another program (Excel) has the target open
+            except OSError as exc:
+                if refusal(exc, self.target) != "in_use":
+                    raise
                 if attempt + 1 < self.attempts:
                     time.sleep(self.delay)
         if self.fallback is None:
             raise OutputError("in_use", path=self.target)
+        self._publish_aside(temporary)
+
+    def _publish_aside(self, temporary: Path) -> None:
+        """The target stayed in use: the dated sibling, or (when that is open too) another."""
+        tried: set[Path] = set()
         sibling = self.fallback()
-        temporary.replace(sibling)
-        self.final, self.fell_back = sibling, True
+        for _ in range(5):
+            tried.add(sibling)
+            try:
+                temporary.replace(sibling)
+            except OSError as exc:
+                if refusal(exc, sibling) != "in_use":
+                    raise
+                sibling = dated_sibling(self.target, avoid=frozenset(tried))
+                continue
+            self.final, self.fell_back = sibling, True
+            return
+        raise OutputError("in_use", path=self.target)
 
 
 def lock_timeout() -> float:
@@ -164,27 +295,33 @@ def lock_timeout() -> float:
 
 
 @contextlib.contextmanager
-def run_lock(target: Path, *, timeout: float | None = None) -> Iterator[Path]:
-    """Hold the lock of ``target`` (waiting up to ``timeout`` seconds), then clean up what a
-    killed run may have left. The operating system frees the lock when a run dies; on a file
-    system that can't lock, filelock falls back to a lock file whose existence locks, which a
-    run killed hard leaves behind: the "busy" message names it, to be removed by hand."""
-    import filelock
-
+def run_lock(target: Path, *, timeout: float | None = None) -> Iterator[RunLock]:
+    """Hold the lock of ``target`` (waiting up to ``timeout`` seconds; a lock left by a run
+    that died is taken over, see lock.py), then clean up what a killed run may have left."""
     timeout = lock_timeout() if timeout is None else timeout
-    path = target.with_name(f".{target.name}{LOCK_SUFFIX}")
-    lock = filelock.FileLock(str(path), timeout=timeout)
+    lock = RunLock(lock_path(target), timeout=timeout)
     try:
         lock.acquire()
-    except filelock.Timeout:
-        raise OutputError("busy", path=target, seconds=int(timeout), lock=path.name) from None
+    except LockTimeout:
+        raise OutputError("busy", path=target, seconds=int(timeout), lock=lock.path.name) from None
     except OSError as exc:
-        raise OutputError("write_failed", path=target, reason=_reason(exc)) from None
+        raise output_error(exc, lock.path) from None
     try:
         remove_stale_temporaries(target)
-        yield path
+        remove_leftovers(target)
+        yield lock
     finally:
         lock.release()
+
+
+def require_lock(lock: RunLock) -> Callable[[], None]:
+    """A check for ``atomic_output``: the run still holds ``lock``, or it stops (exit 4)."""
+
+    def check() -> None:
+        if not lock.held():
+            raise OutputError("lock_lost", path=lock.path)
+
+    return check
 
 
 def _fsync(path: Path) -> None:

@@ -1203,8 +1203,45 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "busy": (
             "een andere mvi-xl-run maakt deze monitor al; na {seconds} seconden wachten gestopt",
-            "Probeer het later opnieuw; staat er een vastgelopen taak, stop die dan. Draait er "
-            "zeker geen mvi-xl meer, verwijder dan {lock} naast de monitor.",
+            "Probeer het later opnieuw; staat er een vastgelopen taak, stop die dan. De "
+            "vergrendeling van een afgebroken run neemt mvi-xl vanzelf over.",
+        ),
+        # the shared drive (issue 15)
+        "monitor_read_only": (
+            "de monitor is alleen-lezen en kan niet worden vervangen ({reason})",
+            "Zet 'Alleen-lezen' uit bij de eigenschappen van het bestand, of kies met -o een "
+            "andere naam.",
+        ),
+        "write_denied": (
+            "geen schrijfrechten ({reason})",
+            "Vraag schrijfrechten aan voor deze map, of kies met -o een map waar u mag schrijven.",
+        ),
+        "drive_gone": (
+            "de schijf is niet bereikbaar ({reason})",
+            "Staat de (netwerk)schijf klaar? Er is niets veranderd; probeer het opnieuw zodra "
+            "de schijf er weer is.",
+        ),
+        "lock_lost": (
+            "een andere mvi-xl-run heeft de vergrendeling overgenomen; de monitor is niet "
+            "vervangen",
+            "Geen actie nodig: de andere run maakt de monitor. Hing deze run lang stil, kijk "
+            "dan naar de geplande taak.",
+        ),
+        "writes_register": (
+            "dit bestand is het register {register}; mvi-xl schrijft nooit in een register",
+            "Kies een andere naam (met -o of --log-file).",
+        ),
+        "link_outside": (
+            "koppeling naar een bestand buiten de map ({target}); niet gelezen",
+            "Zet het register zelf in de map, of geef het apart op.",
+        ),
+        "path_too_long": (
+            "het pad is {length} tekens lang; Excel opent bestanden tot {limit} tekens",
+            "Kies een kortere map of naam (met -o), anders opent Excel dit bestand niet.",
+        ),
+        "pdf_in_use": (
+            "{target} is in gebruik (open in een PDF-lezer?); de nieuwe PDF staat in {path}",
+            "Sluit de PDF; de volgende run vervangt hem weer.",
         ),
         "no_register": (
             "geen register opgegeven",
@@ -1658,8 +1695,43 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "busy": (
             "another mvi-xl run is already making this monitor; gave up after {seconds} seconds",
-            "Try again later; if a run is stuck, stop it. If no mvi-xl runs any more for sure, "
-            "remove {lock} beside the monitor.",
+            "Try again later; stop a task that hangs. mvi-xl takes over the lock of a run that "
+            "was cut off by itself.",
+        ),
+        # the shared drive (issue 15)
+        "monitor_read_only": (
+            "the monitor is read-only and can't be replaced ({reason})",
+            "Clear 'Read-only' in the file's properties, or choose another name with -o.",
+        ),
+        "write_denied": (
+            "no permission to write ({reason})",
+            "Ask for write permission on this folder, or choose a folder you may write to with -o.",
+        ),
+        "drive_gone": (
+            "the drive can't be reached ({reason})",
+            "Is the (network) drive available? Nothing was changed; try again once the drive "
+            "is back.",
+        ),
+        "lock_lost": (
+            "another mvi-xl run took over the lock; the monitor was not replaced",
+            "Nothing to do: the other run makes the monitor. If this run hung for long, look "
+            "at the scheduled task.",
+        ),
+        "writes_register": (
+            "this file is the register {register}; mvi-xl never writes into a register",
+            "Choose another name (with -o or --log-file).",
+        ),
+        "link_outside": (
+            "link to a file outside the folder ({target}); not read",
+            "Put the register itself in the folder, or give it separately.",
+        ),
+        "path_too_long": (
+            "the path is {length} characters long; Excel opens files up to {limit} characters",
+            "Choose a shorter folder or name (with -o), or Excel won't open this file.",
+        ),
+        "pdf_in_use": (
+            "{target} is in use (open in a PDF viewer?); the new PDF is in {path}",
+            "Close the PDF; the next run replaces it again.",
         ),
         "no_register": (
             "no register given",

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from mvi_xl import pipeline, safe_io
 from mvi_xl.cli import cli
 from mvi_xl.errors import RegisterError
+from mvi_xl.lock import RunLock, lock_path
 from mvi_xl.schedule import Plan, absolute, cron_line, parse_time, schtasks_line
 from mvi_xl.watch import Watcher
 
@@ -125,11 +126,10 @@ def test_stale_temporary_files_are_removed_by_the_next_run(basic_register: Path,
 
 
 def test_a_busy_lock_makes_the_run_wait_then_give_up(basic_register: Path, tmp_path: Path):
-    import filelock
-
     monitor = tmp_path / "monitor.xlsx"
-    holder = filelock.FileLock(str(tmp_path / f".monitor.xlsx{safe_io.LOCK_SUFFIX}"))
-    with holder:
+    holder = RunLock(lock_path(monitor), timeout=0)
+    holder.acquire()
+    try:
         result = subprocess.run(
             mvi_xl("build", str(basic_register), "-o", str(monitor)),
             capture_output=True,
@@ -137,6 +137,8 @@ def test_a_busy_lock_makes_the_run_wait_then_give_up(basic_register: Path, tmp_p
             timeout=300,
             env={**os.environ, "MVI_XL_LOCK_TIMEOUT": "0.5"},
         )
+    finally:
+        holder.release()
     assert result.returncode == 4
     assert "een andere mvi-xl-run maakt deze monitor al" in result.stderr
     assert not monitor.exists()
