@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 MAX_BYTES = 1_000_000
@@ -38,9 +39,32 @@ class RunLog:
         ]
         line = " ".join(parts) + "\n"
         with contextlib.suppress(OSError):
+            self._append(line.encode("utf-8"))
+
+    def _append(self, data: bytes) -> None:
+        """Add ``data`` at the end, one writer at a time (runs on several machines may share
+        a log on the drive): under a short lock of its own, at the end as it is then. Not
+        O_APPEND: over smbnetfs an append-mode open fails with an I/O error and leaves the
+        share unreachable for a moment."""
+        from .lock import LockTimeout, RunLock, lock_path
+
+        guard = RunLock(lock_path(self.path), timeout=2.0, stale_after=5.0, heartbeat=60.0)
+        try:
+            guard.acquire()
+            held = True
+        except (LockTimeout, OSError):
+            held = False  # write anyway: a log line is never worth failing a run
+        try:
             self._rotate()
-            with self.path.open("a", encoding="utf-8") as handle:
-                handle.write(line)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+            try:
+                os.lseek(fd, 0, os.SEEK_END)
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        finally:
+            if held:
+                guard.release()
 
     def _rotate(self) -> None:
         try:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
-from .lock import LOCK_SUFFIX, LockTimeout, RunLock, lock_path, remove_leftovers
+from .lock import LOCK_SUFFIX, STALE_AFTER, LockTimeout, RunLock, lock_path, remove_leftovers
 
 __all__ = ["LOCK_SUFFIX", "atomic_output", "lock_path", "run_lock"]
 
@@ -294,18 +294,29 @@ def lock_timeout() -> float:
         return LOCK_TIMEOUT
 
 
+def lock_stale_after() -> float:
+    """After how many seconds without a heartbeat a lock is taken over:
+    ``MVI_XL_LOCK_STALE``, default 30 (at least one second)."""
+    try:
+        return max(1.0, float(os.environ.get("MVI_XL_LOCK_STALE", STALE_AFTER)))
+    except ValueError:
+        return STALE_AFTER
+
+
 @contextlib.contextmanager
 def run_lock(target: Path, *, timeout: float | None = None) -> Iterator[RunLock]:
     """Hold the lock of ``target`` (waiting up to ``timeout`` seconds; a lock left by a run
     that died is taken over, see lock.py), then clean up what a killed run may have left."""
     timeout = lock_timeout() if timeout is None else timeout
-    lock = RunLock(lock_path(target), timeout=timeout)
+    lock = RunLock(lock_path(target), timeout=timeout, stale_after=lock_stale_after())
     try:
         lock.acquire()
     except LockTimeout:
         raise OutputError("busy", path=target, seconds=int(timeout), lock=lock.path.name) from None
+    except PermissionError as exc:  # the folder can't take a new file
+        raise OutputError("write_denied", path=target.parent, reason=_reason(exc)) from None
     except OSError as exc:
-        raise output_error(exc, lock.path) from None
+        raise output_error(exc, target) from None
     try:
         remove_stale_temporaries(target)
         remove_leftovers(target)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 import xlsxwriter
+
+from . import smbshare
 
 HEADER = ["Nr", "Actie", "Periode", "Status", "Datum gereed"]
 #: A register with the columns the views and signals use.
@@ -146,3 +150,75 @@ def soffice() -> str:
     if found is None:
         pytest.skip("LibreOffice Calc is not installed")
     return found
+
+
+class Share:
+    """The test SMB share: ``server`` is its folder on the server's disk, ``a`` and ``b`` the
+    same share through two smbnetfs mounts (two SMB clients: two machines)."""
+
+    def __init__(self, folder: Path, a: smbshare.Mount, b: smbshare.Mount) -> None:
+        self.folder = folder
+        self.server = folder / "share"
+        self.mounts = (a, b)
+        self.a, self.b = a.share(), b.share()
+
+    def stop_server(self) -> None:
+        smbshare.stop(self.folder)
+
+    def start_server(self) -> None:
+        smbshare.start(self.folder)
+
+
+@pytest.fixture(scope="session")
+def smb(tmp_path_factory: pytest.TempPathFactory):
+    """Samba on 127.0.0.1 through two smbnetfs mounts. ``.ci/run`` starts the server and says
+    where (``MVI_XL_SMB_DIR``); otherwise the session starts one where it can. Skipped where
+    Samba or FUSE is missing, except under CI=true, where it must run."""
+    given = os.environ.get("MVI_XL_SMB_DIR")
+    ci = os.environ.get("CI") == "true"
+    started = False
+    if given:
+        folder = Path(given)
+    else:
+        why = smbshare.missing()
+        if why is not None:
+            if ci:
+                pytest.fail(f"the SMB share is required when CI=true: {why}")
+            pytest.skip(why)
+        if ci:
+            pytest.fail("CI=true: .ci/run must start Samba and set MVI_XL_SMB_DIR")
+        folder = tmp_path_factory.mktemp("samba")
+        try:
+            smbshare.start(folder)
+        except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+            pytest.skip(f"Samba could not be started here: {exc}")
+        started = True
+    mounts_dir = tmp_path_factory.mktemp("mounts")
+    mounts = []
+    try:
+        for name in ("a", "b"):
+            mounts.append(smbshare.Mount(mounts_dir, name).mount())
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        for mount in mounts:
+            mount.unmount()
+        if started:
+            smbshare.stop(folder)
+        if ci:
+            pytest.fail(f"smbnetfs could not mount the share: {exc}")
+        pytest.skip(f"smbnetfs could not mount the share: {exc}")
+    try:
+        yield Share(folder, *mounts)
+    finally:
+        for mount in mounts:
+            mount.unmount()
+        if started:
+            smbshare.stop(folder)
+
+
+@pytest.fixture
+def on_share(smb: Share, request: pytest.FixtureRequest):
+    """A new, empty folder on the share for one test: (its name, the share)."""
+    name = "t-" + re.sub(r"\W+", "-", request.node.name)[:60] + "-" + os.urandom(3).hex()
+    (smb.a / name).mkdir()
+    yield name, smb
+    shutil.rmtree(smb.server / name, ignore_errors=True)
