@@ -627,6 +627,14 @@ LABELS: dict[str, dict[str, str]] = {
         "hem opnieuw).",
         "cli.watching": "Register {path} wordt gevolgd (elke {interval} s); Ctrl-C stopt.",
         "cli.stopped": "Gestopt.",
+        "schedule.cmd_written": "REM Taakbestand geschreven: {path}",
+        "schedule.copy": "REM Kopieer het naar {path} op de computer die de taak uitvoert.",
+        "schedule.windows": (
+            "REM Windows Taakplanner; plak in cmd.exe (vraagt één keer het wachtwoord van het "
+            "account, zodat de taak ook draait als niemand is aangemeld):"
+        ),
+        "schedule.powershell": "REM Of in PowerShell:",
+        "schedule.cron": "# cron (Linux, macOS); voeg toe met crontab -e:",
         "cli.recorded": "Momentopname van {as_of} vastgelegd in {path} ({count} acties).",
         "cli.removed": "Momentopname van {as_of} verwijderd uit {path}.",
         # starter register (mvi-xl init)
@@ -778,6 +786,14 @@ LABELS: dict[str, dict[str, str]] = {
         "cli.up_to_date": "Monitor is up to date: {path} (nothing changed; --force rebuilds it).",
         "cli.watching": "Watching register {path} (every {interval} s); Ctrl-C stops.",
         "cli.stopped": "Stopped.",
+        "schedule.cmd_written": "REM Task file written: {path}",
+        "schedule.copy": "REM Copy it to {path} on the computer that runs the task.",
+        "schedule.windows": (
+            "REM Windows Task Scheduler; paste into cmd.exe (asks once for the account's "
+            "password, so that the task also runs while nobody is logged on):"
+        ),
+        "schedule.powershell": "REM Or in PowerShell:",
+        "schedule.cron": "# cron (Linux, macOS); add with crontab -e:",
         "cli.recorded": "Snapshot of {as_of} recorded in {path} ({count} actions).",
         "cli.removed": "Snapshot of {as_of} removed from {path}.",
         "starter.sheet": "Actions",
@@ -1242,6 +1258,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "pdf_in_use": (
             "{target} is in gebruik (open in een PDF-lezer?); de nieuwe PDF staat in {path}",
             "Sluit de PDF; de volgende run vervangt hem weer.",
+        ),
+        "schedule_bad_argument": (
+            "'{argument}' kan niet in een geplande taak (een dubbel aanhalingsteken of een "
+            "stuurteken)",
+            "Kies een naam zonder dubbele aanhalingstekens.",
+        ),
+        "schedule_cmd_dir": (
+            "het taakbestand {folder} heeft een teken dat cmd.exe apart leest (% & | < > ^ ( ) !)",
+            "Kies met --cmd-dir een map zonder die tekens.",
+        ),
+        "schedule_python": (
+            "de taak is voor Windows en deze computer is geen Windows, dus de Python daar is "
+            "onbekend",
+            r"Geef het volledige pad met --python, bijvoorbeeld --python "
+            r"'C:\Program Files\Python311\python.exe'.",
+        ),
+        "schedule_too_long": (
+            "de schtasks-regel zou {length} tekens lang worden; schtasks neemt er minder dan "
+            "{limit}",
+            "Kies met --cmd-dir een kortere map, of een korter account met --run-as.",
+        ),
+        "schedule_one_output": (
+            "-o kan bij één register; bij meer registers krijgt elk zijn eigen monitor",
+            "Plan de registers elk apart met -o, of laat -o weg.",
+        ),
+        "schedule_mapped_drive": (
+            "{path} staat op een netwerkschijf met een stationsletter, die een geplande taak "
+            "zonder aanmelding niet ziet; de taak gebruikt {unc}",
+            "Geen actie nodig; geef voortaan liever het UNC-pad.",
+        ),
+        "schedule_drive_letter": (
+            "{path} begint met een stationsletter; is dat een netwerkschijf, dan ziet een "
+            "geplande taak zonder aanmelding hem niet",
+            r"Geef dan het UNC-pad (\\server\share\...).",
         ),
         "no_register": (
             "geen register opgegeven",
@@ -1732,6 +1782,39 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "pdf_in_use": (
             "{target} is in use (open in a PDF viewer?); the new PDF is in {path}",
             "Close the PDF; the next run replaces it again.",
+        ),
+        "schedule_bad_argument": (
+            "'{argument}' can't go into a scheduled task (a double quote or a control character)",
+            "Choose a name without double quotes.",
+        ),
+        "schedule_cmd_dir": (
+            "the task file {folder} has a character cmd.exe reads specially (% & | < > ^ ( ) !)",
+            "Choose a folder without those characters with --cmd-dir.",
+        ),
+        "schedule_python": (
+            "the task is for Windows and this computer is not Windows, so the Python there is "
+            "unknown",
+            r"Give its full path with --python, for example --python "
+            r"'C:\Program Files\Python311\python.exe'.",
+        ),
+        "schedule_too_long": (
+            "the schtasks line would be {length} characters long; schtasks takes fewer than "
+            "{limit}",
+            "Choose a shorter folder with --cmd-dir, or a shorter account with --run-as.",
+        ),
+        "schedule_one_output": (
+            "-o goes with one register; with more, each gets its own monitor",
+            "Schedule the registers one by one with -o, or leave -o out.",
+        ),
+        "schedule_mapped_drive": (
+            "{path} is on a network drive with a drive letter, which a scheduled task without "
+            "a logon doesn't see; the task uses {unc}",
+            "Nothing to do; better give the UNC path from now on.",
+        ),
+        "schedule_drive_letter": (
+            "{path} starts with a drive letter; if that is a network drive, a scheduled task "
+            "without a logon doesn't see it",
+            r"Give its UNC path then (\\server\share\...).",
         ),
         "no_register": (
             "no register given",

@@ -22,7 +22,6 @@ from mvi_xl import pipeline, safe_io
 from mvi_xl.cli import cli
 from mvi_xl.errors import RegisterError
 from mvi_xl.lock import RunLock, lock_path
-from mvi_xl.schedule import Plan, absolute, cron_line, parse_time, schtasks_line
 from mvi_xl.watch import Watcher
 
 from .conftest import BASIC_ROWS, write_xlsx
@@ -436,79 +435,3 @@ def test_watch_collects_garbage_as_usual(tmp_path: Path, monkeypatch: pytest.Mon
         gc.enable()
     assert result.exit_code == 0, result.output
     assert seen == [True]
-
-
-# --- schedule ----------------------------------------------------------------------------------
-
-
-def test_schedule_prints_both_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.chdir(tmp_path)
-    result = run("schedule", "Actieplan MVI één.xlsx", "--every", "weekly", "--at", "6:30")
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    schtasks = next(line for line in lines if line.startswith("schtasks"))
-    cron = next(line for line in lines if line[:1].isdigit())
-    assert "/SC WEEKLY /D MON /ST 06:30" in schtasks
-    assert cron.startswith("30 6 * * 1 ")
-    assert f"'{tmp_path / 'Actieplan MVI één.xlsx'}'" in cron
-    assert "-o" in cron and "--quiet" in cron and "--log-file" in cron
-
-
-@pytest.mark.parametrize("at", ["25:00", "7", "07:60", "zeven uur"])
-def test_schedule_rejects_bad_times(tmp_path: Path, at: str):
-    assert run("schedule", tmp_path / "r.xlsx", "--at", at).exit_code == 2
-
-
-def test_schedule_quotes_unc_paths_for_schtasks():
-    plan = Plan(
-        r"C:\Program Files\Python311\python.exe",
-        r"\\server\share\MVI\Actieplan één.xlsx",
-        r"\\server\share\MVI\Actieplan één-monitor.xlsx",
-        r"\\server\share\MVI\mvi-xl.log",
-        "daily",
-        "07:00",
-    )
-    line = schtasks_line(plan)
-    assert line.startswith('schtasks /Create /TN "mvi-xl monitor" /SC DAILY /ST 07:00 /TR "')
-    tr = line.split(" /TR ", 1)[1].removesuffix(" /F")
-    assert tr == (
-        '"\\"C:\\Program Files\\Python311\\python.exe\\" -m mvi_xl build '
-        '\\"\\\\server\\share\\MVI\\Actieplan één.xlsx\\" -o '
-        '\\"\\\\server\\share\\MVI\\Actieplan één-monitor.xlsx\\" --quiet --log-file '
-        '\\\\server\\share\\MVI\\mvi-xl.log"'
-    )
-
-
-def test_cron_escapes_percent_and_quotes():
-    plan = Plan(
-        "/usr/bin/python3",
-        "/srv/MVI 100%/reg's.xlsx",
-        "/srv/m.xlsx",
-        "/srv/l.log",
-        "hourly",
-        "00:15",
-    )
-    line = cron_line(plan)
-    assert line.startswith("15 * * * * /usr/bin/python3 -m mvi_xl build ")
-    assert "'/srv/MVI 100\\%/reg'\"'\"'s.xlsx'" in line
-
-
-@pytest.mark.parametrize(
-    ("text", "cwd", "expected"),
-    [
-        ("register.xlsx", "/srv/mvi", "/srv/mvi/register.xlsx"),
-        ("/abs/r.xlsx", "/srv", "/abs/r.xlsx"),
-        ("register.xlsx", r"C:\Users\mvi", r"C:\Users\mvi\register.xlsx"),
-        (r"\\server\share\r.xlsx", "/srv", r"\\server\share\r.xlsx"),
-        (r"MVI\r.xlsx", r"\\server\share", r"\\server\share\MVI\r.xlsx"),
-    ],
-)
-def test_absolute_paths(text: str, cwd: str, expected: str):
-    assert absolute(text, cwd) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"), [("7:00", "07:00"), ("23:59", "23:59"), ("00:05", "00:05")]
-)
-def test_parse_time(text: str, expected: str):
-    assert parse_time(text) == expected
