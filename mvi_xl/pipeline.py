@@ -356,13 +356,22 @@ def build(options: Options, read: Read | None = None) -> Result:
     of everything that goes in matches the monitor's, the file is left alone. ``read``: the
     register as already read (see ``load``). An I/O error that escapes the steps below (a drive
     that went away mid-run) is one line too, never an internal error."""
-    output = options.output or default_output(options.register, options.more)
     try:
+        output = options.output or default_output(options.register, options.more)
         return _build(options, output, read)
     except OSError as exc:
-        code = "drive_gone" if is_drive_gone(exc) else "write_failed"
-        place = Path(exc.filename) if exc.filename else output
-        raise OutputError(code, path=place, reason=exc.strerror or str(exc)) from None
+        raise io_failure(exc, options) from None
+
+
+def io_failure(exc: OSError, options: Options) -> RegisterError | OutputError:
+    """An OSError as one line: about a register, exit 3; else about the output, exit 4."""
+    place = Path(exc.filename) if exc.filename else None
+    reason = exc.strerror or str(exc)
+    if place is not None and place in (options.register, *options.more):
+        code = "drive_gone" if is_drive_gone(exc) else "unreadable"
+        return RegisterError(code, path=place, reason=reason)
+    code = "drive_gone" if is_drive_gone(exc) else "write_failed"
+    return OutputError(code, path=place or options.output, reason=reason)
 
 
 def _build(options: Options, output: Path, read: Read | None) -> Result:

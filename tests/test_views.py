@@ -124,12 +124,27 @@ def test_per_department_names_are_safe_and_the_bucket_is_kept(tmp_path: Path):
     register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
     result = run("build", register, "--per-afdeling", "-o", tmp_path / "uit")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "uit").glob("*.xlsx")) == [
-        "(geen afdeling)-monitor.xlsx",
-        "Inkoop_Facilitair (2)-monitor.xlsx",
-        "Inkoop_Facilitair-monitor.xlsx",
-        "_CON-monitor.xlsx",
-    ]
+    slash, colon = safe_file_names(["Inkoop/Facilitair", "Inkoop:Facilitair"])
+    assert slash != colon and slash.startswith("Inkoop_Facilitair ")
+    names = sorted(p.name for p in (tmp_path / "uit").glob("*.xlsx"))
+    assert names == sorted(
+        [
+            "(geen afdeling)-monitor.xlsx",
+            f"{slash}-monitor.xlsx",
+            f"{colon}-monitor.xlsx",
+            "_CON-monitor.xlsx",
+        ]
+    )
+
+    # the same department gets the same file whatever the order of the rows
+    write_xlsx(register, list(reversed(rows)), header=HEADER)
+    again = run("build", register, "--per-afdeling", "-o", tmp_path / "andersom")
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in (tmp_path / "andersom").glob("*.xlsx")) == names
+    for name in names:
+        first = openpyxl.load_workbook(tmp_path / "uit" / name)["Monitor"]["B2"].value
+        second = openpyxl.load_workbook(tmp_path / "andersom" / name)["Monitor"]["B2"].value
+        assert first == second
 
 
 def test_per_department_reads_the_register_once(tmp_path: Path, monkeypatch):
@@ -356,16 +371,34 @@ def test_period_end(label: str, end):
         ("Ruimte\tEn  Wonen", "Ruimte En Wonen"),
         ("x" * 200, "x" * 80),
         ("Économie", "Économie"),
+        # names Windows keeps for devices, as Windows decides
+        ("CON .afd", "_CON .afd"),
+        ("con", "_con"),
+        ("COM¹", "_COM¹"),
+        ("lpt³.x", "_lpt³.x"),
+        ("CONIN$", "_CONIN$"),
+        ("conout$", "_conout$"),
+        ("COM10", "COM10"),
+        ("CONSULTANCY", "CONSULTANCY"),
+        # no control or bidirectional characters remain
+        ("\u202eInkoop\u202c", "Inkoop"),
+        ("In\u200bkoop\u2066", "Inkoop"),
+        ("Ink\x7foop\x9b", "Ink_oop_"),
+        ("\u061cمشتريات", "مشتريات"),
     ],
 )
 def test_safe_file_name(text: str, name: str):
     assert safe_file_name(text) == name
 
 
-def test_safe_file_names_are_unique_regardless_of_case():
-    assert safe_file_names(["Inkoop", "inkoop", "In/koop", "In:koop"]) == [
-        "Inkoop",
-        "inkoop (2)",
-        "In_koop",
-        "In_koop (2)",
-    ]
+def test_safe_file_names_are_unique_regardless_of_case_and_stable():
+    texts = ["Inkoop", "inkoop", "In/koop", "In:koop", "Ruimte"]
+    names = safe_file_names(texts)
+    assert len({n.casefold() for n in names}) == 5
+    assert names[-1] == "Ruimte"  # no collision: the plain name
+    assert all(n.startswith(("Inkoop ", "inkoop ", "In_koop ")) for n in names[:4])
+    # each text keeps its name, whatever the others and their order
+    shuffled = ["Ruimte", "In:koop", "inkoop", "In/koop", "Inkoop"]
+    assert dict(zip(shuffled, safe_file_names(shuffled), strict=True)) == dict(
+        zip(texts, names, strict=True)
+    )
