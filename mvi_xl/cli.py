@@ -279,29 +279,53 @@ def watch(
 ) -> None:
     """Rebuild the monitor whenever REGISTER changed and has settled; Ctrl-C stops.
 
-    Polls (file-system events are unreliable on network drives); errors that may pass are
-    retried and never end the watch."""
+    Listens to file-system events, so the monitor follows a save within seconds, and polls
+    every --interval seconds for what events miss (a save from another machine on a network
+    drive). Errors that may pass are retried and never end the watch."""
     from .watch import Watcher
 
     gc.enable()  # paused for one-shot runs (see main); a watch runs for hours
     words = Words(lang or "nl")
     options = pipeline.Options(register, output, None, None, config, sheet, lang, strict)
+    if log_file is not None:
+        _guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
     log = RunLog(log_file)
 
+    def logged_build(options: pipeline.Options) -> pipeline.Result:
+        started = time.monotonic()
+        _log_start(log, options)
+        try:
+            result = pipeline.build(options)
+        except MviError as error:
+            log.event(
+                "result",
+                status="error",
+                exit=error.exit_code,
+                message=error.render(lang or "nl"),
+                duration=f"{time.monotonic() - started:.2f}s",
+            )
+            raise
+        except OSError as exc:
+            error = pipeline.io_failure(exc, options)
+            log.event("result", status="error", exit=error.exit_code, message=error.render())
+            raise error from None
+        _log_result(log, result, time.monotonic() - started)
+        return result
+
     def on_result(result: pipeline.Result) -> None:
-        _log_result(log, result, 0.0)
         if not quiet:
             _report(result, False, check=False)
 
     def on_error(error: MviError) -> None:
-        log.event("result", status="error", exit=error.exit_code, message=error.render(lang))
         click.echo(f"mvi-xl: {error.render(lang or 'nl')}", err=True)
 
     if not quiet:
         click.echo(words["cli.watching"].format(path=register, interval=f"{interval:g}"))
     log.event("watch", register=register, interval=interval)
     try:
-        Watcher(options, on_result, on_error, interval=interval).run()
+        Watcher(
+            options, on_result, on_error, interval=interval, build=logged_build, events=True
+        ).run()
     except KeyboardInterrupt:
         log.event("stop", reason="ctrl-c")
         if not quiet:
@@ -556,15 +580,20 @@ def history_remove(date: dt.date, monitor: Path | None, lang: str | None) -> Non
 def _logged_build(options: pipeline.Options, log: RunLog, lang: str | None) -> pipeline.Result:
     """Build, with a line in the run log for the start and for the result, failures included."""
     started = time.monotonic()
+    _log_start(log, options)
+    result = _guard(lambda: pipeline.build(options), lang, log=log, started=started)
+    _log_result(log, result, time.monotonic() - started)
+    return result
+
+
+def _log_start(log: RunLog, options: pipeline.Options) -> None:
+    """The start line: register, output and the peildatum the build uses (today by default)."""
     log.event(
         "start",
         register=options.register,
         output=options.output,
-        as_of=options.as_of.isoformat() if options.as_of else None,
+        as_of=(options.as_of or pipeline.today()).isoformat(),
     )
-    result = _guard(lambda: pipeline.build(options), lang, log=log, started=started)
-    _log_result(log, result, time.monotonic() - started)
-    return result
 
 
 def _log_result(log: RunLog, result: pipeline.Result, duration: float) -> None:
@@ -572,14 +601,14 @@ def _log_result(log: RunLog, result: pipeline.Result, duration: float) -> None:
     log.event(
         "register", path=register.path, sheet=register.sheet, actions=result.monitor.total_actions
     )
-    status = "up-to-date" if result.up_to_date else "elsewhere" if result.fell_back else "written"
+    status = "up-to-date" if result.up_to_date else "elsewhere" if result.elsewhere else "written"
     log.event(
         "result",
         status=status,
         output=result.output,
         warnings=len(result.monitor.findings),
         duration=f"{duration:.2f}s",
-        exit=EXIT_ELSEWHERE if result.fell_back else 0,
+        exit=EXIT_ELSEWHERE if result.elsewhere else 0,
     )
 
 

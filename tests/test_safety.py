@@ -4,6 +4,7 @@ run at a time, skipping unchanged input, a register mid-save, logging, watch and
 from __future__ import annotations
 
 import gc
+import importlib.util
 import json
 import os
 import random
@@ -435,3 +436,59 @@ def test_watch_collects_garbage_as_usual(tmp_path: Path, monkeypatch: pytest.Mon
         gc.enable()
     assert result.exit_code == 0, result.output
     assert seen == [True]
+
+
+def save_like_excel(register: Path, rows) -> None:
+    """Excel saves to a temporary file beside the workbook and renames it over the workbook."""
+    temporary = register.with_name("~$tmp" + register.name)
+    write_xlsx(temporary, rows)
+    temporary.replace(register)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("watchdog") is None, reason="watchdog is not installed"
+)
+def test_watch_follows_a_save_within_seconds_through_file_system_events(tmp_path: Path):
+    register = write_xlsx(tmp_path / "r.xlsx", BASIC_ROWS)
+    monitor = tmp_path / "m.xlsx"
+    log = tmp_path / "watch.log"
+    process = subprocess.Popen(
+        mvi_xl(
+            "watch", str(register), "-o", str(monitor), "--interval", "60", "--log-file", str(log)
+        ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not monitor.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        first = monitor.stat().st_mtime_ns
+        time.sleep(0.5)  # the observer is listening by now
+        delays = []
+        for count in (3, 5, 2):
+            saved = time.monotonic()
+            save_like_excel(register, BASIC_ROWS[:count])
+            while monitor.stat().st_mtime_ns == first and time.monotonic() - saved < 20:
+                time.sleep(0.02)
+            delays.append(time.monotonic() - saved)
+            first = monitor.stat().st_mtime_ns
+            assert openpyxl.load_workbook(monitor)["Acties"].max_row == count + 1
+        assert sorted(delays)[1] < 3, delays  # the median; polling alone would take 60 s
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    starts = [line for line in lines if " start " in line]
+    results = [line for line in lines if " result " in line]
+    assert len(starts) == 4 and all(f'as_of="{pipeline.today().isoformat()}"' in s for s in starts)
+    durations = [float(line.split('duration="')[1].split("s")[0]) for line in results]
+    assert len(durations) == 4 and all(d > 0 for d in durations)
+
+
+def test_the_build_log_names_the_peildatum_it_used(basic_register: Path, tmp_path: Path):
+    log = tmp_path / "build.log"
+    assert run("build", basic_register, "-o", tmp_path / "m.xlsx", "--log-file", log).exit_code == 0
+    start = log.read_text(encoding="utf-8").splitlines()[0]
+    assert f'as_of="{pipeline.today().isoformat()}"' in start
