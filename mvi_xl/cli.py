@@ -46,10 +46,11 @@ Exit codes:
   1  unexpected internal error (please report it)
   2  usage error: bad option, date or mvi-xl.toml
   3  the register can't be read or is invalid (also: warnings under --strict)
-  4  the monitor can't be written (also: --pdf and no LibreOffice or no PDF;
-     another run kept the monitor locked too long)
-  5  build: the monitor was in use (open in Excel?); the new one was saved
-     under a dated name beside it, which the output names
+  4  the monitor can't be written: no permission, read-only, the drive gone
+     (also: --pdf and no LibreOffice or no PDF; another run kept the monitor
+     locked too long)
+  5  build: the monitor or its PDF was in use (open in Excel or a viewer); the
+     new one was saved under a dated name beside it, which the output names
 """
 
 #: How many warnings the terminal shows after a build; all of them are on the Toelichting sheet.

@@ -405,3 +405,25 @@ def test_header_only_register(tmp_path: Path):
     result = run("build", register, "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["total_actions"] == 0
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "{register}", "-o", "{monitor}"]])
+def test_help_and_build_leave_the_heavy_imports_alone(
+    basic_register: Path, tmp_path: Path, args: list[str]
+):
+    """watchdog is for watch, openpyxl and pandas for no command's hot path."""
+    paths = {"register": basic_register, "monitor": tmp_path / "m.xlsx"}
+    code = (
+        "import sys, runpy; sys.argv = ['mvi-xl', *sys.argv[1:]]\n"
+        "from mvi_xl import cli\n"
+        "try:\n    cli.cli(prog_name='mvi-xl')\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('watchdog', 'openpyxl', 'pandas', 'filelock') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *(a.format(**paths) for a in args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "HEAVY []" in done.stdout, done.stdout + done.stderr
