@@ -14,10 +14,8 @@ writes the ``.cmd`` files. cmd.exe's quoting rules are checked by ``tests/cmdexe
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shlex
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -74,6 +72,8 @@ class Job:
     @property
     def key(self) -> str:
         """8 hex digits that tell this monitor's task from every other's."""
+        import hashlib  # not on the --help path: OpenSSL takes a few milliseconds to load
+
         windows = is_windows_path(self.output)
         spelled = self.output.casefold() if windows else self.output
         return hashlib.sha256(spelled.encode("utf-8")).hexdigest()[:8]
@@ -259,6 +259,8 @@ def _windows_unc(drive: str) -> str | None:
 
 def cron_line(python: str, job: Job, every: str, at: str) -> str:
     """A crontab line; ``%`` means newline to cron, so it is escaped."""
+    import shlex
+
     hour, minute = (int(part) for part in at.split(":"))
     when = {
         "daily": f"{minute} {hour} * * *",

@@ -176,3 +176,26 @@ def test_threads_take_turns(tmp_path: Path):
         thread.join()
     assert counter.read_text() == "40"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["counter"]
+
+
+def test_the_lock_file_is_hidden_on_windows(tmp_path: Path, monkeypatch):
+    """On Windows a leading dot hides nothing: the lock gets the hidden attribute (simulated:
+    the call mvi-xl makes to kernel32)."""
+    import ctypes
+
+    calls = []
+
+    class Kernel32:
+        @staticmethod
+        def SetFileAttributesW(path, attributes):
+            calls.append((path, attributes))
+            return 1
+
+    class WinDLL:
+        kernel32 = Kernel32
+
+    monkeypatch.setattr(ctypes, "windll", WinDLL, raising=False)
+    monkeypatch.setattr(lockmod.os, "name", "nt")
+    path = tmp_path / ".m.xlsx.mvi-xl.lock"
+    lockmod._hide(path)
+    assert calls == [(str(path), 0x2)]  # FILE_ATTRIBUTE_HIDDEN
