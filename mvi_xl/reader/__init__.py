@@ -101,7 +101,7 @@ class _Reading:
         out with a warning (or, alone, refused: see ``refuse_period``)."""
         sheet = found.sheet
         refs = self.refs(sheet)
-        period_from = _period_source(found, fill)
+        period_from = _period_source(found)
         if found.lacks_period and period_from == "sheet":
             fill = {**fill, "period": " ".join(sheet.name.split())}
         rows = sheet.rows()
@@ -116,7 +116,6 @@ class _Reading:
             context = SheetContext(
                 sheet_label=sheet.name if several else "",
                 fill=fill,
-                period_from_section=found.lacks_period and period_from != "sheet",
                 themes=self.themes,
                 theme_columns=self._theme_columns(header, block),
                 count_rows=scan.count_rows,
@@ -170,9 +169,7 @@ class _Reading:
         for col, cell in enumerate(header.cells):
             if col in used or not isinstance(cell, str) or not cell.strip():
                 continue
-            if block.region.last_col >= 0 and not (
-                block.region.first_col <= col <= block.region.last_col
-            ):
+            if not block.region.holds(col):
                 continue
             theme = self.themes.column_theme(cell)
             if theme is not None:
@@ -192,11 +189,7 @@ class _Reading:
         used = set(header.columns.values()) | {col for col, _ in parsed.theme_columns}
         losers = {_column_of(f.where) for f in header.findings if f.code == "duplicate_column"}
         for col, cell in enumerate(header.cells):
-            if col in used or col in losers or is_blank(cell):
-                continue
-            if block.region.last_col >= 0 and not (
-                block.region.first_col <= col <= block.region.last_col
-            ):
+            if col in used or col in losers or is_blank(cell) or not block.region.holds(col):
                 continue
             name = f"{' '.join(cell_text(cell).split())} ({column_letter(col)})"
             self.unused.setdefault(name, []).append(sheet)
@@ -250,7 +243,7 @@ def _fills_from_sheet_names(sheets: list[ActionSheet], reading: _Reading) -> dic
     return {}
 
 
-def _period_source(found: ActionSheet, fill: dict[str, str]) -> str | None:
+def _period_source(found: ActionSheet) -> str | None:
     """Where a sheet without a period column takes its periods from: its name, when that holds
     a year ("2019", "Acties 2020-2022"), else the section headings."""
     if not found.lacks_period:

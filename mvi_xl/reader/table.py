@@ -166,8 +166,9 @@ class SheetContext:
     the register's sheets (see RowParser)."""
 
     sheet_label: str = ""  # the Action.sheet of its actions: set when several sheets are read
-    fill: dict[str, str] = field(default_factory=dict)  # field -> value for a missing column
-    period_from_section: bool = False  # no period column: the section heading is the period
+    #: field -> value for a missing column (a sheet's name as theme, department or period);
+    #: without a period column and without such a value, the section heading is the period
+    fill: dict[str, str] = field(default_factory=dict)
     themes: Themes = field(default_factory=Themes)
     theme_columns: list[tuple[int, str]] = field(default_factory=list)  # (col, theme) candidates
     count_rows: set[int] = field(default_factory=set)
