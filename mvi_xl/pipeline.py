@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__, props
 from .compute import combine, compute_monitor, departments, limit_to_department
 from .config import CONFIG_NAME, Config, find_config, load_config
-from .errors import OutputError, RegisterError, UsageError
+from .errors import OutputError, RegisterError, UsageError, os_reason
 from .fingerprint import PROPERTY as FINGERPRINT
 from .fingerprint import earlier_snapshots, fingerprint
 from .history import (
@@ -107,7 +107,7 @@ def registers_in(folder: Path) -> tuple[Path, ...]:
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name.casefold())
     except OSError as exc:
-        raise RegisterError("unreadable", path=folder, reason=exc.strerror or str(exc)) from None
+        raise RegisterError("unreadable", path=folder, reason=os_reason(exc)) from None
     found = tuple(p for p in entries if p.is_file() and is_register_name(p.name))
     if not found:
         raise RegisterError("no_registers", path=folder)

@@ -642,6 +642,53 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "kan het register niet lezen: {reason}",
             "Controleer of het een Excel-, LibreOffice- of CSV-bestand is en sla het opnieuw op.",
         ),
+        # why a register is unreadable: the {reason} above, in our words (never a library's)
+        "reason_part_missing": ("onderdeel {part} ontbreekt", ""),
+        "reason_sheet_without_part": ("werkblad {sheet} heeft geen onderdeel in het bestand", ""),
+        "reason_sheet_part_missing": ("werkblad {sheet}: onderdeel {part} ontbreekt", ""),
+        "reason_compression": (
+            "onderdeel {part} is ingepakt op een manier (methode {method}) die Excel niet gebruikt",
+            "",
+        ),
+        "reason_cell_reference": ("werkblad {sheet}: ongeldige celverwijzing '{ref}'", ""),
+        "reason_row_number": ("werkblad {sheet}: ongeldig rijnummer '{number}'", ""),
+        "reason_table_in_table": ("werkblad {sheet}: een tabel binnen een tabel", ""),
+        "reason_bad_count": ("werkblad {sheet}: ongeldige waarde '{value}' voor {attribute}", ""),
+        "reason_xml": (
+            "onderdeel {part} is geen geldige XML ({problem}, regel {line}, kolom {column})",
+            "",
+        ),
+        "xml_syntax": ("syntaxisfout", ""),
+        "xml_no_elements": ("het onderdeel is leeg of houdt te vroeg op", ""),
+        "xml_invalid_token": ("ongeldig teken", ""),
+        "xml_unclosed_token": ("onafgemaakte tag", ""),
+        "xml_partial_char": ("onvolledig teken", ""),
+        "xml_tag_mismatch": ("begin- en eindtag horen niet bij elkaar", ""),
+        "xml_duplicate_attribute": ("dubbel attribuut", ""),
+        "xml_junk_after": ("inhoud na het einde van het document", ""),
+        "xml_undefined_entity": ("onbekende entiteit", ""),
+        "xml_bad_character": ("verwijzing naar een ongeldig teken", ""),
+        "xml_encoding": ("onbekende of onjuiste tekencodering", ""),
+        "xml_declaration": ("ongeldige XML-declaratie", ""),
+        "xml_unbound_prefix": ("onbekend voorvoegsel van een naamruimte", ""),
+        "xml_other": ("ongeldige opbouw", ""),
+        "reason_os": ("leesfout (code {code})", ""),
+        "reason_os_io": ("de schijf gaf een leesfout", ""),
+        "reason_os_network": ("de netwerkschijf antwoordt niet", ""),
+        "reason_os_busy": ("het bestand is bezet", ""),
+        "reason_os_name": ("het pad is te lang of ongeldig", ""),
+        "reason_reader_format": ("python-calamine herkent de inhoud niet als werkmap", ""),
+        "reason_reader_xml": ("python-calamine vond een ongeldig XML-onderdeel", ""),
+        "reason_reader_zip": ("python-calamine kan de inhoud niet uitpakken", ""),
+        "reason_reader_io": ("python-calamine kreeg een leesfout", ""),
+        "reason_reader_sheet": ("python-calamine vindt dit werkblad niet", ""),
+        "reason_reader_crash": ("python-calamine liep vast op de inhoud van het bestand", ""),
+        "reason_reader_other": ("python-calamine kan de inhoud niet lezen", ""),
+        "reason_csv_field_too_long": (
+            "een veld is langer dan {limit} tekens (een aanhalingsteken zonder einde?)",
+            "",
+        ),
+        "reason_csv_other": ("ongeldige opbouw", ""),
         "password": (
             "het register is met een wachtwoord beveiligd",
             "Sla een kopie op zonder wachtwoord en lees die.",
@@ -663,7 +710,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Kies het juiste register, of sla het opnieuw op.",
         ),
         "not_spreadsheet": (
-            "dit is geen spreadsheet (xlsx, xlsm, xls, ods of csv)",
+            "dit is geen spreadsheet (xlsx, xlsm, xlsb, xls, ods of csv)",
             "Kies het registerbestand, of sla het in Excel op als .xlsx.",
         ),
         "damaged": (
@@ -1011,6 +1058,55 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "cannot read the register: {reason}",
             "Check that it is an Excel, LibreOffice or CSV file and save it again.",
         ),
+        "reason_part_missing": ("part {part} is missing", ""),
+        "reason_sheet_without_part": ("sheet {sheet} has no part in the file", ""),
+        "reason_sheet_part_missing": ("sheet {sheet}: part {part} is missing", ""),
+        "reason_compression": (
+            "part {part} is packed in a way (method {method}) that Excel does not use",
+            "",
+        ),
+        "reason_cell_reference": ("sheet {sheet}: invalid cell reference '{ref}'", ""),
+        "reason_row_number": ("sheet {sheet}: invalid row number '{number}'", ""),
+        "reason_table_in_table": ("sheet {sheet}: a table inside a table", ""),
+        "reason_bad_count": ("sheet {sheet}: invalid value '{value}' for {attribute}", ""),
+        "reason_xml": (
+            "part {part} is not valid XML ({problem}, line {line}, column {column})",
+            "",
+        ),
+        "xml_syntax": ("syntax error", ""),
+        "xml_no_elements": ("the part is empty or ends too early", ""),
+        "xml_invalid_token": ("invalid character", ""),
+        "xml_unclosed_token": ("unfinished tag", ""),
+        "xml_partial_char": ("incomplete character", ""),
+        "xml_tag_mismatch": ("start and end tag do not belong together", ""),
+        "xml_duplicate_attribute": ("duplicate attribute", ""),
+        "xml_junk_after": ("content after the end of the document", ""),
+        "xml_undefined_entity": ("unknown entity", ""),
+        "xml_bad_character": ("reference to an invalid character", ""),
+        "xml_encoding": ("unknown or wrong character encoding", ""),
+        "xml_declaration": ("invalid XML declaration", ""),
+        "xml_unbound_prefix": ("unknown namespace prefix", ""),
+        "xml_other": ("invalid structure", ""),
+        "reason_os": ("read error (code {code})", ""),
+        "reason_os_io": ("the drive reported a read error", ""),
+        "reason_os_network": ("the network drive does not answer", ""),
+        "reason_os_busy": ("the file is busy", ""),
+        "reason_os_name": ("the path is too long or invalid", ""),
+        "reason_reader_format": (
+            "python-calamine does not recognise the content as a workbook",
+            "",
+        ),
+        "reason_reader_xml": ("python-calamine found an invalid XML part", ""),
+        "reason_reader_zip": ("python-calamine cannot unpack the content", ""),
+        "reason_reader_io": ("python-calamine got a read error", ""),
+        "reason_reader_sheet": ("python-calamine does not find this sheet", ""),
+        "reason_reader_crash": ("python-calamine broke down on the content of the file", ""),
+        "reason_reader_other": ("python-calamine cannot read the content", ""),
+        "reason_csv_field_too_long": (
+            "a field is longer than {limit} characters (a quote that is never closed?)",
+            "",
+        ),
+        "reason_csv_other": ("invalid structure", ""),
         "password": (
             "the register is password-protected",
             "Save a copy without a password and read that.",
@@ -1026,7 +1122,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "empty_file": ("the file is empty", "Choose the right register, or save it again."),
         "not_spreadsheet": (
-            "this is not a spreadsheet (xlsx, xlsm, xls, ods or csv)",
+            "this is not a spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv)",
             "Choose the register file, or save it from Excel as .xlsx.",
         ),
         "damaged": (
@@ -1311,10 +1407,39 @@ def labels(lang: str) -> dict[str, str]:
     return LABELS[lang]
 
 
-def message(lang: str, code: str, **params: object) -> tuple[str, str]:
-    """The (message, hint) pair for a warning or error code, filled in."""
+class Phrase:
+    """Part of a message that has words of its own (why a register is unreadable, say): a
+    message code and its parameters, put into words in the language of the message that
+    carries it. Only its text is used; its hint in MESSAGES stays empty."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        return message(lang, self.code, **self.params)[0]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.code!r}, {self.params!r})"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def message(lang: str, code: str, /, **params: object) -> tuple[str, str]:
+    """The (message, hint) pair for a warning or error code, filled in; a Phrase among the
+    parameters is put into words in the same language."""
     text, hint = MESSAGES[lang][code]
-    return text.format(**params), hint.format(**params)
+    filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in params.items()}
+    return text.format(**filled), hint.format(**filled)
 
 
 class Words:

@@ -995,7 +995,13 @@ CASES: tuple[Case, ...] = (
     Case(
         "far_cell_xlsb", _xlsb_far_cell, 3, ("meer dan 250000 rijen",), "Acties!C5000001", slow=True
     ),
-    Case("duplicate_cell_reference", _duplicate_attribute, 3, ("duplicate attribute",), slow=True),
+    Case(
+        "duplicate_cell_reference",
+        _duplicate_attribute,
+        3,
+        ("xl/worksheets/sheet1.xml is geen geldige XML (dubbel attribuut, regel 2",),
+        slow=True,
+    ),
     Case(
         "ods_repeated_rows", _ods_repeat, 3, ("meer dan 250000 rijen",), "Acties!A250001", slow=True
     ),

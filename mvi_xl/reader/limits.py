@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..cells import cell_ref, column_letter, sheet_ref
 from ..config import Limits
-from ..errors import RegisterError
+from ..errors import RegisterError, os_reason
 
 MB = 1024 * 1024
 
@@ -120,7 +120,7 @@ def read_limited(path: Path, limits: Limits) -> bytes:
     except IsADirectoryError:
         raise RegisterError("is_folder", path=path) from None
     except OSError as exc:
-        raise RegisterError("unreadable", path=path, reason=exc.strerror or str(exc)) from None
+        raise RegisterError("unreadable", path=path, reason=os_reason(exc)) from None
     if len(data) > limits.max_file_bytes:
         _too_big(path, len(data), limits)
     if not data:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import RegisterError
+from ..vocabulary import Phrase
 from .limits import ExtentGuard, Limits
 from .package import Package
 from .safexml import parse, printable
@@ -68,7 +69,7 @@ class _ContentScanner:
 
     def _table(self, attrs: dict[str, str]) -> None:
         if self.guard is not None:
-            reason = f"{printable(self.guard.sheet or '')}: table inside a table"
+            reason = Phrase("reason_table_in_table", sheet=printable(self.guard.sheet or ""))
             raise RegisterError("unreadable", path=self.path, reason=reason)
         sheet = attrs.get(_TABLE + "name", "")
         self.guard = ExtentGuard(self.limits, self.path, sheet)
@@ -98,6 +99,11 @@ class _ContentScanner:
     def _count(self, attrs: dict[str, str], key: str) -> int:
         text = attrs.get(_TABLE + key, "1")
         if not text.isdigit() or len(text) > 10 or int(text) < 1:
-            reason = f"{printable(self.guard.sheet if self.guard else '')}: {key}='{text[:20]}'"
-            raise RegisterError("unreadable", path=self.path, reason=printable(reason))
+            reason = Phrase(
+                "reason_bad_count",
+                sheet=printable(self.guard.sheet if self.guard else ""),
+                value=printable(text, 20),
+                attribute=f"table:{key}",
+            )
+            raise RegisterError("unreadable", path=self.path, reason=reason)
         return int(text)

@@ -30,9 +30,11 @@ import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 
 from ..cells import column_letter
 from ..errors import RegisterError
+from ..vocabulary import Phrase
 from .limits import ExtentGuard
 from .package import Package
 from .safexml import local, parse, printable
@@ -74,7 +76,9 @@ def scan_sheet(package: Package, part: str, guard: ExtentGuard, path: Path) -> S
     """Scan a worksheet part, fast where the XML allows it; raises through ``guard`` at the
     first cell too far."""
     if part not in package.infos:
-        reason = f"{printable(guard.sheet or '')}: {printable(part)} missing"
+        reason = Phrase(
+            "reason_sheet_part_missing", sheet=printable(guard.sheet or ""), part=printable(part)
+        )
         raise RegisterError("unreadable", path=path, reason=reason)
     try:
         return _fast_scan(package.chunks(part), guard)
@@ -445,15 +449,15 @@ class _SheetScanner:
         """``AB12`` -> (11, 27). Anything else is refused (see the module doc)."""
         match = _CELL.match(html.unescape(ref) if "&" in ref else ref)
         if match is None:
-            self._bad(f"cell reference '{printable(ref, 20)}'")
+            self._bad("reason_cell_reference", ref=printable(ref, 20))
         letters, digits = match.groups()
         return int(digits) - 1, _column(letters)
 
     def _number(self, text: str) -> int:
         if not text.isdigit() or len(text) > 10:
-            self._bad(f"row number '{printable(text, 20)}'")
+            self._bad("reason_row_number", number=printable(text, 20))
         return int(text)
 
-    def _bad(self, what: str) -> None:
-        reason = f"{printable(self.guard.sheet or '')}: {what}"
+    def _bad(self, code: str, **params: object) -> NoReturn:
+        reason = Phrase(code, sheet=printable(self.guard.sheet or ""), **params)
         raise RegisterError("unreadable", path=self.path, reason=reason)

@@ -26,6 +26,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from ..errors import RegisterError
+from ..vocabulary import Phrase
 from .limits import MAX_PARTS, MB, RATIO_GRACE_BYTES, Limits
 from .safexml import printable
 
@@ -86,12 +87,13 @@ class Package:
         with a DTD at its start (or, with ``everywhere``, anywhere) is refused on the way."""
         info = self.infos.get(name)
         if info is None:
-            raise RegisterError("unreadable", path=self.path, reason=f"{printable(name)} missing")
+            reason = Phrase("reason_part_missing", part=printable(name))
+            raise RegisterError("unreadable", path=self.path, reason=reason)
         shown = printable(name)
         if info.flag_bits & 0x1:
             raise RegisterError("password", path=self.path)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            reason = f"{shown}: compression method {info.compress_type}"
+            reason = Phrase("reason_compression", part=shown, method=info.compress_type)
             raise RegisterError("unreadable", path=self.path, reason=reason)
         search = name.lower().endswith(_XML_SUFFIXES)
         markers = _DTD_MARKERS

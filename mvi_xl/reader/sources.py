@@ -6,7 +6,8 @@ never more than ``max_file_mb``), its kind decided by content rather than by ext
 xlsb, xls, ods) or to the CSV reader. A sheet is scanned (``ooxml``, ``biff``, ``ods``) before
 calamine fills it in, so a sheet beyond the limits never costs more than the scan. Rows come
 out with absolute positions: row 0 is the sheet's row 1 and column 0 its column A, so every
-warning can name the real cell.
+warning can name the real cell. Whatever calamine raises is put into our own words
+(``_guarded``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import RegisterError
+from ..vocabulary import Phrase
 from . import csvfile, ooxml, package
 from .cfb import MAGIC as OLE2_MAGIC
 from .limits import ExtentGuard, Limits, read_limited
@@ -171,7 +173,7 @@ def _lazy(zipped: package.Package, parts: dict[str, str], scanner: Scanner) -> S
         def scan() -> SheetScan:
             part = parts.get(name)
             if part is None:
-                reason = f"{printable(name)}: no part for this sheet"
+                reason = Phrase("reason_sheet_without_part", sheet=printable(name))
                 raise RegisterError("unreadable", path=guard.path, reason=reason)
             return scanner(zipped, part, guard, guard.path)
 
@@ -183,7 +185,9 @@ def _lazy(zipped: package.Package, parts: dict[str, str], scanner: Scanner) -> S
 def _calamine_sheets(data: bytes, path: Path, limits: Limits, scan_for: ScanFor) -> list[Sheet]:
     import python_calamine as calamine
 
-    workbook = _guarded(lambda: calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), path)
+    workbook = _guarded(
+        lambda: calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), path, opening=True
+    )
     metadata = _guarded(
         lambda: [
             (meta.name, meta.visible != calamine.SheetVisibleEnum.Visible)
@@ -227,13 +231,16 @@ def _calamine_loader(
     return load
 
 
-def _guarded(call: Callable[[], T], path: Path, sheet: str | None = None) -> T:
-    """Run a python-calamine call; whatever it raises becomes a RegisterError.
+def _guarded(
+    call: Callable[[], T], path: Path, sheet: str | None = None, *, opening: bool = False
+) -> T:
+    """Run a python-calamine call; whatever it raises becomes a RegisterError in our words.
 
     python-calamine reports Rust panics as BaseException subclasses, so those are caught too;
     Ctrl-C and sys.exit still pass through. A panic's text, which Rust prints on the process's
     stderr before Python sees the exception, is kept off the user's screen: the RegisterError
-    is the one line they get.
+    is the one line they get. calamine's own English ("Cannot detect file format" whenever a
+    file fails to open) is kept as ``detail`` for MVI_XL_DEBUG, never shown in the message.
     """
     import python_calamine as calamine
 
@@ -247,9 +254,31 @@ def _guarded(call: Callable[[], T], path: Path, sheet: str | None = None) -> T:
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - see docstring
-        text = printable(str(exc).strip().splitlines()[0], 200) if str(exc).strip() else ""
-        reason = text or type(exc).__name__
-        raise RegisterError("unreadable", path=path, where=sheet, reason=reason) from None
+        text = str(exc).strip()
+        detail = printable(text.splitlines()[0], 200) if text else type(exc).__name__
+        reason = Phrase(_reader_reason(exc, calamine, opening))
+        raise RegisterError(
+            "unreadable", path=path, where=sheet, reason=reason, detail=detail
+        ) from None
+
+
+def _reader_reason(exc: BaseException, calamine: Any, opening: bool) -> str:
+    """The message code for what calamine raised: its exception classes, a crash (a Rust
+    panic is no Exception), or on opening a file it does not recognise."""
+    kinds = (
+        (calamine.XmlError, "reason_reader_xml"),
+        (calamine.ZipError, "reason_reader_zip"),
+        (calamine.WorksheetNotFound, "reason_reader_sheet"),
+        (OSError, "reason_reader_io"),
+    )
+    for kind, code in kinds:
+        if isinstance(exc, kind):
+            return code
+    if not isinstance(exc, Exception):
+        return "reason_reader_crash"
+    if opening and isinstance(exc, calamine.CalamineError):
+        return "reason_reader_format"
+    return "reason_reader_other"
 
 
 @contextlib.contextmanager

@@ -1,0 +1,320 @@
+"""Every file that cannot be read says why in our words.
+
+- No message carries a library's English: every failure we can provoke, in Dutch, is checked
+  against the texts of expat, python-calamine, zipfile, csv and the operating system.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import pathlib
+import random
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from xml.parsers.expat import errors as expat_errors
+
+import pytest
+from click.testing import CliRunner
+
+from mvi_xl.cli import cli
+from mvi_xl.errors import MviError, RegisterError
+from mvi_xl.reader import parse_register, read_register
+
+from .conftest import BASIC_ROWS, HEADER, write_csv, write_xlsx
+from .hostile_corpus import (
+    MAIN_NS,
+    ODS_MIMETYPE,
+    REL_NS,
+    grid,
+    ods_content,
+    ooxml_parts,
+    register_sheet,
+    rows_xml,
+    sheet_xml,
+    xlsb_parts,
+)
+
+Parts = dict[str, bytes | str]
+XLSX = Path("register.xlsx")
+XLSB = Path("register.xlsb")
+ODS = Path("register.ods")
+FAR_XLSX_ROW = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+
+
+def zipped(parts: Parts, method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content.encode() if isinstance(content, str) else content)
+    return buffer.getvalue()
+
+
+def xlsx_parts(far: bool = False) -> Parts:
+    sheet = register_sheet()
+    if far:
+        sheet = sheet.replace("</sheetData>", FAR_XLSX_ROW + "</sheetData>")
+    return ooxml_parts([("Acties", sheet)])
+
+
+def xlsb_register(far: bool = False) -> Parts:
+    cells = grid([HEADER[:4], *[r[:4] for r in BASIC_ROWS]])
+    if far:
+        cells[(5_000_000, 2)] = "x"
+    return xlsb_parts({"Acties": cells})
+
+
+# --- No library's English in a message ----------------------------------------------------------
+
+#: What the libraries say in English, as far as we can provoke them: expat (all of its error
+#: texts), python-calamine, zipfile, the csv module and the operating system.
+RAW_PHRASES = (
+    *(message for message in expat_errors.messages.values()),
+    "Cannot detect file format",
+    "Workbook is password protected",
+    "Cell string index not found",
+    "Unrecognized",
+    "Unknown cell",
+    "panicked",
+    "index out of bounds",
+    "File is not a zip file",
+    "Bad magic number",
+    "Truncated file header",
+    "Bad CRC-32",
+    "field larger than field limit",
+    "line contains NUL",
+    *(os.strerror(code) for code in (errno.EIO, errno.ENOENT, errno.EACCES, errno.ETIMEDOUT)),
+)
+
+
+def broken_workbook(xml: str) -> Callable[[], tuple[bytes, Path]]:
+    return lambda: (zipped({**xlsx_parts(), "xl/workbook.xml": xml}), XLSX)
+
+
+def workbook_xml(body: str) -> str:
+    return f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>{body}</sheets></workbook>'
+
+
+def with_parts(**changes: str) -> Callable[[], tuple[bytes, Path]]:
+    def make() -> tuple[bytes, Path]:
+        parts = xlsx_parts()
+        parts.update(
+            {name.replace("__", "/").replace("_dot_", "."): v for name, v in changes.items()}
+        )
+        return zipped(parts), XLSX
+
+    return make
+
+
+def sheet_with(rows: str) -> str:
+    return sheet_xml(rows_xml([["Actie", "Periode", "Status"]]) + rows)
+
+
+def ods_with(tables: str) -> Callable[[], tuple[bytes, Path]]:
+    def make() -> tuple[bytes, Path]:
+        manifest = (
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+            'manifest:1.0"/>'
+        )
+        parts: Parts = {
+            "mimetype": ODS_MIMETYPE,
+            "META-INF/manifest.xml": manifest,
+            "content.xml": ods_content(tables),
+        }
+        return zipped(parts, zipfile.ZIP_STORED), ODS
+
+    return make
+
+
+def compressed_otherwise() -> tuple[bytes, Path]:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in xlsx_parts().items():
+            method = zipfile.ZIP_BZIP2 if name == "xl/workbook.xml" else zipfile.ZIP_DEFLATED
+            archive.writestr(name, content, compress_type=method)
+    return buffer.getvalue(), XLSX
+
+
+def truncated() -> tuple[bytes, Path]:
+    data = zipped(xlsx_parts())
+    return data[: len(data) // 2], XLSX
+
+
+def huge_csv_field(tmp: Path) -> tuple[bytes, Path]:
+    path = write_csv(tmp / "register.csv", [["1", '"' + "x" * 200_000, "P", "lopend", ""]])
+    return path.read_bytes(), path
+
+
+INLINE_CELL = '<c r="A2" t="inlineStr"><is><t>x</t></is></c>'
+
+#: (name, the failing register as (bytes, path), Dutch words the message must hold)
+FAILURES = [
+    (
+        "xml_invalid_token",
+        broken_workbook(workbook_xml("<sheet name='a' r:id='rId1'/>\x01")),
+        "ongeldig teken",
+    ),
+    ("xml_ends_early", broken_workbook(""), "het onderdeel is leeg of houdt te vroeg op"),
+    ("xml_unclosed", broken_workbook('<workbook xmlns="x"><sheets'), "onafgemaakte tag"),
+    ("xml_tag_mismatch", broken_workbook("<workbook><sheets></workbook>"), "horen niet bij elkaar"),
+    ("xml_junk_after", broken_workbook(workbook_xml("") + "<x/>"), "na het einde van het document"),
+    ("xml_duplicate_attribute", broken_workbook('<workbook a="1" a="2"/>'), "dubbel attribuut"),
+    (
+        "xml_undefined_entity",
+        broken_workbook("<workbook>&onbekend;</workbook>"),
+        "onbekende entiteit",
+    ),
+    ("xml_bad_character", broken_workbook("<workbook>&#0;</workbook>"), "ongeldig teken"),
+    (
+        "xml_unknown_encoding",
+        broken_workbook('<?xml version="1.0" encoding="x-geen"?><workbook/>'),
+        "tekencodering",
+    ),
+    ("xml_unbound_prefix", ods_with("<x:table/>"), "onbekend voorvoegsel"),
+    ("xml_line_and_column", broken_workbook("<workbook>\n <a></b></workbook>"), "regel 2, kolom 7"),
+    (
+        "calamine_does_not_recognise_it",
+        with_parts(xl__styles_dot_xml="<styleSheet><numFmts><numFmt"),
+        "python-calamine herkent de inhoud niet als werkmap",
+    ),
+    (
+        "calamine_cannot_read_a_sheet",
+        with_parts(
+            xl__worksheets__sheet1_dot_xml=sheet_with(
+                '<row r="2"><c r="A2" t="s"><v>99</v></c></row>'
+            )
+        ),
+        "python-calamine kan de inhoud niet lezen",
+    ),
+    (
+        "bad_cell_reference",
+        with_parts(
+            xl__worksheets__sheet1_dot_xml=sheet_with('<row r="2"><c r="2A"><v>1</v></c></row>')
+        ),
+        "werkblad Acties: ongeldige celverwijzing '2A'",
+    ),
+    (
+        "bad_row_number",
+        with_parts(
+            xl__worksheets__sheet1_dot_xml=sheet_with(f'<!--x--><row r="x">{INLINE_CELL}</row>')
+        ),
+        "ongeldig rijnummer 'x'",
+    ),
+    (
+        "ods_bad_repeat",
+        ods_with(
+            '<table:table table:name="A"><table:table-row table:number-rows-repeated="0"/>'
+            "</table:table>"
+        ),
+        "ongeldige waarde '0' voor table:number-rows-repeated",
+    ),
+    (
+        "ods_table_in_a_table",
+        ods_with('<table:table table:name="A"><table:table table:name="B"/></table:table>'),
+        "een tabel binnen een tabel",
+    ),
+    ("compression_method", compressed_otherwise, "methode 12"),
+    (
+        "sheet_part_missing",
+        lambda: (zipped({k: v for k, v in xlsx_parts().items() if "sheet1" not in k}), XLSX),
+        "werkblad Acties: onderdeel xl/worksheets/sheet1.xml ontbreekt",
+    ),
+    ("truncated_zip", truncated, "beschadigd"),
+    ("random_bytes", lambda: (b"\x00\x9f" + random.Random(3).randbytes(4000), XLSX), "xlsb"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "words"), FAILURES, ids=[c[0] for c in FAILURES])
+def test_no_library_english_reaches_the_dutch_message(name: str, make, words: str):
+    data, path = make()
+    with pytest.raises(MviError) as caught:
+        parse_register(data, path)
+    assert_in_our_words(caught.value, words)
+
+
+def assert_in_our_words(error: MviError, words: str) -> None:
+    dutch = error.render("nl")
+    assert words in dutch, dutch
+    assert "\n" not in dutch
+    for phrase in RAW_PHRASES:
+        assert phrase.lower() not in dutch.lower(), (phrase, dutch)
+    error.render("en")  # every field filled in the other language as well
+
+
+def test_a_crash_in_calamine_in_our_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A Rust panic reaches Python as a BaseException with Rust's own words."""
+    import python_calamine as calamine
+
+    class PanicException(BaseException):
+        pass
+
+    def panic(*_args, **_kwargs):
+        raise PanicException("thread panicked at src/xls.rs: index out of bounds")
+
+    monkeypatch.setattr(calamine.CalamineWorkbook, "from_filelike", panic)
+    with pytest.raises(RegisterError) as caught:
+        read_register(write_xlsx(tmp_path / "register.xlsx", BASIC_ROWS))
+    assert_in_our_words(caught.value, "python-calamine liep vast op de inhoud van het bestand")
+
+
+def test_a_csv_field_too_long_in_our_words(tmp_path: Path):
+    data, path = huge_csv_field(tmp_path)
+    with pytest.raises(RegisterError) as caught:
+        parse_register(data, path)
+    assert_in_our_words(caught.value, "een veld is langer dan 131072 tekens")
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.EIO, "de schijf gaf een leesfout"),
+        (errno.ETIMEDOUT, "de netwerkschijf antwoordt niet"),
+        (errno.EROFS, "leesfout (code EROFS)"),
+    ],
+)
+def test_an_operating_system_error_in_our_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
+):
+    register = write_xlsx(tmp_path / "register.xlsx", BASIC_ROWS)
+    opened = pathlib.Path.open
+
+    def failing(self, *args, **kwargs):
+        if self == register:
+            raise OSError(code, os.strerror(code))
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", failing)
+    with pytest.raises(RegisterError) as caught:
+        read_register(register)
+    assert_in_our_words(caught.value, words)
+
+
+def test_the_library_detail_shows_only_when_debugging(tmp_path: Path, monkeypatch):
+    register = tmp_path / "register.xlsx"
+    register.write_bytes(with_parts(xl__styles_dot_xml="<styleSheet><numFmt")()[0])
+    quiet = CliRunner().invoke(cli, ["check", str(register)])
+    assert quiet.exit_code == 3 and "Cannot detect" not in quiet.stderr
+    monkeypatch.setenv("MVI_XL_DEBUG", "1")
+    loud = CliRunner().invoke(cli, ["check", str(register)])
+    assert loud.exit_code == 3 and "[Cannot detect file format]" in loud.stderr
+
+
+def test_every_format_is_named_where_formats_are_listed():
+    from mvi_xl import vocabulary
+
+    for lang, joined in (
+        ("nl", "xlsx, xlsm, xlsb, xls, ods of csv"),
+        ("en", "xlsb, xls, ods or csv"),
+    ):
+        for code in ("not_spreadsheet", "no_registers"):
+            assert joined in vocabulary.MESSAGES[lang][code][0], (lang, code)
+
+
+def test_a_sheet_that_is_not_there_in_an_xlsb(tmp_path: Path):
+    parts = xlsb_register()
+    del parts["xl/worksheets/sheet1.bin"]
+    with pytest.raises(MviError) as caught:
+        parse_register(zipped(parts), XLSB)
+    assert_in_our_words(caught.value, "ontbreekt")
