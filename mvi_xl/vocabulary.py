@@ -644,6 +644,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         # why a register is unreadable: the {reason} above, in our words (never a library's)
         "reason_part_missing": ("onderdeel {part} ontbreekt", ""),
+        "reason_no_workbook": ("het bestand zegt niet waar de werkmap staat (_rels/.rels)", ""),
         "reason_sheet_without_part": ("werkblad {sheet} heeft geen onderdeel in het bestand", ""),
         "reason_sheet_part_missing": ("werkblad {sheet}: onderdeel {part} ontbreekt", ""),
         "reason_compression": (
@@ -712,6 +713,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "not_spreadsheet": (
             "dit is geen spreadsheet (xlsx, xlsm, xlsb, xls, ods of csv)",
             "Kies het registerbestand, of sla het in Excel op als .xlsx.",
+        ),
+        "workbook_renamed": (
+            "de werkmap staat in dit bestand als {part}, een naam die mvi-xl niet kan lezen",
+            "Open het bestand in Excel of LibreOffice en sla het opnieuw op; dan krijgt de "
+            "werkmap haar gewone naam.",
+        ),
+        "mixed_package": (
+            "dit bestand is tegelijk een {first}- en een {second}-bestand; dat schrijft geen "
+            "spreadsheetprogramma",
+            "Gebruik dit bestand niet; open het register in Excel en sla het opnieuw op.",
+        ),
+        "duplicate_part": (
+            "onderdeel {part} staat twee keer in het bestand (hoofdletters tellen niet mee)",
+            "Gebruik dit bestand niet; open het register in Excel en sla het opnieuw op.",
         ),
         "damaged": (
             "het bestand is beschadigd of onvolledig opgeslagen",
@@ -1059,6 +1074,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Check that it is an Excel, LibreOffice or CSV file and save it again.",
         ),
         "reason_part_missing": ("part {part} is missing", ""),
+        "reason_no_workbook": ("the file does not say where its workbook is (_rels/.rels)", ""),
         "reason_sheet_without_part": ("sheet {sheet} has no part in the file", ""),
         "reason_sheet_part_missing": ("sheet {sheet}: part {part} is missing", ""),
         "reason_compression": (
@@ -1124,6 +1140,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "not_spreadsheet": (
             "this is not a spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv)",
             "Choose the register file, or save it from Excel as .xlsx.",
+        ),
+        "workbook_renamed": (
+            "the workbook is stored in this file as {part}, a name mvi-xl cannot read",
+            "Open the file in Excel or LibreOffice and save it again; that gives the workbook "
+            "its usual name.",
+        ),
+        "mixed_package": (
+            "this file is an {first} and an {second} file at once, which no spreadsheet "
+            "program writes",
+            "Don't use this file; open the register in Excel and save it again.",
+        ),
+        "duplicate_part": (
+            "part {part} is in the file twice (ignoring case)",
+            "Don't use this file; open the register in Excel and save it again.",
         ),
         "damaged": (
             "the file is damaged or was not saved completely",

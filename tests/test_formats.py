@@ -1,5 +1,13 @@
-"""Every file that cannot be read says why in our words.
+"""Every valid file opens, and every file that doesn't says why in our words.
 
+- Packages laid out as other producers lay them out (the workbook in another folder or at the
+  top, absolute targets, part names in capitals or with backslashes, strict OOXML, an xlsb
+  with its names in capitals): python-calamine opens each one, so mvi-xl reads it, and its
+  sheet scan reads the very part calamine reads (a far cell there is still refused). They
+  were all refused as "not a spreadsheet" while the workbook was looked for at the literal
+  name xl/workbook.xml.
+- A workbook under a name calamine cannot open, a Word document, a zip that is two kinds at
+  once, part names that are one name twice: refused with a message of their own.
 - No message carries a library's English: every failure we can provoke, in Dutch, is checked
   against the texts of expat, python-calamine, zipfile, csv and the operating system.
 """
@@ -27,7 +35,9 @@ from .conftest import BASIC_ROWS, HEADER, write_csv, write_xlsx
 from .hostile_corpus import (
     MAIN_NS,
     ODS_MIMETYPE,
+    PKG_REL_NS,
     REL_NS,
+    XML_DECLARATION,
     grid,
     ods_content,
     ooxml_parts,
@@ -41,6 +51,8 @@ Parts = dict[str, bytes | str]
 XLSX = Path("register.xlsx")
 XLSB = Path("register.xlsb")
 ODS = Path("register.ods")
+STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 FAR_XLSX_ROW = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
 
 
@@ -52,6 +64,17 @@ def zipped(parts: Parts, method: int = zipfile.ZIP_DEFLATED) -> bytes:
     return buffer.getvalue()
 
 
+def text(content: bytes | str) -> str:
+    return content if isinstance(content, str) else content.decode()
+
+
+def package_rels(target: str) -> str:
+    return (
+        f'{XML_DECLARATION}<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
+        f'Type="{REL_NS}/officeDocument" Target="{target}"/></Relationships>'
+    )
+
+
 def xlsx_parts(far: bool = False) -> Parts:
     sheet = register_sheet()
     if far:
@@ -59,11 +82,222 @@ def xlsx_parts(far: bool = False) -> Parts:
     return ooxml_parts([("Acties", sheet)])
 
 
+def moved(parts: Parts, folder: str, target: str) -> Parts:
+    """Everything under xl/ into ``folder`` (``""``: the top), _rels/.rels pointing there."""
+    out = {(folder + name[3:] if name.startswith("xl/") else name): c for name, c in parts.items()}
+    out["_rels/.rels"] = package_rels(target)
+    return out
+
+
+def renamed_names(parts: Parts, rename: Callable[[str], str]) -> Parts:
+    return {rename(name): content for name, content in parts.items()}
+
+
+def strict(parts: Parts) -> Parts:
+    """Strict OOXML (ISO/IEC 29500 strict) namespaces, as Excel's "Strict Open XML" writes."""
+    swap = {
+        MAIN_NS: STRICT_MAIN,
+        REL_NS: STRICT_REL,
+    }
+    out = {}
+    for name, content in parts.items():
+        value = text(content)
+        for old, new in swap.items():
+            value = value.replace(old, new)
+        out[name] = value
+    return out
+
+
+def absolute_sheet_targets(parts: Parts) -> Parts:
+    rels = text(parts["xl/_rels/workbook.xml.rels"]).replace(
+        'Target="worksheets/', 'Target="/xl/worksheets/'
+    )
+    return {**parts, "xl/_rels/workbook.xml.rels": rels}
+
+
 def xlsb_register(far: bool = False) -> Parts:
     cells = grid([HEADER[:4], *[r[:4] for r in BASIC_ROWS]])
     if far:
         cells[(5_000_000, 2)] = "x"
     return xlsb_parts({"Acties": cells})
+
+
+#: (name, parts of the register, parts of the same with a cell far beyond the limits)
+VALID_LAYOUTS: list[tuple[str, Callable[[bool], Parts], Path]] = [
+    (
+        "workbook_in_another_folder",
+        lambda far: moved(xlsx_parts(far), "spreadsheet/", "spreadsheet/workbook.xml"),
+        XLSX,
+    ),
+    (
+        "absolute_target_into_another_folder",
+        lambda far: moved(xlsx_parts(far), "spreadsheet/", "/spreadsheet/workbook.xml"),
+        XLSX,
+    ),
+    (
+        "workbook_at_the_top_of_the_package",
+        lambda far: moved(xlsx_parts(far), "", "workbook.xml"),
+        XLSX,
+    ),
+    (
+        "absolute_workbook_target",
+        lambda far: moved(xlsx_parts(far), "xl/", "/xl/workbook.xml"),
+        XLSX,
+    ),
+    ("part_names_in_capitals", lambda far: renamed_names(xlsx_parts(far), str.upper), XLSX),
+    (
+        "backslashes_in_part_names",
+        lambda far: renamed_names(xlsx_parts(far), lambda n: n.replace("/", "\\")),
+        XLSX,
+    ),
+    ("absolute_sheet_targets", lambda far: absolute_sheet_targets(xlsx_parts(far)), XLSX),
+    ("strict_ooxml", lambda far: strict(xlsx_parts(far)), XLSX),
+    (
+        "xlsb_with_names_in_capitals",
+        lambda far: renamed_names(
+            xlsb_register(far),
+            lambda n: {"xl/workbook.bin": "XL/Workbook.bin"}.get(n, n.replace("sheet1", "Sheet1")),
+        ),
+        XLSB,
+    ),
+]
+
+
+def calamine_rows(data: bytes) -> list[list[object]]:
+    import python_calamine as calamine
+
+    workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python()
+
+
+@pytest.mark.parametrize(("name", "make", "path"), VALID_LAYOUTS, ids=[c[0] for c in VALID_LAYOUTS])
+def test_a_valid_layout_that_calamine_opens_is_read(name: str, make, path: Path):
+    data = zipped(make(False))
+    assert calamine_rows(data)[0][:4] == HEADER[:4]  # the library itself opens it
+    register = parse_register(data, path)
+    assert len(register.actions) == len(BASIC_ROWS)
+    assert register.kind == path.suffix[1:]
+
+
+@pytest.mark.parametrize(("name", "make", "path"), VALID_LAYOUTS, ids=[c[0] for c in VALID_LAYOUTS])
+def test_the_scan_reads_the_part_calamine_reads(name: str, make, path: Path):
+    """The far cell sits in the sheet part as calamine finds it: the scan must see it there."""
+    with pytest.raises(RegisterError) as caught:
+        parse_register(zipped(make(True)), path)
+    assert caught.value.code == "too_many_rows"
+
+
+def test_a_valid_layout_builds_through_the_command(tmp_path: Path):
+    register = tmp_path / "Actieplan.xlsx"
+    register.write_bytes(zipped(moved(xlsx_parts(), "spreadsheet/", "spreadsheet/workbook.xml")))
+    result = CliRunner().invoke(cli, ["build", str(register), "--as-of", "2018-11-01"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "Actieplan-monitor.xlsx").is_file()
+
+
+# --- Refused, each with its own message ---------------------------------------------------------
+
+
+def renamed_workbook() -> Parts:
+    parts = xlsx_parts()
+    parts["xl/book.xml"] = parts.pop("xl/workbook.xml")
+    parts["xl/_rels/book.xml.rels"] = parts.pop("xl/_rels/workbook.xml.rels")
+    parts["_rels/.rels"] = package_rels("xl/book.xml")
+    return parts
+
+
+def renamed_xlsb_workbook() -> Parts:
+    parts = xlsb_register()
+    parts["xl/book.bin"] = parts.pop("xl/workbook.bin")
+    parts["_rels/.rels"] = package_rels("xl/book.bin")
+    return parts
+
+
+def word_document() -> Parts:
+    return {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"/>',
+        "_rels/.rels": package_rels("word/document.xml"),
+        "word/document.xml": '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+        'wordprocessingml/2006/main"><w:body/></w:document>',
+    }
+
+
+def without_package_rels() -> Parts:
+    parts = xlsx_parts()
+    del parts["_rels/.rels"]
+    return parts
+
+
+def without_workbook_rels() -> Parts:
+    parts = xlsx_parts()
+    del parts["xl/_rels/workbook.xml.rels"]
+    return parts
+
+
+def text_document() -> Parts:
+    return {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}
+
+
+def xlsx_and_xlsb() -> Parts:
+    return {**xlsx_parts(), "xl/workbook.bin": xlsb_register()["xl/workbook.bin"]}
+
+
+def xlsx_and_ods() -> Parts:
+    return {"mimetype": ODS_MIMETYPE, **xlsx_parts()}
+
+
+def one_name_twice() -> Parts:
+    parts = xlsx_parts()
+    parts["XL/Worksheets/Sheet1.xml"] = sheet_xml(FAR_XLSX_ROW)
+    return parts
+
+
+#: (name, parts, file name, message code, Dutch words the message must hold)
+REFUSED = [
+    ("renamed_workbook", renamed_workbook, XLSX, "workbook_renamed", "als xl/book.xml"),
+    ("renamed_xlsb_workbook", renamed_xlsb_workbook, XLSB, "workbook_renamed", "als xl/book.bin"),
+    ("word_document", word_document, Path("register.docx"), "not_spreadsheet", "xlsb"),
+    ("opendocument_text", text_document, Path("register.odt"), "not_spreadsheet", "xlsb"),
+    ("no_package_relationships", without_package_rels, XLSX, "unreadable", "_rels/.rels ontbreekt"),
+    (
+        "no_workbook_relationships",
+        without_workbook_rels,
+        XLSX,
+        "unreadable",
+        "xl/_rels/workbook.xml.rels ontbreekt",
+    ),
+    ("xlsx_and_xlsb_at_once", xlsx_and_xlsb, XLSX, "mixed_package", "een xlsb- en een xlsx"),
+    ("xlsx_and_ods_at_once", xlsx_and_ods, XLSX, "mixed_package", "een ods- en een xlsx"),
+    ("one_part_name_twice", one_name_twice, XLSX, "duplicate_part", "twee keer"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "path", "code", "words"), REFUSED, ids=[c[0] for c in REFUSED]
+)
+def test_what_cannot_be_read_says_why(name: str, make, path: Path, code: str, words: str):
+    with pytest.raises(RegisterError) as caught:
+        parse_register(zipped(make()), path)
+    assert caught.value.code == code
+    assert words in caught.value.render("nl")
+
+
+@pytest.mark.parametrize("make", [renamed_workbook, renamed_xlsb_workbook])
+def test_a_renamed_workbook_is_one_calamine_cannot_open_either(make):
+    import python_calamine as calamine
+
+    with pytest.raises(calamine.CalamineError):
+        calamine_rows(zipped(make()))
+
+
+def test_a_renamed_workbook_through_the_command(tmp_path: Path):
+    register = tmp_path / "register.xlsx"
+    register.write_bytes(zipped(renamed_workbook()))
+    for lang, words in (("nl", "een naam die mvi-xl niet kan lezen"), ("en", "a name mvi-xl")):
+        result = CliRunner().invoke(cli, ["check", str(register), "--lang", lang])
+        assert result.exit_code == 3
+        assert result.stderr.count("\n") == 1 and words in result.stderr
 
 
 # --- No library's English in a message ----------------------------------------------------------

@@ -6,7 +6,9 @@ rectangle up to it. The scans here read only the record headers and the position
 every value cell to the ExtentGuard, and note hidden rows and merged ranges on the way.
 
 - xlsb (BIFF12): a zip like xlsx; ``xl/workbook.bin`` names the sheets, each sheet is one part.
-  calamine reads a sheet when asked, so a sheet is scanned when it is first loaded.
+  calamine reads a sheet when asked, so a sheet is scanned when it is first loaded. calamine
+  reads ``xl/workbook.bin`` whatever ``_rels/.rels`` says, and the parts are looked up here as
+  it looks them up, so the scanned part is the part it reads.
 - xls (BIFF8, and BIFF5 from Excel 95): one "Workbook" stream inside an OLE2 compound file
   (``cfb``). calamine reads every sheet when it opens the file, so all are scanned first. A
   FILEPASS record means the workbook is password-protected.
@@ -21,7 +23,7 @@ from pathlib import Path
 from ..errors import RegisterError
 from . import cfb
 from .limits import ExtentGuard, Limits
-from .ooxml import Relationships, resolve
+from .ooxml import Relationships
 from .package import Package
 from .safexml import parse
 from .scan import SheetScan
@@ -29,7 +31,7 @@ from .scan import SheetScan
 # --- xlsb ------------------------------------------------------------------------------------
 
 XLSB_WORKBOOK = "xl/workbook.bin"
-XLSB_RELS = "xl/_rels/workbook.bin.rels"
+XLSB_RELS = "xl/_rels/workbook.bin.rels"  # calamine wants this very name, case and all
 _BRT_ROW_HDR = 0
 _BRT_BUNDLE_SH = 156
 _BRT_MERGE_CELL = 176
@@ -54,9 +56,12 @@ def xlsb_sheet_parts(package: Package, path: Path) -> dict[str, str]:
     targets = Relationships()
     if XLSB_RELS in package.infos:
         parse(package.chunks(XLSB_RELS), targets, path, XLSB_RELS)
-    return {
-        name: resolve("xl", targets.targets[rid]) for name, rid in sheets if rid in targets.targets
-    }
+    parts = {}
+    for name, rid in sheets:
+        if rid in targets.targets:
+            part = "xl/" + targets.targets[rid]  # as calamine joins it, absolute or not
+            parts[name] = package.find(part) or part
+    return parts
 
 
 def scan_xlsb_sheet(package: Package, part: str, guard: ExtentGuard, path: Path) -> SheetScan:

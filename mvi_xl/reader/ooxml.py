@@ -1,5 +1,12 @@
-"""xlsx and xlsm: which zip part holds which sheet, and a scan of a sheet's XML before
-python-calamine reads it.
+"""xlsx and xlsm: where the workbook is, which zip part holds which sheet, and a scan of a
+sheet's XML before python-calamine reads it.
+
+The workbook is found as python-calamine finds it: through the package's relationships
+(``_rels/.rels``, transitional or strict OOXML alike), in the folder of its officeDocument
+target, whatever that folder is called (``xl/`` nearly always); its sheets through the
+workbook's own relationships, their targets joined to that folder as calamine joins them.
+Every part is looked up as calamine looks it up (``Package.find``), so the part scanned here
+is the part calamine reads.
 
 The scan reports every cell holding a value or a formula to the ExtentGuard, so a sheet beyond
 the limits is refused before calamine fills in its rectangle (one cell at XFD1048576 in a 1 KB
@@ -26,7 +33,6 @@ where a cell is.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,42 +46,113 @@ from .package import Package
 from .safexml import local, parse, printable
 from .scan import SheetScan
 
-WORKBOOK = "xl/workbook.xml"
-WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+PACKAGE_RELS = "_rels/.rels"
+WORKBOOK_NAME = "workbook.xml"
+WORKBOOK_RELS_NAME = "_rels/workbook.xml.rels"
+#: The type of the relationship to the workbook, by the end of its name, which transitional
+#: OOXML (schemas.openxmlformats.org) and strict OOXML (purl.oclc.org) share.
+OFFICE_DOCUMENT = "/relationships/officeDocument"
 _CELL = re.compile(r"^\$?([A-Za-z]{1,10})\$?([0-9]{1,10})$")
 _TRUE = frozenset({"1", "true"})
 
 
+def package_relationships(package: Package, path: Path) -> Relationships:
+    """The package's own relationships (``_rels/.rels``); none when the part is missing."""
+    relationships = Relationships()
+    found = package.find(PACKAGE_RELS)
+    if found is not None:
+        parse(package.chunks(found), relationships, path, found)
+    return relationships
+
+
+def workbook_folder(package: Package, path: Path, relationships: Relationships) -> str:
+    """The folder of the workbook part, as python-calamine derives it from the officeDocument
+    target: ``xl/`` for ``xl/workbook.xml`` or ``/xl/workbook.xml``, ``""`` for a workbook at
+    the top. calamine reads ``workbook.xml`` in that folder, so a workbook part under another
+    name is refused here with words of our own rather than by calamine."""
+    target = relationships.last(OFFICE_DOCUMENT)
+    if target is None:
+        reason = (
+            Phrase("reason_no_workbook")
+            if package.find(PACKAGE_RELS)
+            else Phrase("reason_part_missing", part=PACKAGE_RELS)
+        )
+        raise RegisterError("unreadable", path=path, reason=reason)
+    folder = target[: target.rfind("/") + 1].removeprefix("/")
+    if package.find(folder + WORKBOOK_NAME) is None:
+        _not_readable_workbook(package, path, target)
+    return folder
+
+
+def _not_readable_workbook(package: Package, path: Path, target: str) -> None:
+    """The officeDocument target is not a workbook.xml: a workbook under another name (which
+    calamine cannot open), or no workbook at all (a Word document, say)."""
+    part = package.find(target.removeprefix("/"))
+    if part is None:
+        reason = Phrase("reason_part_missing", part=printable(target))
+        raise RegisterError("unreadable", path=path, reason=reason)
+    if part.lower().endswith(".bin") or _root_element(package, part, path) == "workbook":
+        raise RegisterError("workbook_renamed", path=path, part=printable(part))
+    raise RegisterError("not_spreadsheet", path=path)
+
+
+def _root_element(package: Package, part: str, path: Path) -> str:
+    """The local name of a part's first element; the part is read no further than that."""
+    try:
+        parse(package.chunks(part), _RootName(), path, part)
+    except _Root as root:
+        return str(root)
+    return ""
+
+
+class _Root(Exception):
+    """The first element of a part was seen (its local name); parsing stops there."""
+
+
+class _RootName:
+    def start(self, name: str, _attrs: dict[str, str]) -> None:
+        raise _Root(local(name))
+
+
 def sheet_parts(
-    package: Package, path: Path, workbook: str = WORKBOOK, rels: str = WORKBOOK_RELS
+    package: Package, path: Path, relationships: Relationships | None = None
 ) -> dict[str, str]:
-    """Sheet name -> the part that holds it, from the workbook and its relationships."""
-    if workbook not in package.infos:
-        raise RegisterError("not_spreadsheet", path=path)
+    """Sheet name -> the part that holds it (its name in the zip), from the workbook and its
+    relationships. A part that is not there keeps the name calamine would look for; the
+    sheet's scan says it is missing."""
+    if relationships is None:
+        relationships = package_relationships(package, path)
+    folder = workbook_folder(package, path, relationships)
+    workbook = package.find(folder + WORKBOOK_NAME) or folder + WORKBOOK_NAME
+    rels = package.find(folder + WORKBOOK_RELS_NAME)
+    if rels is None:  # calamine cannot open the workbook without it
+        reason = Phrase("reason_part_missing", part=printable(folder + WORKBOOK_RELS_NAME))
+        raise RegisterError("unreadable", path=path, reason=reason)
     sheets = _Sheets()
     parse(package.chunks(workbook), sheets, path, workbook)
     targets = Relationships()
-    if rels in package.infos:
-        parse(package.chunks(rels), targets, path, rels)
-    base = posixpath.dirname(workbook)
-    return {
-        name: resolve(base, targets.targets[rid])
-        for name, rid in sheets.sheets
-        if rid in targets.targets
-    }
+    parse(package.chunks(rels), targets, path, rels)
+    parts = {}
+    for name, rid in sheets.sheets:
+        if rid in targets.targets:
+            part = calamine_part(folder, targets.targets[rid])
+            parts[name] = package.find(part) or part
+    return parts
 
 
-def resolve(base: str, target: str) -> str:
-    """A relationship target as a part name: relative to the workbook's folder, or absolute."""
+def calamine_part(folder: str, target: str) -> str:
+    """The part python-calamine reads for a relationship target: an absolute target from the
+    top of the package, any other one joined to the workbook's folder as it stands (calamine
+    resolves no ``..``; neither does this, so both look up the same name)."""
     if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(base, target))
+        return target[1:]
+    return folder + target
 
 
 def scan_sheet(package: Package, part: str, guard: ExtentGuard, path: Path) -> SheetScan:
     """Scan a worksheet part, fast where the XML allows it; raises through ``guard`` at the
     first cell too far."""
-    if part not in package.infos:
+    if package.find(part) is None:
         reason = Phrase(
             "reason_sheet_part_missing", sheet=printable(guard.sheet or ""), part=printable(part)
         )
@@ -97,26 +174,36 @@ def exact_scan(package: Package, part: str, guard: ExtentGuard, path: Path) -> S
 
 
 class _Sheets:
-    """``<sheet name=".." r:id=".."/>`` elements of workbook.xml, in order."""
+    """``<sheet name=".." r:id=".."/>`` elements of workbook.xml, in order (the id attribute
+    matched by its local name, whatever its prefix, as calamine matches it)."""
 
     def __init__(self) -> None:
         self.sheets: list[tuple[str, str]] = []
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if local(name) == "sheet":
-            rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
+            rid = next((v for k, v in attrs.items() if k == "id" or k.endswith(":id")), "")
             self.sheets.append((attrs.get("name", ""), rid))
 
 
 class Relationships:
-    """Relationship id -> target, internal targets only."""
+    """Relationship id -> target, and the targets by type in order; internal targets only."""
 
     def __init__(self) -> None:
         self.targets: dict[str, str] = {}
+        self.typed: list[tuple[str, str]] = []
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if local(name) == "Relationship" and attrs.get("TargetMode") != "External":
-            self.targets[attrs.get("Id", "")] = attrs.get("Target", "")
+            target = attrs.get("Target", "")
+            self.targets[attrs.get("Id", "")] = target
+            self.typed.append((attrs.get("Type", ""), target))
+
+    def last(self, *type_ends: str) -> str | None:
+        """The target of the last relationship whose type ends so (calamine takes the last
+        officeDocument relationship too), or None."""
+        found = [target for kind, target in self.typed if kind.endswith(type_ends)]
+        return found[-1] if found else None
 
 
 # --- The fast scan ------------------------------------------------------------------------------

@@ -14,11 +14,16 @@ truth, and python-calamine inflates a part until its compressed data ends. So:
 
 A sheet part is inflated for real once, by the scan that bounds the sheet (``chunks``), instead
 of twice: a sheet that is never loaded is never read by calamine either.
+
+Part names are looked up as python-calamine looks them up in an xlsx or xlsb (ASCII case and
+backslashes ignored, ``find``), so the parts checked here are the parts calamine reads; two
+parts whose names differ only so are refused, as the Open Packaging Conventions require.
 """
 
 from __future__ import annotations
 
 import io
+import string
 import struct
 import zipfile
 import zlib
@@ -48,6 +53,13 @@ _DTD_MARKERS = tuple(
 _IN_CHUNK = 64 * 1024
 _OUT_CHUNK = MB
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error, OSError)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def fold(name: str) -> str:
+    """A part name as python-calamine compares it: backslashes as slashes, ASCII letters in
+    lower case (part names in a package are compared without case, too)."""
+    return name.replace("\\", "/").translate(_ASCII_LOWER)
 
 
 def check_directory(data: bytes, path: Path) -> None:
@@ -58,9 +70,12 @@ def check_directory(data: bytes, path: Path) -> None:
 
 
 class Package:
-    """A register's zip whose declared sizes passed the limits; parts are read through it."""
+    """A register's zip whose declared sizes passed the limits; parts are read through it.
 
-    def __init__(self, data: bytes, path: Path, limits: Limits) -> None:
+    Without ``limits`` only the directory is checked: enough to tell the kind of file from its
+    part names and the first bytes of a part (``head``), not to read parts."""
+
+    def __init__(self, data: bytes, path: Path, limits: Limits | None = None) -> None:
         check_directory(data, path)
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))
@@ -68,11 +83,26 @@ class Package:
             raise RegisterError("damaged", path=path) from None
         self.data = data
         self.path = path
-        self.infos = {info.filename: info for info in self.archive.infolist()}
-        _check_declared(list(self.infos.values()), path, limits)
+        self.limits = limits
+        self.infos: dict[str, zipfile.ZipInfo] = {}
+        self._folded: dict[str, str] = {}
+        for info in self.archive.infolist():
+            key = fold(info.filename)
+            if key in self._folded:
+                raise RegisterError("duplicate_part", path=path, part=printable(info.filename))
+            self._folded[key] = info.filename
+            self.infos[info.filename] = info
+        if limits is not None:
+            _check_declared(list(self.infos.values()), path, limits)
 
     def names(self) -> list[str]:
         return list(self.infos)
+
+    def find(self, name: str) -> str | None:
+        """The name in the zip of the part python-calamine would read for ``name``."""
+        if name in self.infos:
+            return name
+        return self._folded.get(fold(name))
 
     def verify(self, later: Collection[str] = ()) -> None:
         """Inflate every part except those read ``later`` through ``chunks``; a DTD anywhere
@@ -82,20 +112,27 @@ class Package:
                 for _ in self.chunks(name, everywhere=True):
                     pass
 
+    def head(self, name: str, size: int) -> bytes:
+        """The first ``size`` bytes of a part (at most one chunk is inflated for them)."""
+        for chunk in self.chunks(name):
+            return chunk[:size]
+        return b""
+
     def chunks(self, name: str, *, everywhere: bool = False) -> Iterator[bytes]:
         """The part's bytes, inflated for real and bounded by its declared size; an XML part
         with a DTD at its start (or, with ``everywhere``, anywhere) is refused on the way."""
-        info = self.infos.get(name)
-        if info is None:
+        found = self.find(name)
+        if found is None:
             reason = Phrase("reason_part_missing", part=printable(name))
             raise RegisterError("unreadable", path=self.path, reason=reason)
-        shown = printable(name)
+        info = self.infos[found]
+        shown = printable(found)
         if info.flag_bits & 0x1:
             raise RegisterError("password", path=self.path)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             reason = Phrase("reason_compression", part=shown, method=info.compress_type)
             raise RegisterError("unreadable", path=self.path, reason=reason)
-        search = name.lower().endswith(_XML_SUFFIXES)
+        search = found.lower().endswith(_XML_SUFFIXES)
         markers = _DTD_MARKERS
         tail = b""
         try:

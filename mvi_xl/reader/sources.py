@@ -1,13 +1,13 @@
 """From a file on disk to sheets of cells, whatever the format.
 
 The register is read into memory once (a consistent snapshot even while someone saves it, and
-never more than ``max_file_mb``), its kind decided by content rather than by extension, checked
-(``package`` for the zip of xlsx/xlsm/xlsb/ods), and handed to python-calamine (xlsx, xlsm,
-xlsb, xls, ods) or to the CSV reader. A sheet is scanned (``ooxml``, ``biff``, ``ods``) before
-calamine fills it in, so a sheet beyond the limits never costs more than the scan. Rows come
-out with absolute positions: row 0 is the sheet's row 1 and column 0 its column A, so every
-warning can name the real cell. Whatever calamine raises is put into our own words
-(``_guarded``).
+never more than ``max_file_mb``), its kind decided by content rather than by extension (a zip
+by the parts python-calamine would open it by), checked (``package`` for the zip of
+xlsx/xlsm/xlsb/ods), and handed to python-calamine (xlsx, xlsm, xlsb, xls, ods) or to the CSV
+reader. A sheet is scanned (``ooxml``, ``biff``, ``ods``) before calamine fills it in, so a
+sheet beyond the limits never costs more than the scan. Rows come out with absolute positions:
+row 0 is the sheet's row 1 and column 0 its column A, so every warning can name the real cell.
+Whatever calamine raises is put into our own words (``_guarded``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import contextlib
 import io
 import os
 import sys
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,21 +97,28 @@ def _looks_like_markup(data: bytes) -> bool:
 
 
 def _zip_kind(data: bytes, path: Path) -> str:
-    package.check_directory(data, path)  # before zipfile reads the whole directory
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:200]
-                if b"opendocument.spreadsheet" in mimetype:
-                    return "ods"
-                raise RegisterError("not_spreadsheet", path=path)
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
-        raise RegisterError("damaged", path=path) from None
-    if XLSB_WORKBOOK in names:
-        return "xlsb"
-    if ooxml.WORKBOOK in names:
-        return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
+    """ods, xlsb or xlsx/xlsm, by what python-calamine opens a zip as: a ``mimetype`` naming a
+    spreadsheet, an ``xl/workbook.bin``, or a workbook's relationships part (in whatever
+    folder). calamine tries them in its own order, so a zip that is more than one would be
+    read as another kind than the one scanned: refused. A zip with package relationships but
+    none of these is looked at more closely by ``open_sheets`` (a workbook under another name,
+    or no spreadsheet at all)."""
+    zipped = package.Package(data, path)  # the directory only; sizes are checked on opening
+    kinds = []
+    mimetype = "mimetype" in zipped.infos  # calamine looks for this very name
+    if mimetype and zipped.head("mimetype", len(ODS_MIMETYPE)) == ODS_MIMETYPE:
+        kinds.append("ods")
+    if zipped.find(XLSB_WORKBOOK) is not None:
+        kinds.append("xlsb")
+    xlsx = "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
+    if any(package.fold(name).endswith(WORKBOOK_RELS_ENDS) for name in zipped.infos):
+        kinds.append(xlsx)
+    if len(kinds) > 1:
+        raise RegisterError("mixed_package", path=path, first=kinds[0], second=kinds[1])
+    if kinds:
+        return kinds[0]
+    if not mimetype and zipped.find(ooxml.PACKAGE_RELS) is not None:
+        return xlsx
     raise RegisterError("not_spreadsheet", path=path)
 
 
@@ -142,6 +148,7 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         scans = ods.scan_content(zipped, path, limits)  # calamine reads every sheet on opening
         zipped.verify(later={ods.CONTENT})
         return _calamine_sheets(data, path, limits, _known(scans))
+    relationships = ooxml.package_relationships(zipped, path)
     scanner: Scanner
     if kind == "xlsb":
         from . import biff
@@ -149,13 +156,17 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         parts = biff.xlsb_sheet_parts(zipped, path)
         scanner = biff.scan_xlsb_sheet
     else:
-        parts = ooxml.sheet_parts(zipped, path)
+        parts = ooxml.sheet_parts(zipped, path, relationships)
         scanner = ooxml.scan_sheet
     zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
     return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner))
 
 
 XLSB_WORKBOOK = "xl/workbook.bin"  # also in biff; kept here so xlsx needs no biff import
+#: A workbook.xml's relationships, in its folder or at the top of the zip (names folded).
+WORKBOOK_RELS_ENDS = ("/_rels/workbook.xml.rels", "_rels/workbook.xml.rels")
+#: What python-calamine compares the start of an ods's ``mimetype`` with.
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 ScanFor = Callable[[str, ExtentGuard], Callable[[], SheetScan]]
 Scanner = Callable[[package.Package, str, ExtentGuard, Path], SheetScan]
 
