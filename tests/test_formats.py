@@ -8,6 +8,8 @@
   name xl/workbook.xml.
 - A workbook under a name calamine cannot open, a Word document, a zip that is two kinds at
   once, part names that are one name twice: refused with a message of their own.
+- A password-protected ods says so (built here as LibreOffice writes one; the real thing made
+  by LibreOffice in the ``libreoffice`` test).
 - No message carries a library's English: every failure we can provoke, in Dutch, is checked
   against the texts of expat, python-calamine, zipfile, csv and the operating system.
 """
@@ -19,6 +21,7 @@ import io
 import os
 import pathlib
 import random
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -40,10 +43,12 @@ from .hostile_corpus import (
     XML_DECLARATION,
     grid,
     ods_content,
+    ods_row,
     ooxml_parts,
     register_sheet,
     rows_xml,
     sheet_xml,
+    write_ods,
     xlsb_parts,
 )
 
@@ -300,6 +305,129 @@ def test_a_renamed_workbook_through_the_command(tmp_path: Path):
         assert result.stderr.count("\n") == 1 and words in result.stderr
 
 
+# --- A password-protected ods ------------------------------------------------------------------
+
+
+def encrypted_ods() -> bytes:
+    """As LibreOffice writes an ods with a password to open: mimetype in the clear, every
+    other part stored as ciphertext, and the manifest saying how each one is encrypted."""
+    noise = random.Random(11)
+    entries = ""
+    parts: dict[str, bytes] = {}
+    for name in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
+        parts[name] = noise.randbytes(2000)
+        entries += (
+            f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml" '
+            'manifest:size="9000"><manifest:encryption-data manifest:checksum-type="urn:oasis:'
+            'names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">'
+            '<manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#'
+            'aes256-cbc" manifest:initialisation-vector="AAAA"/><manifest:key-derivation '
+            'manifest:key-derivation-name="PBKDF2" manifest:key-size="32" '
+            'manifest:iteration-count="100000" manifest:salt="AAAA"/></manifest:encryption-data>'
+            "</manifest:file-entry>"
+        )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:'
+        'names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry '
+        f'manifest:full-path="/" manifest:media-type="{ODS_MIMETYPE.decode()}"/>{entries}'
+        "</manifest:manifest>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        for name, content in parts.items():
+            archive.writestr(name, content, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def test_a_password_protected_ods_says_so(tmp_path: Path):
+    register = tmp_path / "register.ods"
+    register.write_bytes(encrypted_ods())
+    result = CliRunner().invoke(cli, ["check", str(register)])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"mvi-xl: {register}: het register is met een wachtwoord beveiligd. Sla een kopie op "
+        "zonder wachtwoord en lees die.\n"
+    )
+
+
+def test_an_ods_without_a_manifest_is_unreadable(tmp_path: Path):
+    table = '<table:table table:name="Acties">' + ods_row(HEADER[:4]) + "</table:table>"
+    path = write_ods(tmp_path / "register.ods", table)
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist() if not n.startswith("META-INF")}
+    with pytest.raises(RegisterError) as caught:
+        parse_register(zipped(parts, zipfile.ZIP_STORED), ODS)
+    assert "onderdeel META-INF/manifest.xml ontbreekt" in caught.value.render("nl")
+
+
+UNO_SCRIPT = """
+import sys, time, subprocess, uno
+from com.sun.star.beans import PropertyValue
+soffice, source, target, profile, pipe = sys.argv[1:]
+office = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore",
+    "-env:UserInstallation=" + profile, "--accept=pipe,name=" + pipe + ";urp;"],
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+local = uno.getComponentContext()
+resolver = local.ServiceManager.createInstanceWithContext(
+    "com.sun.star.bridge.UnoUrlResolver", local)
+for _ in range(200):
+    try:
+        context = resolver.resolve("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext")
+        break
+    except Exception:
+        time.sleep(0.25)
+desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+def value(name, content):
+    item = PropertyValue()
+    item.Name, item.Value = name, content
+    return item
+document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
+    (value("Hidden", True),))
+document.storeToURL(uno.systemPathToFileUrl(target),
+    (value("FilterName", "calc8"), value("Password", "geheim")))
+document.close(True)
+try:
+    desktop.terminate()
+except Exception:
+    pass
+office.wait(timeout=60)
+"""
+
+
+def uno_python(soffice: str) -> str | None:
+    """A Python that can talk to LibreOffice (its own, or the system's with python3-uno)."""
+    program = Path(soffice).resolve().parent
+    for candidate in (program / "python", program / "python.exe", Path("/usr/bin/python3")):
+        if candidate.is_file():
+            found = subprocess.run(
+                [str(candidate), "-c", "import uno"], capture_output=True, timeout=60
+            )
+            if found.returncode == 0:
+                return str(candidate)
+    return None
+
+
+@pytest.mark.libreoffice
+def test_an_ods_that_libreoffice_encrypted_says_so(tmp_path: Path, soffice: str):
+    python = uno_python(soffice)
+    if python is None:
+        pytest.skip("no Python with LibreOffice's uno module (python3-uno)")
+    source = write_xlsx(tmp_path / "bron.xlsx", BASIC_ROWS)
+    target = tmp_path / "beveiligd.ods"
+    subprocess.run(
+        [python, "-c", UNO_SCRIPT, soffice, str(source), str(target),
+         (tmp_path / "profile").as_uri(), f"mvi-xl-{os.getpid()}"],
+        check=True, timeout=240,
+    )  # fmt: skip
+    with zipfile.ZipFile(target) as archive:
+        assert b"encryption-data" in archive.read("META-INF/manifest.xml")
+    with pytest.raises(RegisterError) as caught:
+        read_register(target)
+    assert caught.value.code == "password"
+
+
 # --- No library's English in a message ----------------------------------------------------------
 
 #: What the libraries say in English, as far as we can provoke them: expat (all of its error
@@ -456,6 +584,7 @@ FAILURES = [
         "werkblad Acties: onderdeel xl/worksheets/sheet1.xml ontbreekt",
     ),
     ("truncated_zip", truncated, "beschadigd"),
+    ("encrypted_ods", lambda: (encrypted_ods(), ODS), "wachtwoord"),
     ("random_bytes", lambda: (b"\x00\x9f" + random.Random(3).randbytes(4000), XLSX), "xlsb"),
 ]
 

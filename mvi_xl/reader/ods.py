@@ -5,6 +5,9 @@ calamine reads every sheet of an ods when it opens it, and expands repeated rows
 gigabyte. So every sheet is bounded here first, repeats included. Hidden rows
 (``table:visibility="collapse"`` or ``"filter"``) and merged ranges (``number-rows-spanned``)
 are noted on the way.
+
+Before that, the manifest says whether the file is encrypted (a password to open it: every
+part then is ciphertext, declared by ``manifest:encryption-data``).
 """
 
 from __future__ import annotations
@@ -19,10 +22,35 @@ from .safexml import parse, printable
 from .scan import SheetScan
 
 CONTENT = "content.xml"
+MANIFEST = "META-INF/manifest.xml"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+_MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0 "
 _CELLS = frozenset({_TABLE + "table-cell", _TABLE + "covered-table-cell"})
 _HIDDEN = frozenset({"collapse", "filter"})
+
+
+def refuse_encrypted(package: Package, path: Path) -> None:
+    """A password-protected ods says so in its manifest (calamine needs the manifest too)."""
+    if MANIFEST not in package.infos:
+        reason = Phrase("reason_part_missing", part=MANIFEST)
+        raise RegisterError("unreadable", path=path, reason=reason)
+    found = _Elements(_MANIFEST + "encryption-data")
+    parse(package.chunks(MANIFEST), found, path, MANIFEST, namespaces=True)
+    if found.attrs:
+        raise RegisterError("password", path=path)
+
+
+class _Elements:
+    """The attributes of every element of one name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.attrs: list[dict[str, str]] = []
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name == self.name:
+            self.attrs.append(attrs)
 
 
 def scan_content(package: Package, path: Path, limits: Limits) -> dict[str, SheetScan]:

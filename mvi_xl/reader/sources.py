@@ -145,6 +145,7 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
     if kind == "ods":
         from . import ods
 
+        ods.refuse_encrypted(zipped, path)
         scans = ods.scan_content(zipped, path, limits)  # calamine reads every sheet on opening
         zipped.verify(later={ods.CONTENT})
         return _calamine_sheets(data, path, limits, _known(scans))
