@@ -750,9 +750,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Een register is dit nooit; open het in Excel en sla het opnieuw op.",
         ),
         "zip_ratio": (
-            "onderdeel {part} pakt {ratio} keer zo groot uit (grens {limit}); dit lijkt een zipbom",
-            "Open het register in Excel en sla het opnieuw op; vertrouwt u het bestand, verhoog "
-            "dan max_ratio onder [limits] in mvi-xl.toml.",
+            "het bestand pakt uit tot {size} MB (grens {unpacked} MB) en onderdeel {part} "
+            "{ratio} keer zo groot (meer dan {limit} keer); dit lijkt een zipbom",
+            "Gebruik dit bestand niet; open het register in Excel en sla het opnieuw op. "
+            "Vertrouwt u het toch, verhoog dan max_unpacked_mb onder [limits] in mvi-xl.toml.",
         ),
         "unpacked_too_big": (
             "het bestand pakt uit tot {size} MB; de grens is {limit} MB",
@@ -1177,9 +1178,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "No register looks like this; open it in Excel and save it again.",
         ),
         "zip_ratio": (
-            "part {part} inflates {ratio} times (limit {limit}); this looks like a zip bomb",
-            "Open the register in Excel and save it again; if you trust the file, raise "
-            "max_ratio under [limits] in mvi-xl.toml.",
+            "the file unpacks to {size} MB (limit {unpacked} MB) and part {part} inflates "
+            "{ratio} times (more than {limit}); this looks like a zip bomb",
+            "Don't use this file; open the register in Excel and save it again. If you trust "
+            "it all the same, raise max_unpacked_mb under [limits] in mvi-xl.toml.",
         ),
         "unpacked_too_big": (
             "the file unpacks to {size} MB; the limit is {limit} MB",

@@ -10,6 +10,9 @@
   once, part names that are one name twice: refused with a message of their own.
 - A password-protected ods says so (built here as LibreOffice writes one; the real thing made
   by LibreOffice in the ``libreoffice`` test).
+- The zip defence bounds the bytes inflated, not the ratio: a genuine register whose shared
+  strings inflate 120 times is read, a zip beyond max_unpacked_mb is refused (named a zip bomb
+  when it also inflates beyond max_ratio), and no second reading of a part adds up to more.
 - No message carries a library's English: every failure we can provoke, in Dutch, is checked
   against the texts of expat, python-calamine, zipfile, csv and the operating system.
 """
@@ -28,11 +31,14 @@ from pathlib import Path
 from xml.parsers.expat import errors as expat_errors
 
 import pytest
+import xlsxwriter
 from click.testing import CliRunner
 
 from mvi_xl.cli import cli
+from mvi_xl.config import Limits, parse_config
 from mvi_xl.errors import MviError, RegisterError
 from mvi_xl.reader import parse_register, read_register
+from mvi_xl.reader.package import Package
 
 from .conftest import BASIC_ROWS, HEADER, write_csv, write_xlsx
 from .hostile_corpus import (
@@ -426,6 +432,95 @@ def test_an_ods_that_libreoffice_encrypted_says_so(tmp_path: Path, soffice: str)
     with pytest.raises(RegisterError) as caught:
         read_register(target)
     assert caught.value.code == "password"
+
+
+# --- The zip defence: the bytes inflated, not the ratio -----------------------------------------
+
+
+def repetitive_register(path: Path) -> Path:
+    """A genuine register as a coordinator keeps one: the same long remark on every action with
+    its own reference, so Excel's shared strings compress better than 120 to 1."""
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Acties")
+    sheet.write_row(0, 0, ["Nr", "Actie", "Periode", "Status", "Toelichting"])
+    remark = (
+        "Zie het inkoopplan en de afspraken met de budgethouders over duurzame criteria, "
+        "social return en circulair inkopen. "
+    ) * 20
+    for row in range(1, 2001):
+        sheet.write_row(
+            row,
+            0,
+            [f"{row}", f"Actie {row}: criteria in de aanbesteding", "2018-2020", "lopend"],
+        )
+        sheet.write_string(row, 4, f"{remark}(regel {row})")
+    workbook.close()
+    return path
+
+
+def test_a_genuine_register_whose_strings_inflate_120_times_is_read(tmp_path: Path):
+    path = repetitive_register(tmp_path / "register.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        strings = archive.getinfo("xl/sharedStrings.xml")
+    assert strings.file_size > 1024 * 1024  # past the old 1 MB grace, so the old rule applied
+    assert strings.file_size / strings.compress_size > 120
+    assert len(read_register(path).actions) == 2000
+    # the ratio setting is still accepted, and alone refuses nothing
+    config = parse_config({"limits": {"max_ratio": 2}})
+    assert len(read_register(path, config=config).actions) == 2000
+
+
+def whitespace_sheet_parts(megabytes: int) -> Parts:
+    """A sheet padded with ``megabytes`` of spaces: it inflates about a thousand times."""
+    padding = " " * (megabytes * 1024 * 1024)
+    sheet = register_sheet().replace("</sheetData>", padding + "</sheetData>")
+    return ooxml_parts([("Acties", sheet)])
+
+
+def test_a_part_that_inflates_a_thousand_times_within_the_limit_is_read():
+    data = zipped(whitespace_sheet_parts(20))
+    assert len(parse_register(data, XLSX).actions) == len(BASIC_ROWS)
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (lambda: " " * (3 << 20), "zip_ratio", "dit lijkt een zipbom"),
+        (lambda: random.Random(2).randbytes(3 << 20).hex(), "unpacked_too_big", "de grens is 1 MB"),
+    ],
+    ids=["inflating_far_beyond_the_ratio", "just_large"],
+)
+def test_beyond_max_unpacked_mb(content, code: str, words: str):
+    """Refused from the sizes the zip declares, before anything is inflated; whether it is
+    called a zip bomb depends on max_ratio."""
+    parts = ooxml_parts([("Acties", register_sheet())], extra={"xl/media/big.xml": content()})
+    config = parse_config({"limits": {"max_unpacked_mb": 1}})
+    with pytest.raises(RegisterError) as caught:
+        parse_register(zipped(parts), XLSX, config=config)
+    assert caught.value.code == code
+    assert words in caught.value.render("nl")
+    if code == "zip_ratio":
+        assert "xl/media/big.xml" in caught.value.render("nl")
+
+
+def test_every_byte_inflated_counts_however_often_a_part_is_read():
+    part = random.Random(4).randbytes(300 * 1024).hex()  # 600 KB, within 1 MB
+    data = zipped(ooxml_parts([("Acties", register_sheet())], extra={"xl/big.xml": part}))
+    package = Package(data, XLSX, Limits(max_unpacked_mb=1))
+    package.read("xl/big.xml")
+    with pytest.raises(RegisterError) as caught:
+        package.read("xl/big.xml")
+    assert caught.value.code == "unpacked_too_big"
+
+
+def test_verify_does_not_inflate_a_part_twice():
+    data = zipped(xlsx_parts())
+    package = Package(data, XLSX, Limits())
+    package.read("xl/workbook.xml")
+    once = package.inflated
+    package.verify()
+    total = sum(info.file_size for info in package.infos.values())
+    assert package.inflated == total and once < total
 
 
 # --- No library's English in a message ----------------------------------------------------------

@@ -23,10 +23,6 @@ from ..errors import RegisterError, os_reason
 
 MB = 1024 * 1024
 
-
-#: A part smaller than this may compress better than ``max_ratio`` (a sheet of identical
-#: empty rows does): it is too small to hurt, so only larger parts must stay under the ratio.
-RATIO_GRACE_BYTES = 1 * MB
 #: An xlsx holds a dozen parts, a few dozen with images; a million tiny parts would cost
 #: memory in the zip directory alone. Not configurable: no register comes near it.
 MAX_PARTS = 10_000
