@@ -654,6 +654,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "reason_cell_reference": ("werkblad {sheet}: ongeldige celverwijzing '{ref}'", ""),
         "reason_row_number": ("werkblad {sheet}: ongeldig rijnummer '{number}'", ""),
         "reason_table_in_table": ("werkblad {sheet}: een tabel binnen een tabel", ""),
+        "reason_unexpected_root": ("onderdeel {part} begint niet met <{element}>", ""),
         "reason_bad_count": ("werkblad {sheet}: ongeldige waarde '{value}' voor {attribute}", ""),
         "reason_xml": (
             "onderdeel {part} is geen geldige XML ({problem}, regel {line}, kolom {column})",
@@ -785,6 +786,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "het werkblad beslaat {rows} rijen bij {columns} kolommen, meer dan {limit} cellen",
             "Verwijder wat onder of rechts van het register staat, of verhoog max_cells onder "
             "[limits] in mvi-xl.toml.",
+        ),
+        "too_many_strings": (
+            "de werkmap houdt meer verschillende teksten bij dan de {limit} cellen die een "
+            "werkblad mag hebben",
+            "Een register heeft er veel minder; open het in Excel en sla het opnieuw op. Is het "
+            "toch echt zo groot, verhoog dan max_cells onder [limits] in mvi-xl.toml.",
         ),
         "formula_not_calculated": (
             "formule zonder berekende waarde ({count} zulke cel(len) op dit werkblad); mvi-xl "
@@ -1085,6 +1092,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "reason_cell_reference": ("sheet {sheet}: invalid cell reference '{ref}'", ""),
         "reason_row_number": ("sheet {sheet}: invalid row number '{number}'", ""),
         "reason_table_in_table": ("sheet {sheet}: a table inside a table", ""),
+        "reason_unexpected_root": ("part {part} does not start with <{element}>", ""),
         "reason_bad_count": ("sheet {sheet}: invalid value '{value}' for {attribute}", ""),
         "reason_xml": (
             "part {part} is not valid XML ({problem}, line {line}, column {column})",
@@ -1211,6 +1219,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "the sheet spans {rows} rows by {columns} columns, more than {limit} cells",
             "Remove what is below or right of the register, or raise max_cells under [limits] in "
             "mvi-xl.toml.",
+        ),
+        "too_many_strings": (
+            "the workbook keeps more distinct texts than the {limit} cells a sheet may have",
+            "A register has far fewer; open it in Excel and save it again. If it really is that "
+            "large, raise max_cells under [limits] in mvi-xl.toml.",
         ),
         "formula_not_calculated": (
             "formula without a calculated value ({count} such cell(s) on this sheet); mvi-xl "

@@ -13,6 +13,7 @@
 - The zip defence bounds the bytes inflated, not the ratio: a genuine register whose shared
   strings inflate 120 times is read, a zip beyond max_unpacked_mb is refused (named a zip bomb
   when it also inflates beyond max_ratio), and no second reading of a part adds up to more.
+  The shared strings, which calamine keeps one by one, are held to max_cells.
 - No message carries a library's English: every failure we can provoke, in Dutch, is checked
   against the texts of expat, python-calamine, zipfile, csv and the operating system.
 """
@@ -521,6 +522,56 @@ def test_verify_does_not_inflate_a_part_twice():
     package.verify()
     total = sum(info.file_size for info in package.infos.values())
     assert package.inflated == total and once < total
+
+
+def with_strings(strings: bytes | str) -> bytes:
+    parts = xlsx_parts()
+    parts["xl/sharedStrings.xml"] = strings
+    return zipped(parts)
+
+
+def strings_xml(count: int, prefix: str = "", unique: int | None = None) -> str:
+    tag = f"{prefix}:" if prefix else ""
+    xmlns = f"xmlns:{prefix}" if prefix else "xmlns"
+    declared = f' uniqueCount="{unique}"' if unique is not None else ""
+    items = f"<{tag}si><{tag}t>a</{tag}t></{tag}si>" * count
+    return f'<{tag}sst {xmlns}="{MAIN_NS}"{declared}>{items}</{tag}sst>'
+
+
+@pytest.mark.parametrize(
+    ("strings", "refused"),
+    [
+        (strings_xml(40), False),
+        (strings_xml(41), True),
+        (strings_xml(41, prefix="x"), True),  # a prefix hides nothing
+        (strings_xml(1, unique=41), True),  # what calamine reserves room for
+        (strings_xml(40, unique=40), False),
+        (
+            ('<?xml version="1.0" encoding="UTF-16"?>' + strings_xml(41)).encode("utf-16"),
+            True,
+        ),  # counted by expat
+        (f'<other xmlns="{MAIN_NS}">{strings_xml(1)}</other>', "unreadable"),
+    ],
+    ids=[
+        "as_many_as_cells",
+        "one_more",
+        "prefixed",
+        "declared",
+        "declared_as_many",
+        "utf16",
+        "not_an_sst",
+    ],
+)
+def test_shared_strings_are_held_to_max_cells(strings, refused):
+    """The register's sheet is 8 rows by 5 columns: 40 cells."""
+    config = parse_config({"limits": {"max_cells": 40}})
+    data = with_strings(strings)
+    if not refused:
+        assert parse_register(data, XLSX, config=config).actions
+        return
+    with pytest.raises(RegisterError) as caught:
+        parse_register(data, XLSX, config=config)
+    assert caught.value.code == ("unreadable" if refused == "unreadable" else "too_many_strings")
 
 
 # --- No library's English in a message ----------------------------------------------------------

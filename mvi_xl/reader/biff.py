@@ -32,6 +32,9 @@ from .scan import SheetScan
 
 XLSB_WORKBOOK = "xl/workbook.bin"
 XLSB_RELS = "xl/_rels/workbook.bin.rels"  # calamine wants this very name, case and all
+XLSB_STRINGS = "xl/sharedStrings.bin"
+_BRT_BEGIN_SST = 159
+_HEAD_BYTES = 64 * 1024
 _BRT_ROW_HDR = 0
 _BRT_BUNDLE_SH = 156
 _BRT_MERGE_CELL = 176
@@ -62,6 +65,32 @@ def xlsb_sheet_parts(package: Package, path: Path) -> dict[str, str]:
             part = "xl/" + targets.targets[rid]  # as calamine joins it, absolute or not
             parts[name] = package.find(part) or part
     return parts
+
+
+def scan_xlsb_shared_strings(package: Package, path: Path, limits: Limits) -> None:
+    """calamine reads as many shared strings as BrtBeginSst announces (it reads nothing else
+    of the part first), so that number is held to max_cells, as in an xlsx (see
+    ``ooxml.scan_shared_strings``)."""
+    part = package.find(XLSB_STRINGS)
+    if part is None:
+        return
+    head = package.head(part, _HEAD_BYTES)
+    announced = _announced_strings(head)
+    if announced is None:  # other records first, beyond the head: look through all of it
+        announced = _announced_strings(package.read(part)) or 0
+    if announced > limits.max_cells:
+        raise RegisterError("too_many_strings", path=path, limit=limits.max_cells)
+
+
+def _announced_strings(data: bytes) -> int | None:
+    """cstUnique of the first BrtBeginSst, or None when the data ends before one."""
+    try:
+        for kind, start, size in _xlsb_records(data):
+            if kind == _BRT_BEGIN_SST and size >= 8:
+                return struct.unpack_from("<L", data, start + 4)[0]
+    except IndexError:  # the head ends inside a record
+        return None
+    return None
 
 
 def scan_xlsb_sheet(package: Package, part: str, guard: ExtentGuard, path: Path) -> SheetScan:

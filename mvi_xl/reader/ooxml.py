@@ -33,6 +33,7 @@ where a cell is.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,7 +42,7 @@ from typing import NoReturn
 from ..cells import column_letter
 from ..errors import RegisterError
 from ..vocabulary import Phrase
-from .limits import ExtentGuard
+from .limits import ExtentGuard, Limits
 from .package import Package
 from .safexml import local, parse, printable
 from .scan import SheetScan
@@ -101,17 +102,21 @@ def _root_element(package: Package, part: str, path: Path) -> str:
     try:
         parse(package.chunks(part), _RootName(), path, part)
     except _Root as root:
-        return str(root)
+        return root.args[0]
     return ""
 
 
 class _Root(Exception):
-    """The first element of a part was seen (its local name); parsing stops there."""
+    """The first element of a part was seen (its local name, and maybe its attributes);
+    parsing stops there."""
 
 
 class _RootName:
-    def start(self, name: str, _attrs: dict[str, str]) -> None:
-        raise _Root(local(name))
+    def __init__(self, *, with_attrs: bool = False) -> None:
+        self.with_attrs = with_attrs
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        raise _Root(local(name), attrs) if self.with_attrs else _Root(local(name))
 
 
 def sheet_parts(
@@ -204,6 +209,84 @@ class Relationships:
         officeDocument relationship too), or None."""
         found = [target for kind, target in self.typed if kind.endswith(type_ends)]
         return found[-1] if found else None
+
+
+# --- Shared strings ------------------------------------------------------------------------------
+
+SHARED_STRINGS_NAME = "sharedStrings.xml"
+#: The start of an ``si`` element (one shared string) holds one of these: ``<si`` or, with a
+#: prefix, ``:si``. Counting them can only count too many (in a text, say), never too few:
+#: without a DTD no entity makes an element.
+_STRING_STARTS = (b"<si", b":si")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def scan_shared_strings(
+    package: Package, path: Path, relationships: Relationships, limits: Limits
+) -> None:
+    """calamine reads every shared string into a string of its own when it opens an xlsx,
+    having reserved room for as many as the part's ``uniqueCount`` says: a 1 KB file saying
+    ``uniqueCount="1000000000000"`` aborts the process, and 500 KB of tiny strings (12
+    million of them) cost 700 MB. So both the declared and the real number of strings are held
+    to ``max_cells``, the most texts one sheet within the limits could show; a real register
+    has far fewer than its cells."""
+    folder = workbook_folder(package, path, relationships)
+    part = package.find(folder + SHARED_STRINGS_NAME)
+    if part is None:
+        return
+    limit = limits.max_cells
+    declared = _declared_unique_count(package, part, path)
+    if declared > limit:
+        raise RegisterError("too_many_strings", path=path, limit=limit)
+    counted = _count_strings(package, part, path, limit)
+    if counted > limit:
+        raise RegisterError("too_many_strings", path=path, limit=limit)
+
+
+def _declared_unique_count(package: Package, part: str, path: Path) -> int:
+    """The ``uniqueCount`` of the ``sst`` element that opens the part (0 without one). calamine
+    takes the first ``sst`` anywhere; a part that opens with another element is refused."""
+    try:
+        parse(package.chunks(part), _RootName(with_attrs=True), path, part)
+    except _Root as root:
+        name, attrs = root.args
+        if name != "sst":
+            reason = Phrase("reason_unexpected_root", part=printable(part), element="sst")
+            raise RegisterError("unreadable", path=path, reason=reason) from None
+        numbers = _DIGITS.findall(attrs.get("uniqueCount", ""))
+        return max((int(n) for n in numbers), default=0)  # as many as any reading could see
+    return 0
+
+
+def _count_strings(package: Package, part: str, path: Path, limit: int) -> int:
+    """The ``si`` elements of the part, counted in its bytes when it is UTF-8 (expat counts them
+    otherwise), stopping once there are more than ``limit``. The part is read to its end here
+    (and searched for a DTD on the way), so it is not read again."""
+    chunks = package.chunks(part, everywhere=True)
+    first = next(chunks, b"")
+    try:
+        _check_encoding(first)
+    except _Fallback:
+        counter = _StringCounter()
+        parse(itertools.chain([first], chunks), counter, path, part)
+        return counter.count
+    count, pending = 0, b""
+    for chunk in itertools.chain([first], chunks):
+        buffer = pending + chunk
+        count += sum(buffer.count(start) for start in _STRING_STARTS)
+        if count > limit:
+            return count
+        pending = buffer[-2:]  # the start of a "<si" that the next chunk completes
+    return count
+
+
+class _StringCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def start(self, name: str, _attrs: dict[str, str]) -> None:
+        if local(name) == "si":
+            self.count += 1
 
 
 # --- The fast scan ------------------------------------------------------------------------------

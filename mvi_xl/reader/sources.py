@@ -155,9 +155,11 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         from . import biff
 
         parts = biff.xlsb_sheet_parts(zipped, path)
+        biff.scan_xlsb_shared_strings(zipped, path, limits)
         scanner = biff.scan_xlsb_sheet
     else:
         parts = ooxml.sheet_parts(zipped, path, relationships)
+        ooxml.scan_shared_strings(zipped, path, relationships, limits)
         scanner = ooxml.scan_sheet
     zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
     return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner))
