@@ -185,17 +185,31 @@ def load(
 
 def read_sources(sources: Sequence[Path], options: Options, config: Config) -> Read:
     """The register, or several combined into one with a note per source saying what it gave
-    (so a source that gave nothing is noticed)."""
-    registers = [read_settled(p, sheet=options.sheet, config=config) for p in sources]
+    (so a source that gave nothing is noticed). In a folder, a monitor under an ordinary name
+    is skipped with a warning instead of stopping the whole folder."""
+    in_folder = not options.more and options.register.is_dir()
+    registers, read, skipped = [], [], []
+    for source in sources:
+        try:
+            registers.append(read_settled(source, sheet=options.sheet, config=config))
+        except UsageError as exc:
+            if not in_folder or exc.code != "register_is_monitor":
+                raise
+            skipped.append(Finding("source_is_monitor", source.name))
+        else:
+            read.append(source)
+    if not registers:
+        raise RegisterError("no_registers", path=options.register)
     if len(registers) == 1:
-        return registers[0], ()
-    names = _source_names(sources)
+        register = registers[0]
+        return replace(register, findings=(*register.findings, *skipped)), ()
+    names = _source_names(read)
     combined = combine(registers, names, default_output(options.register, options.more))
     notes = tuple(
         Finding("source_read", name, {"count": len(r.actions), "sheet": r.sheet})
         for name, r in zip(names, registers, strict=True)
     )
-    return combined, notes
+    return replace(combined, findings=(*combined.findings, *skipped)), notes
 
 
 def _source_names(paths: Sequence[Path]) -> list[str]:

@@ -595,6 +595,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "kolom 'Datum gereed' toe.",
         ),
         "source_read": ("{count} acties gelezen (werkblad {sheet})", ""),
+        "source_is_monitor": (
+            "dit is een monitor van mvi-xl, geen register; overgeslagen",
+            "Geen actie nodig; hoort de monitor niet in de map met registers, haal hem er dan uit.",
+        ),
         "history_not_saved": (
             "de historie is nu niet bijgewerkt: {reason}",
             "Geen actie nodig; de volgende run legt de momentopname alsnog vast.",
@@ -714,6 +718,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "not_spreadsheet": (
             "dit is geen spreadsheet (xlsx, xlsm, xlsb, xls, ods of csv)",
             "Kies het registerbestand, of sla het in Excel op als .xlsx.",
+        ),
+        "register_is_monitor": (
+            "dit is een monitor van mvi-xl, geen register",
+            "Geef het register waar de monitor van is gemaakt. Is dit toch een register, "
+            "verwijder dan de eigenschap 'mvi-xl fingerprint' (Excel: Bestand > Info > "
+            "Eigenschappen > Geavanceerde eigenschappen > Aangepast).",
         ),
         "workbook_renamed": (
             "de werkmap staat in dit bestand als {part}, een naam die mvi-xl niet kan lezen",
@@ -1035,6 +1045,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "date column.",
         ),
         "source_read": ("{count} actions read (sheet {sheet})", ""),
+        "source_is_monitor": (
+            "this is a monitor made by mvi-xl, not a register; skipped",
+            "Nothing to do; if the monitor does not belong in the folder of registers, move it.",
+        ),
         "history_not_saved": (
             "the history was not updated this time: {reason}",
             "Nothing to do; the next run records the snapshot.",
@@ -1149,6 +1163,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "not_spreadsheet": (
             "this is not a spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv)",
             "Choose the register file, or save it from Excel as .xlsx.",
+        ),
+        "register_is_monitor": (
+            "this is a monitor made by mvi-xl, not a register",
+            "Give the register the monitor was made from. If this really is a register, remove "
+            "its property 'mvi-xl fingerprint' (Excel: File > Info > Properties > Advanced "
+            "Properties > Custom).",
         ),
         "workbook_renamed": (
             "the workbook is stored in this file as {part}, a name mvi-xl cannot read",

@@ -7,14 +7,16 @@ gigabyte. So every sheet is bounded here first, repeats included. Hidden rows
 are noted on the way.
 
 Before that, the manifest says whether the file is encrypted (a password to open it: every
-part then is ciphertext, declared by ``manifest:encryption-data``).
+part then is ciphertext, declared by ``manifest:encryption-data``), and meta.xml whether it
+is a monitor mvi-xl made, saved as ods (its fingerprint among the user-defined properties).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RegisterError
+from ..errors import RegisterError, UsageError
+from ..fingerprint import PROPERTY as FINGERPRINT
 from ..vocabulary import Phrase
 from .limits import ExtentGuard, Limits
 from .package import Package
@@ -23,9 +25,11 @@ from .scan import SheetScan
 
 CONTENT = "content.xml"
 MANIFEST = "META-INF/manifest.xml"
+META = "meta.xml"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
 _MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0 "
+_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0 "
 _CELLS = frozenset({_TABLE + "table-cell", _TABLE + "covered-table-cell"})
 _HIDDEN = frozenset({"collapse", "filter"})
 
@@ -39,6 +43,16 @@ def refuse_encrypted(package: Package, path: Path) -> None:
     parse(package.chunks(MANIFEST), found, path, MANIFEST, namespaces=True)
     if found.attrs:
         raise RegisterError("password", path=path)
+
+
+def refuse_monitor(package: Package, path: Path) -> None:
+    """A monitor mvi-xl made, saved as ods, keeps the fingerprint in meta.xml."""
+    if META not in package.infos:
+        return
+    found = _Elements(_META + "user-defined")
+    parse(package.chunks(META), found, path, META, namespaces=True)
+    if any(attrs.get(_META + "name") == FINGERPRINT for attrs in found.attrs):
+        raise UsageError("register_is_monitor", path=path)
 
 
 class _Elements:

@@ -6,7 +6,8 @@ The workbook is found as python-calamine finds it: through the package's relatio
 target, whatever that folder is called (``xl/`` nearly always); its sheets through the
 workbook's own relationships, their targets joined to that folder as calamine joins them.
 Every part is looked up as calamine looks it up (``Package.find``), so the part scanned here
-is the part calamine reads.
+is the part calamine reads. A register carrying mvi-xl's own fingerprint is a monitor, and is
+refused as a register (``refuse_monitor``).
 
 The scan reports every cell holding a value or a formula to the ExtentGuard, so a sheet beyond
 the limits is refused before calamine fills in its rectangle (one cell at XFD1048576 in a 1 KB
@@ -40,7 +41,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from ..cells import column_letter
-from ..errors import RegisterError
+from ..errors import RegisterError, UsageError
+from ..fingerprint import PROPERTY as FINGERPRINT
 from ..vocabulary import Phrase
 from .limits import ExtentGuard, Limits
 from .package import Package
@@ -50,9 +52,11 @@ from .scan import SheetScan
 PACKAGE_RELS = "_rels/.rels"
 WORKBOOK_NAME = "workbook.xml"
 WORKBOOK_RELS_NAME = "_rels/workbook.xml.rels"
-#: The type of the relationship to the workbook, by the end of its name, which transitional
-#: OOXML (schemas.openxmlformats.org) and strict OOXML (purl.oclc.org) share.
+CUSTOM_PROPERTIES = "docProps/custom.xml"
+#: Relationship types by the end of their name, which transitional OOXML
+#: (schemas.openxmlformats.org) and strict OOXML (purl.oclc.org) share.
 OFFICE_DOCUMENT = "/relationships/officeDocument"
+CUSTOM_PROPERTIES_TYPES = ("/relationships/custom-properties", "/relationships/customProperties")
 _CELL = re.compile(r"^\$?([A-Za-z]{1,10})\$?([0-9]{1,10})$")
 _TRUE = frozenset({"1", "true"})
 
@@ -152,6 +156,31 @@ def calamine_part(folder: str, target: str) -> str:
     if target.startswith("/"):
         return target[1:]
     return folder + target
+
+
+def refuse_monitor(package: Package, path: Path, relationships: Relationships) -> None:
+    """A workbook carrying mvi-xl's fingerprint among its custom document properties is a
+    monitor mvi-xl made (or a copy of one): reading it as a register would build a monitor of
+    a monitor. Refused as a usage error (exit 2)."""
+    target = relationships.last(*CUSTOM_PROPERTIES_TYPES)
+    part = package.find(target.removeprefix("/") if target else CUSTOM_PROPERTIES)
+    if part is None:
+        return
+    names = _PropertyNames()
+    parse(package.chunks(part), names, path, part)
+    if FINGERPRINT in names.names:
+        raise UsageError("register_is_monitor", path=path)
+
+
+class _PropertyNames:
+    """The ``name`` of every ``property`` element of docProps/custom.xml."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if local(name) == "property":
+            self.names.add(attrs.get("name", ""))
 
 
 def scan_sheet(package: Package, part: str, guard: ExtentGuard, path: Path) -> SheetScan:

@@ -146,10 +146,12 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         from . import ods
 
         ods.refuse_encrypted(zipped, path)
+        ods.refuse_monitor(zipped, path)
         scans = ods.scan_content(zipped, path, limits)  # calamine reads every sheet on opening
         zipped.verify(later={ods.CONTENT})
         return _calamine_sheets(data, path, limits, _known(scans))
     relationships = ooxml.package_relationships(zipped, path)
+    ooxml.refuse_monitor(zipped, path, relationships)
     scanner: Scanner
     if kind == "xlsb":
         from . import biff
