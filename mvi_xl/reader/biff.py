@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import RegisterError
 from . import cfb
 from .limits import ExtentGuard, Limits
-from .ooxml import Relationships
+from .opc import Relationships
 from .package import Package
 from .safexml import parse
 from .scan import SheetScan
@@ -70,7 +70,7 @@ def xlsb_sheet_parts(package: Package, path: Path) -> dict[str, str]:
 def scan_xlsb_shared_strings(package: Package, path: Path, limits: Limits) -> None:
     """calamine reads as many shared strings as BrtBeginSst announces (it reads nothing else
     of the part first), so that number is held to max_cells, as in an xlsx (see
-    ``ooxml.scan_shared_strings``)."""
+    ``opc.scan_shared_strings``)."""
     part = package.find(XLSB_STRINGS)
     if part is None:
         return

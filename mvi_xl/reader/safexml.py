@@ -12,6 +12,7 @@ chunks come from ``package.Package.chunks``: inflated for real, bounded by the d
 
 from __future__ import annotations
 
+import re
 import xml.parsers.expat as expat
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -41,6 +42,8 @@ _PROBLEMS = {
     "MISPLACED_XML_PI": "xml_declaration",
     "UNBOUND_PREFIX": "xml_unbound_prefix",
 }
+_DECLARED_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([^"\']*)')
+_ASCII_ENCODINGS = frozenset({b"utf-8", b"utf8", b"us-ascii", b"ascii"})
 _PROBLEM_OF_CODE = {
     expat_errors.codes[getattr(expat_errors, "XML_ERROR_" + name)]: code
     for name, code in _PROBLEMS.items()
@@ -110,6 +113,16 @@ def xml_reason(part: str, problem: str, line: int, offset: int) -> Phrase:
     return Phrase(
         "reason_xml", part=printable(part), problem=Phrase(problem), line=line, column=offset + 1
     )
+
+
+def declares_utf8(head: bytes) -> bool:
+    """Whether XML starting with ``head`` is UTF-8 (or ASCII), as byte patterns need: a BOM or
+    nothing before the first ``<``, and no other encoding declared."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if not head.startswith(b"<"):
+        return False
+    declared = _DECLARED_ENCODING.match(head)
+    return declared is None or declared.group(1).lower() in _ASCII_ENCODINGS
 
 
 def local(name: str) -> str:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from ..errors import RegisterError
 from ..vocabulary import Phrase
-from . import csvfile, ooxml, package
+from . import csvfile, ooxml, opc, package
 from .cfb import MAGIC as OLE2_MAGIC
 from .limits import ExtentGuard, Limits, read_limited
 from .safexml import printable
@@ -117,7 +117,7 @@ def _zip_kind(data: bytes, path: Path) -> str:
         raise RegisterError("mixed_package", path=path, first=kinds[0], second=kinds[1])
     if kinds:
         return kinds[0]
-    if not mimetype and zipped.find(ooxml.PACKAGE_RELS) is not None:
+    if not mimetype and zipped.find(opc.PACKAGE_RELS) is not None:
         return xlsx
     raise RegisterError("not_spreadsheet", path=path)
 
@@ -150,8 +150,8 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         scans = ods.scan_content(zipped, path, limits)  # calamine reads every sheet on opening
         zipped.verify(later={ods.CONTENT})
         return _calamine_sheets(data, path, limits, _known(scans))
-    relationships = ooxml.package_relationships(zipped, path)
-    ooxml.refuse_monitor(zipped, path, relationships)
+    relationships = opc.package_relationships(zipped, path)
+    opc.refuse_monitor(zipped, path, relationships)
     scanner: Scanner
     if kind == "xlsb":
         from . import biff
@@ -160,8 +160,8 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         biff.scan_xlsb_shared_strings(zipped, path, limits)
         scanner = biff.scan_xlsb_sheet
     else:
-        parts = ooxml.sheet_parts(zipped, path, relationships)
-        ooxml.scan_shared_strings(zipped, path, relationships, limits)
+        parts = opc.sheet_parts(zipped, path, relationships)
+        opc.scan_shared_strings(zipped, path, relationships, limits)
         scanner = ooxml.scan_sheet
     zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
     return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner))
