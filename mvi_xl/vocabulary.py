@@ -943,6 +943,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "verborgen werkblad(en) met acties niet gelezen",
             "Maak het werkblad zichtbaar om de acties mee te tellen, of lees het met --sheet.",
         ),
+        "sheet_repeats": (
+            "werkblad niet gelezen: het herhaalt de acties van werkblad {other} (zelfde nummers "
+            "en teksten), zoals een oude kopie van het register",
+            "Klopt dat, dan is er niets te doen; is dit juist het blad dat telt, lees het dan "
+            "met --sheet, of haal de kopie uit het bestand.",
+        ),
         "sheet_not_read": (
             "werkblad niet gelezen: de kolom {missing} ontbreekt (kopregel op rij {row})",
             "Voeg de kolom toe, of noem uw kolomnaam onder [columns] in mvi-xl.toml.",
@@ -1489,6 +1495,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "hidden_action_sheets": (
             "hidden sheet(s) with actions not read",
             "Unhide the sheet to count its actions, or read it with --sheet.",
+        ),
+        "sheet_repeats": (
+            "sheet not read: it repeats the actions of sheet {other} (the same numbers and "
+            "texts), like an old copy of the register",
+            "If so, nothing to do; if this is the sheet that counts, read it with --sheet, or "
+            "remove the copy from the file.",
         ),
         "sheet_not_read": (
             "sheet not read: the column {missing} is missing (header on row {row})",
