@@ -156,7 +156,6 @@ class ParsedRows:
     findings: list[Finding]
     headings: list[tuple[int, str]] = field(default_factory=list)  # (row, text)
     theme_columns: list[tuple[int, str]] = field(default_factory=list)  # used: (col, theme)
-    unused_theme_columns: list[int] = field(default_factory=list)  # named after a theme, not x
 
 
 @dataclass
@@ -263,14 +262,8 @@ class RowParser:
         self._mark_findings(rows, plan.actions, marks)
         if not self.context.period_hint.get("example") and self._period_labels:
             self.context.period_hint["example"] = next(iter(self._period_labels.values()))
-        unused = [col for col, _ in self.context.theme_columns if col not in dict(marks)]
         return ParsedRows(
-            actions,
-            list(self._period_labels.values()),
-            self.findings,
-            plan.headings,
-            marks,
-            unused,
+            actions, list(self._period_labels.values()), self.findings, plan.headings, marks
         )
 
     def _ref(self, row: int, name: str | None) -> str:
