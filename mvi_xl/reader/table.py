@@ -7,6 +7,7 @@ period becomes an action in a visible bucket plus a Finding that names its cell.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -179,10 +180,15 @@ class SheetContext:
 
 
 #: "groen = afgerond", "Rood: niet gestart": a colour legend written as text.
-_LEGEND = re.compile(
-    r"^(" + "|".join(vocabulary.COLOUR_WORDS) + r")\s*(?:=|:|-|–|is|betekent|means)\s*(.+)$",
-    re.IGNORECASE,
-)
+@functools.cache
+def _legend() -> re.Pattern[str]:
+    """Compiled when a sheet has status cells with only a colour: kept off every start."""
+    return re.compile(
+        r"^(" + "|".join(vocabulary.COLOUR_WORDS) + r")\s*(?:=|:|-|–|is|betekent|means)\s*(.+)$",
+        re.IGNORECASE,
+    )
+
+
 #: A colour that a legend may call by its neighbour's name (Excel's "Orange" looks yellow).
 _NEIGHBOURS = {"geel": "oranje", "oranje": "geel"}
 
@@ -326,7 +332,7 @@ class RowParser:
             for col, value in enumerate(row):
                 if not isinstance(value, str) or not value.strip():
                     continue
-                said = _LEGEND.match(value.strip())
+                said = _legend().match(value.strip())
                 if said is not None:
                     status = self.statuses.match(said.group(2))
                     colour = vocabulary.COLOUR_WORDS.get(said.group(1).casefold())
