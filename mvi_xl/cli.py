@@ -722,7 +722,11 @@ def _io_error(exc: OSError) -> MviError:
 
 
 def _fail(error: MviError, lang: str | None):
-    click.echo(f"mvi-xl: {error.render(lang or 'nl')}", err=True)
+    line = error.render(lang or "nl")
+    detail = error.params.get("detail")
+    if detail and os.environ.get("MVI_XL_DEBUG"):  # a library's own words, for a bug report
+        line += f" [{detail}]"
+    click.echo(f"mvi-xl: {line}", err=True)
     sys.exit(error.exit_code)
 
 

@@ -6,9 +6,11 @@ parameters); it becomes one line of text, in the user's language, only at the CL
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from . import vocabulary
+from .vocabulary import Phrase
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -68,3 +70,32 @@ class OutputError(MviError):
     """The monitor can't be written (exit 4)."""
 
     exit_code = EXIT_OUTPUT
+
+
+#: Operating-system errors a reader meets on a shared drive, as our words; the system's own
+#: text (English, or the machine's language) never reaches a message. Others: their code.
+_OS_REASONS = {
+    "EIO": "reason_os_io",
+    "ETIMEDOUT": "reason_os_network",
+    "EHOSTDOWN": "reason_os_network",
+    "EHOSTUNREACH": "reason_os_network",
+    "ENETDOWN": "reason_os_network",
+    "ENETUNREACH": "reason_os_network",
+    "ENOTCONN": "reason_os_network",
+    "ECONNRESET": "reason_os_network",
+    "ESTALE": "reason_os_network",
+    "EBUSY": "reason_os_busy",
+    "ETXTBSY": "reason_os_busy",
+    "ENAMETOOLONG": "reason_os_name",
+    "EINVAL": "reason_os_name",
+    "ELOOP": "reason_os_name",
+}
+
+
+def os_reason(exc: OSError) -> Phrase:
+    """Why the file system refused, for a message's {reason}."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_REASONS:
+        return Phrase(_OS_REASONS[name])
+    code = getattr(exc, "winerror", None) or name or exc.errno or type(exc).__name__
+    return Phrase("reason_os", code=code)

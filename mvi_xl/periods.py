@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,13 +51,28 @@ def _rewrites(letter: str, word: str) -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
-_REWRITES = _rewrites("q", _QUARTER) + _rewrites("h", _HALF)
+@functools.cache
+def _all_rewrites() -> list[tuple[re.Pattern[str], str]]:
+    """Compiled on first use: the patterns cost milliseconds, and a run that meets no period
+    label of time (most registers) needs only the quick test for a year."""
+    return _rewrites("q", _QUARTER) + _rewrites("h", _HALF)
+
+
 _UNIT = rf"{_YEAR}(?:([qh])([1-4]))?"
 _RANGE = r"\s*(?:-|/|" + "|".join(re.escape(w) for w in vocabulary.RANGE_WORDS) + r")\s*"
 _SPAN = rf"{_UNIT}(?:{_RANGE}(?:{_UNIT}|(\d\d)\b))?"
 _PREFIX = r"(?:(?:" + "|".join(vocabulary.PERIOD_WORDS) + r")\s+)?"
-_WHOLE = re.compile(rf"{_PREFIX}{_SPAN}")
-_ANYWHERE = re.compile(rf"\b{_SPAN}\b")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.cache
+def _whole() -> re.Pattern[str]:
+    return re.compile(rf"{_PREFIX}{_SPAN}")
+
+
+@functools.cache
+def _anywhere() -> re.Pattern[str]:
+    return re.compile(rf"\b{_SPAN}\b")
 
 
 @dataclass(frozen=True, order=True)
@@ -76,8 +92,10 @@ def normalised(label: str) -> str:
     """The label in the one form quarters and halves are matched in: "Q3 - 2019" and
     "derde kwartaal 2019" are "2019q3"."""
     text = label_key(label)
+    if _HAS_YEAR.search(text) is None:
+        return text  # every form below names a year
     text = _ORDINAL_WORD.sub(lambda m: f"{vocabulary.ORDINAL_WORDS[m[1]]} ", text)
-    for pattern, target in _REWRITES:
+    for pattern, target in _all_rewrites():
         text = pattern.sub(target, text)
     return text
 
@@ -85,7 +103,7 @@ def normalised(label: str) -> str:
 def year_label_span(label: str) -> Span | None:
     """The time a year label names; None for any other label (see the module docstring)."""
     text = normalised(_BRACKETED.sub(" ", label))
-    found = _WHOLE.fullmatch(text)
+    found = _whole().fullmatch(text)
     if found is None:
         return None
     return _span(found.groups(), strict=True)
@@ -98,7 +116,7 @@ def last_day(label: str) -> dt.date | None:
     span = year_label_span(label)
     if span is not None:
         return span.end
-    ends = [_span(m.groups(), strict=False) for m in _ANYWHERE.finditer(normalised(label))]
+    ends = [_span(m.groups(), strict=False) for m in _anywhere().finditer(normalised(label))]
     return max((s.end for s in ends if s is not None), default=None)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import __version__, props, vocabulary
 from .compute import combine, compute_monitor, departments, limit_to_department
 from .config import CONFIG_NAME, Config, find_config, load_config
-from .errors import OutputError, RegisterError, UsageError
+from .errors import OutputError, RegisterError, UsageError, os_reason
 from .fingerprint import PROPERTY as FINGERPRINT
 from .fingerprint import earlier_snapshots, fingerprint
 from .history import (
@@ -129,7 +129,7 @@ def folder_registers(folder: Path) -> tuple[tuple[Path, ...], tuple[Finding, ...
         inside = folder.resolve()
     except OSError as exc:
         code = "drive_gone" if is_drive_gone(exc) else "unreadable"
-        raise RegisterError(code, path=folder, reason=exc.strerror or str(exc)) from None
+        raise RegisterError(code, path=folder, reason=os_reason(exc)) from None
     found, skipped = [], []
     for entry in entries:
         if not is_register_name(entry.name):
@@ -219,17 +219,31 @@ def load(
 def read_sources(sources: Sequence[Path], options: Options, config: Config) -> Read:
     """The register, or several combined into one with a note per source saying what it gave
     (so a source that gave nothing is noticed). A file given twice, or a byte-identical copy,
-    is read once, with a warning (``distinct_sources``)."""
+    is read once, with a warning (``distinct_sources``). In a folder, a monitor under an
+    ordinary name is skipped with a warning instead of stopping the whole folder."""
+    in_folder = not options.more and options.register.is_dir()
     paths, skipped = distinct_sources(sources, config.limits.max_file_bytes)
-    if not options.more and options.register.is_dir():
-        skipped = folder_registers(options.register)[1] + skipped
-    registers = [read_settled(p, sheet=options.sheet, config=config) for p in paths]
+    skipped = list(skipped)
+    if in_folder:
+        skipped = [*folder_registers(options.register)[1], *skipped]
+    registers, read = [], []
+    for source in paths:
+        try:
+            registers.append(read_settled(source, sheet=options.sheet, config=config))
+        except UsageError as exc:
+            if not in_folder or exc.code != "register_is_monitor":
+                raise
+            skipped.append(Finding("source_is_monitor", source.name))
+        else:
+            read.append(source)
+    if not registers:
+        raise RegisterError("no_registers", path=options.register)
     if len(registers) == 1:
         register = registers[0]
         if skipped:
             register = replace(register, findings=(*skipped, *register.findings))
         return register, ()
-    names = _source_names(paths)
+    names = _source_names(read)
     combined = combine(registers, names, default_output(options.register, options.more))
     combined = replace(combined, findings=(*skipped, *combined.findings))
     notes = tuple(

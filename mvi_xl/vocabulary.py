@@ -898,6 +898,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "andere actie, geef haar dan een eigen nummer.",
         ),
         "source_read": ("{count} acties gelezen (werkblad {sheet})", ""),
+        "source_is_monitor": (
+            "dit is een monitor van mvi-xl, geen register; overgeslagen",
+            "Geen actie nodig; hoort de monitor niet in de map met registers, haal hem er dan uit.",
+        ),
         "history_not_saved": (
             "de historie is nu niet bijgewerkt: {reason}",
             "Geen actie nodig; de volgende run legt de momentopname alsnog vast.",
@@ -954,6 +958,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "hidden_action_sheets": (
             "verborgen werkblad(en) met acties niet gelezen",
             "Maak het werkblad zichtbaar om de acties mee te tellen, of lees het met --sheet.",
+        ),
+        "sheet_repeats": (
+            "werkblad niet gelezen: het herhaalt de acties van werkblad {other} (zelfde nummers "
+            "en teksten), zoals een oude kopie van het register",
+            "Klopt dat, dan is er niets te doen; is dit juist het blad dat telt, lees het dan "
+            "met --sheet, of haal de kopie uit het bestand.",
         ),
         "sheet_not_read": (
             "werkblad niet gelezen: de kolom {missing} ontbreekt (kopregel op rij {row})",
@@ -1026,6 +1036,55 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "kan het register niet lezen: {reason}",
             "Controleer of het een Excel-, LibreOffice- of CSV-bestand is en sla het opnieuw op.",
         ),
+        # why a register is unreadable: the {reason} above, in our words (never a library's)
+        "reason_part_missing": ("onderdeel {part} ontbreekt", ""),
+        "reason_no_workbook": ("het bestand zegt niet waar de werkmap staat (_rels/.rels)", ""),
+        "reason_sheet_without_part": ("werkblad {sheet} heeft geen onderdeel in het bestand", ""),
+        "reason_sheet_part_missing": ("werkblad {sheet}: onderdeel {part} ontbreekt", ""),
+        "reason_compression": (
+            "onderdeel {part} is ingepakt op een manier (methode {method}) die Excel niet gebruikt",
+            "",
+        ),
+        "reason_cell_reference": ("werkblad {sheet}: ongeldige celverwijzing '{ref}'", ""),
+        "reason_row_number": ("werkblad {sheet}: ongeldig rijnummer '{number}'", ""),
+        "reason_table_in_table": ("werkblad {sheet}: een tabel binnen een tabel", ""),
+        "reason_unexpected_root": ("onderdeel {part} begint niet met <{element}>", ""),
+        "reason_bad_count": ("werkblad {sheet}: ongeldige waarde '{value}' voor {attribute}", ""),
+        "reason_xml": (
+            "onderdeel {part} is geen geldige XML ({problem}, regel {line}, kolom {column})",
+            "",
+        ),
+        "xml_syntax": ("syntaxisfout", ""),
+        "xml_no_elements": ("het onderdeel is leeg of houdt te vroeg op", ""),
+        "xml_invalid_token": ("ongeldig teken", ""),
+        "xml_unclosed_token": ("onafgemaakte tag", ""),
+        "xml_partial_char": ("onvolledig teken", ""),
+        "xml_tag_mismatch": ("begin- en eindtag horen niet bij elkaar", ""),
+        "xml_duplicate_attribute": ("dubbel attribuut", ""),
+        "xml_junk_after": ("inhoud na het einde van het document", ""),
+        "xml_undefined_entity": ("onbekende entiteit", ""),
+        "xml_bad_character": ("verwijzing naar een ongeldig teken", ""),
+        "xml_encoding": ("onbekende of onjuiste tekencodering", ""),
+        "xml_declaration": ("ongeldige XML-declaratie", ""),
+        "xml_unbound_prefix": ("onbekend voorvoegsel van een naamruimte", ""),
+        "xml_other": ("ongeldige opbouw", ""),
+        "reason_os": ("leesfout (code {code})", ""),
+        "reason_os_io": ("de schijf gaf een leesfout", ""),
+        "reason_os_network": ("de netwerkschijf antwoordt niet", ""),
+        "reason_os_busy": ("het bestand is bezet", ""),
+        "reason_os_name": ("het pad is te lang of ongeldig", ""),
+        "reason_reader_format": ("python-calamine herkent de inhoud niet als werkmap", ""),
+        "reason_reader_xml": ("python-calamine vond een ongeldig XML-onderdeel", ""),
+        "reason_reader_zip": ("python-calamine kan de inhoud niet uitpakken", ""),
+        "reason_reader_io": ("python-calamine kreeg een leesfout", ""),
+        "reason_reader_sheet": ("python-calamine vindt dit werkblad niet", ""),
+        "reason_reader_crash": ("python-calamine liep vast op de inhoud van het bestand", ""),
+        "reason_reader_other": ("python-calamine kan de inhoud niet lezen", ""),
+        "reason_csv_field_too_long": (
+            "een veld is langer dan {limit} tekens (een aanhalingsteken zonder einde?)",
+            "",
+        ),
+        "reason_csv_other": ("ongeldige opbouw", ""),
         "password": (
             "het register is met een wachtwoord beveiligd",
             "Sla een kopie op zonder wachtwoord en lees die.",
@@ -1047,8 +1106,28 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Kies het juiste register, of sla het opnieuw op.",
         ),
         "not_spreadsheet": (
-            "dit is geen spreadsheet (xlsx, xlsm, xls, ods of csv)",
+            "dit is geen spreadsheet (xlsx, xlsm, xlsb, xls, ods of csv)",
             "Kies het registerbestand, of sla het in Excel op als .xlsx.",
+        ),
+        "register_is_monitor": (
+            "dit is een monitor van mvi-xl, geen register",
+            "Geef het register waar de monitor van is gemaakt. Is dit toch een register, "
+            "verwijder dan de eigenschap 'mvi-xl fingerprint' (Excel: Bestand > Info > "
+            "Eigenschappen > Geavanceerde eigenschappen > Aangepast).",
+        ),
+        "workbook_renamed": (
+            "de werkmap staat in dit bestand als {part}, een naam die mvi-xl niet kan lezen",
+            "Open het bestand in Excel of LibreOffice en sla het opnieuw op; dan krijgt de "
+            "werkmap haar gewone naam.",
+        ),
+        "mixed_package": (
+            "dit bestand is tegelijk een {first}- en een {second}-bestand; dat schrijft geen "
+            "spreadsheetprogramma",
+            "Gebruik dit bestand niet; open het register in Excel en sla het opnieuw op.",
+        ),
+        "duplicate_part": (
+            "onderdeel {part} staat twee keer in het bestand (hoofdletters tellen niet mee)",
+            "Gebruik dit bestand niet; open het register in Excel en sla het opnieuw op.",
         ),
         "damaged": (
             "het bestand is beschadigd of onvolledig opgeslagen",
@@ -1072,9 +1151,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "Een register is dit nooit; open het in Excel en sla het opnieuw op.",
         ),
         "zip_ratio": (
-            "onderdeel {part} pakt {ratio} keer zo groot uit (grens {limit}); dit lijkt een zipbom",
-            "Open het register in Excel en sla het opnieuw op; vertrouwt u het bestand, verhoog "
-            "dan max_ratio onder [limits] in mvi-xl.toml.",
+            "het bestand pakt uit tot {size} MB (grens {unpacked} MB) en onderdeel {part} "
+            "{ratio} keer zo groot (meer dan {limit} keer); dit lijkt een zipbom",
+            "Gebruik dit bestand niet; open het register in Excel en sla het opnieuw op. "
+            "Vertrouwt u het toch, verhoog dan max_unpacked_mb onder [limits] in mvi-xl.toml.",
         ),
         "unpacked_too_big": (
             "het bestand pakt uit tot {size} MB; de grens is {limit} MB",
@@ -1106,6 +1186,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "het werkblad beslaat {rows} rijen bij {columns} kolommen, meer dan {limit} cellen",
             "Verwijder wat onder of rechts van het register staat, of verhoog max_cells onder "
             "[limits] in mvi-xl.toml.",
+        ),
+        "too_many_strings": (
+            "de werkmap houdt meer verschillende teksten bij dan de {limit} cellen die een "
+            "werkblad mag hebben",
+            "Een register heeft er veel minder; open het in Excel en sla het opnieuw op. Is het "
+            "toch echt zo groot, verhoog dan max_cells onder [limits] in mvi-xl.toml.",
         ),
         "formula_not_calculated": (
             "formule zonder berekende waarde ({count} zulke cel(len) op dit werkblad); mvi-xl "
@@ -1437,6 +1523,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "action, give it its own number.",
         ),
         "source_read": ("{count} actions read (sheet {sheet})", ""),
+        "source_is_monitor": (
+            "this is a monitor made by mvi-xl, not a register; skipped",
+            "Nothing to do; if the monitor does not belong in the folder of registers, move it.",
+        ),
         "history_not_saved": (
             "the history was not updated this time: {reason}",
             "Nothing to do; the next run records the snapshot.",
@@ -1492,6 +1582,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "hidden_action_sheets": (
             "hidden sheet(s) with actions not read",
             "Unhide the sheet to count its actions, or read it with --sheet.",
+        ),
+        "sheet_repeats": (
+            "sheet not read: it repeats the actions of sheet {other} (the same numbers and "
+            "texts), like an old copy of the register",
+            "If so, nothing to do; if this is the sheet that counts, read it with --sheet, or "
+            "remove the copy from the file.",
         ),
         "sheet_not_read": (
             "sheet not read: the column {missing} is missing (header on row {row})",
@@ -1561,6 +1657,57 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "cannot read the register: {reason}",
             "Check that it is an Excel, LibreOffice or CSV file and save it again.",
         ),
+        "reason_part_missing": ("part {part} is missing", ""),
+        "reason_no_workbook": ("the file does not say where its workbook is (_rels/.rels)", ""),
+        "reason_sheet_without_part": ("sheet {sheet} has no part in the file", ""),
+        "reason_sheet_part_missing": ("sheet {sheet}: part {part} is missing", ""),
+        "reason_compression": (
+            "part {part} is packed in a way (method {method}) that Excel does not use",
+            "",
+        ),
+        "reason_cell_reference": ("sheet {sheet}: invalid cell reference '{ref}'", ""),
+        "reason_row_number": ("sheet {sheet}: invalid row number '{number}'", ""),
+        "reason_table_in_table": ("sheet {sheet}: a table inside a table", ""),
+        "reason_unexpected_root": ("part {part} does not start with <{element}>", ""),
+        "reason_bad_count": ("sheet {sheet}: invalid value '{value}' for {attribute}", ""),
+        "reason_xml": (
+            "part {part} is not valid XML ({problem}, line {line}, column {column})",
+            "",
+        ),
+        "xml_syntax": ("syntax error", ""),
+        "xml_no_elements": ("the part is empty or ends too early", ""),
+        "xml_invalid_token": ("invalid character", ""),
+        "xml_unclosed_token": ("unfinished tag", ""),
+        "xml_partial_char": ("incomplete character", ""),
+        "xml_tag_mismatch": ("start and end tag do not belong together", ""),
+        "xml_duplicate_attribute": ("duplicate attribute", ""),
+        "xml_junk_after": ("content after the end of the document", ""),
+        "xml_undefined_entity": ("unknown entity", ""),
+        "xml_bad_character": ("reference to an invalid character", ""),
+        "xml_encoding": ("unknown or wrong character encoding", ""),
+        "xml_declaration": ("invalid XML declaration", ""),
+        "xml_unbound_prefix": ("unknown namespace prefix", ""),
+        "xml_other": ("invalid structure", ""),
+        "reason_os": ("read error (code {code})", ""),
+        "reason_os_io": ("the drive reported a read error", ""),
+        "reason_os_network": ("the network drive does not answer", ""),
+        "reason_os_busy": ("the file is busy", ""),
+        "reason_os_name": ("the path is too long or invalid", ""),
+        "reason_reader_format": (
+            "python-calamine does not recognise the content as a workbook",
+            "",
+        ),
+        "reason_reader_xml": ("python-calamine found an invalid XML part", ""),
+        "reason_reader_zip": ("python-calamine cannot unpack the content", ""),
+        "reason_reader_io": ("python-calamine got a read error", ""),
+        "reason_reader_sheet": ("python-calamine does not find this sheet", ""),
+        "reason_reader_crash": ("python-calamine broke down on the content of the file", ""),
+        "reason_reader_other": ("python-calamine cannot read the content", ""),
+        "reason_csv_field_too_long": (
+            "a field is longer than {limit} characters (a quote that is never closed?)",
+            "",
+        ),
+        "reason_csv_other": ("invalid structure", ""),
         "password": (
             "the register is password-protected",
             "Save a copy without a password and read that.",
@@ -1576,8 +1723,28 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "empty_file": ("the file is empty", "Choose the right register, or save it again."),
         "not_spreadsheet": (
-            "this is not a spreadsheet (xlsx, xlsm, xls, ods or csv)",
+            "this is not a spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv)",
             "Choose the register file, or save it from Excel as .xlsx.",
+        ),
+        "register_is_monitor": (
+            "this is a monitor made by mvi-xl, not a register",
+            "Give the register the monitor was made from. If this really is a register, remove "
+            "its property 'mvi-xl fingerprint' (Excel: File > Info > Properties > Advanced "
+            "Properties > Custom).",
+        ),
+        "workbook_renamed": (
+            "the workbook is stored in this file as {part}, a name mvi-xl cannot read",
+            "Open the file in Excel or LibreOffice and save it again; that gives the workbook "
+            "its usual name.",
+        ),
+        "mixed_package": (
+            "this file is an {first} and an {second} file at once, which no spreadsheet "
+            "program writes",
+            "Don't use this file; open the register in Excel and save it again.",
+        ),
+        "duplicate_part": (
+            "part {part} is in the file twice (ignoring case)",
+            "Don't use this file; open the register in Excel and save it again.",
         ),
         "damaged": (
             "the file is damaged or was not saved completely",
@@ -1601,9 +1768,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "No register looks like this; open it in Excel and save it again.",
         ),
         "zip_ratio": (
-            "part {part} inflates {ratio} times (limit {limit}); this looks like a zip bomb",
-            "Open the register in Excel and save it again; if you trust the file, raise "
-            "max_ratio under [limits] in mvi-xl.toml.",
+            "the file unpacks to {size} MB (limit {unpacked} MB) and part {part} inflates "
+            "{ratio} times (more than {limit}); this looks like a zip bomb",
+            "Don't use this file; open the register in Excel and save it again. If you trust "
+            "it all the same, raise max_unpacked_mb under [limits] in mvi-xl.toml.",
         ),
         "unpacked_too_big": (
             "the file unpacks to {size} MB; the limit is {limit} MB",
@@ -1633,6 +1801,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "the sheet spans {rows} rows by {columns} columns, more than {limit} cells",
             "Remove what is below or right of the register, or raise max_cells under [limits] in "
             "mvi-xl.toml.",
+        ),
+        "too_many_strings": (
+            "the workbook keeps more distinct texts than the {limit} cells a sheet may have",
+            "A register has far fewer; open it in Excel and save it again. If it really is that "
+            "large, raise max_cells under [limits] in mvi-xl.toml.",
         ),
         "formula_not_calculated": (
             "formula without a calculated value ({count} such cell(s) on this sheet); mvi-xl "
@@ -1933,14 +2106,42 @@ def labels(lang: str) -> dict[str, str]:
     return LABELS[lang]
 
 
-def message(lang: str, code: str, **params: object) -> tuple[str, str]:
-    """The (message, hint) pair for a warning or error code, filled in. A parameter that holds
-    a canonical status (``STATUS_PARAMS``) is shown in ``lang``: "voltooid" becomes
-    "completed" in English."""
+class Phrase:
+    """Part of a message that has words of its own (why a register is unreadable, say): a
+    message code and its parameters, put into words in the language of the message that
+    carries it. Only its text is used; its hint in MESSAGES stays empty."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        return message(lang, self.code, **self.params)[0]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.code!r}, {self.params!r})"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def message(lang: str, code: str, /, **params: object) -> tuple[str, str]:
+    """The (message, hint) pair for a warning or error code, filled in. A Phrase among the
+    parameters is put into words in the same language, and a parameter that holds a canonical
+    status (``STATUS_PARAMS``) is shown in ``lang``: "voltooid" becomes "completed"."""
     text, hint = MESSAGES[lang][code]
-    for name in STATUS_PARAMS & params.keys():
-        params[name] = LABELS[lang].get(f"status.{params[name]}", params[name])
-    return text.format(**params), hint.format(**params)
+    filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in params.items()}
+    for name in STATUS_PARAMS & filled.keys():
+        filled[name] = LABELS[lang].get(f"status.{filled[name]}", filled[name])
+    return text.format(**filled), hint.format(**filled)
 
 
 class Words:

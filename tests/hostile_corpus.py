@@ -576,6 +576,60 @@ def _bomb_stream(declared_truth: bool) -> Callable[[Path], Path]:
     return make
 
 
+def _with_shared_strings(strings_entry: tuple[bytes, int, int]) -> list:
+    """The parts of a small register (as raw_zip entries) with a sharedStrings.xml given as
+    (compressed, crc, size)."""
+    parts = ooxml_parts([("Acties", register_sheet())])
+    parts["xl/_rels/workbook.xml.rels"] = _encoded(parts["xl/_rels/workbook.xml.rels"]).replace(
+        b"</Relationships>",
+        f'<Relationship Id="rId99" Type="{REL_NS}/sharedStrings" '
+        'Target="sharedStrings.xml"/></Relationships>'.encode(),
+    )
+    entries = [
+        (n, deflate(_encoded(c)), zlib.crc32(_encoded(c)), len(_encoded(c)))
+        for n, c in parts.items()
+    ]
+    compressed, crc, size = strings_entry
+    entries.append(("xl/sharedStrings.xml", compressed, crc, size))
+    return entries
+
+
+def _strings_bomb(folder: Path) -> Path:
+    """Twelve million one-letter shared strings, 200 MB from half a megabyte: calamine keeps each
+    as a string of its own (700 MB) before any sheet is read."""
+    head = f'{XML_DECLARATION}<sst xmlns="{MAIN_NS}">'.encode()
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    out, crc, size = [compressor.compress(head)], zlib.crc32(head), len(head)
+    block = b"<si><t>a</t></si>" * 60_000
+    for _ in range(200):
+        out.append(compressor.compress(block))
+        crc, size = zlib.crc32(block, crc), size + len(block)
+    out.append(compressor.compress(b"</sst>") + compressor.flush())
+    crc, size = zlib.crc32(b"</sst>", crc), size + 6
+    return raw_zip(folder / "register.xlsx", _with_shared_strings((b"".join(out), crc, size)))
+
+
+def _strings_reserved(folder: Path) -> Path:
+    """A 1 KB file whose shared strings claim a trillion entries: calamine reserves room for
+    them up front, and the allocation aborts the process."""
+    data = (
+        f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1000000000000"><si><t>a</t></si></sst>'
+    ).encode()
+    return raw_zip(
+        folder / "register.xlsx", _with_shared_strings((deflate(data), zlib.crc32(data), len(data)))
+    )
+
+
+def _xlsb_strings_announced(folder: Path) -> Path:
+    """An xlsb whose shared strings announce four billion entries (calamine reads as many as
+    announced)."""
+    parts = xlsb_parts({"Acties": grid([HEADER[:4], *[r[:4] for r in BASIC_ROWS]])})
+    parts["xl/sharedStrings.bin"] = (
+        _b12(0x9F, struct.pack("<LL", 0xFFFFFFFF, 0xFFFFFFFF)) + _b12(0x13, b"\x00" + _wide("a"))
+    )
+    return write_zip(folder / "register.xlsb", parts)
+
+
 def _encoded(content: bytes | str) -> bytes:
     return content.encode() if isinstance(content, str) else content
 
@@ -928,6 +982,9 @@ CASES: tuple[Case, ...] = (
         slow=True,
     ),
     Case("entity_bomb", _entity_bomb, 3, ("DTD", "xl/sharedStrings.xml"), slow=True),
+    Case("shared_strings_bomb", _strings_bomb, 3, ("meer verschillende teksten",), slow=True),
+    Case("shared_strings_reserved", _strings_reserved, 3, ("meer verschillende teksten",)),
+    Case("xlsb_strings_announced", _xlsb_strings_announced, 3, ("meer verschillende teksten",)),
     Case("external_entity", _xxe, 3, ("DTD", "xl/worksheets/sheet1.xml")),
     Case("entity_bomb_deep_in_a_sheet", _hidden_bomb("sheet"), 3, ("DTD", "sheet1.xml"), slow=True),
     Case(
@@ -995,7 +1052,13 @@ CASES: tuple[Case, ...] = (
     Case(
         "far_cell_xlsb", _xlsb_far_cell, 3, ("meer dan 250000 rijen",), "Acties!C5000001", slow=True
     ),
-    Case("duplicate_cell_reference", _duplicate_attribute, 3, ("duplicate attribute",), slow=True),
+    Case(
+        "duplicate_cell_reference",
+        _duplicate_attribute,
+        3,
+        ("xl/worksheets/sheet1.xml is geen geldige XML (dubbel attribuut, regel 2",),
+        slow=True,
+    ),
     Case(
         "ods_repeated_rows", _ods_repeat, 3, ("meer dan 250000 rijen",), "Acties!A250001", slow=True
     ),

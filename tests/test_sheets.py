@@ -308,3 +308,20 @@ def test_an_old_style_register_reads_as_before(tmp_path: Path):
     (action,) = register.actions
     assert (action.sheet, action.section, action.themes) == ("", "", ())
     assert register.notices == ()
+
+
+def test_a_sheet_that_repeats_another_is_a_copy_not_more_actions(tmp_path: Path):
+    """An old copy of the register kept as a sheet: the same numbers and texts, other
+    statuses. Reading it too would count every action twice; it is left out, said so."""
+    now = [HEADER] + [[str(n), f"Actie {n}", "2019", "voltooid"] for n in range(1, 6)]
+    old = [HEADER] + [[str(n), f"Actie {n}", "2019", "gepland"] for n in range(1, 6)]
+    old.append(["6", "Actie die later verviel", "2019", "gepland"])
+    path = workbook(tmp_path / "r.xlsx", {"Acties": now, "Acties okt 2018": old})
+    register = read_register(path)
+    assert len(register.actions) == 5
+    assert {a.status for a in register.actions} == {"voltooid"}
+    (finding,) = [f for f in register.findings if f.code == "sheet_repeats"]
+    assert finding.where == "'Acties okt 2018'"
+    assert finding.params["other"] == "Acties"
+    assert register.sheets == ("Acties",)
+    assert {a.sheet for a in register.actions} == {""}  # one sheet read: no Werkblad column

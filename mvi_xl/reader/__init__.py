@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .. import vocabulary
@@ -92,6 +93,7 @@ class _Reading:
         self.layouts: dict[tuple[str, str], SheetLayout] = {}
         self.headers: dict[str, str] = {}
         self.unused: dict[str, list[str]] = {}  # "Budget (F)" -> sheets
+        self.identities: dict[str, set[tuple[str, str]]] = {}  # sheet -> its (id, text)s
 
     def refs(self, sheet: Sheet) -> str | None:
         return None if self.kind == "csv" else sheet.name  # a CSV has cells but no sheets
@@ -101,7 +103,7 @@ class _Reading:
         out with a warning (or, alone, refused: see ``refuse_period``)."""
         sheet = found.sheet
         refs = self.refs(sheet)
-        period_from = _period_source(found, fill)
+        period_from = _period_source(found)
         if found.lacks_period and period_from == "sheet":
             fill = {**fill, "period": " ".join(sheet.name.split())}
         rows = sheet.rows()
@@ -116,7 +118,6 @@ class _Reading:
             context = SheetContext(
                 sheet_label=sheet.name if several else "",
                 fill=fill,
-                period_from_section=found.lacks_period and period_from != "sheet",
                 themes=self.themes,
                 theme_columns=self._theme_columns(header, block),
                 count_rows=scan.count_rows,
@@ -135,6 +136,16 @@ class _Reading:
             if several:
                 self.findings.append(_no_period_finding(found))
             return
+        copied = self._copied_from(actions)
+        if copied is not None:
+            self.findings.append(
+                Finding(
+                    "sheet_repeats",
+                    sheet_ref(sheet.name).rstrip("!"),
+                    {"other": copied, "count": len(actions)},
+                )
+            )
+            return
         if found.lacks_period:
             self.notices.append(_period_notice(found, period_from))
         self.sheets.append(found)
@@ -150,6 +161,19 @@ class _Reading:
         self.actions.extend(actions)
         key = ("", sheet.name) if several else ("", "")
         self.layouts[key] = SheetLayout(refs, dict(found.header.columns))
+
+    def _copied_from(self, actions: list[Action]) -> str | None:
+        """The sheet already read that this one repeats: most of its actions (the same number
+        and text) are that sheet's, as in a copy of the register kept as a sheet ("Acties okt
+        2018"). Counting both would count those actions twice."""
+        keys = {_identity(a) for a in actions if a.id and a.text}
+        if len(keys) < REPEAT_MIN_ACTIONS:
+            return None
+        for other, known in self.identities.items():
+            if len(keys & known) >= REPEAT_SHARE * len(keys):
+                return other
+        self.identities[actions[0].sheet or ""] = keys
+        return None
 
     def refuse_period(self, found: ActionSheet) -> None:
         header = found.header
@@ -170,9 +194,7 @@ class _Reading:
         for col, cell in enumerate(header.cells):
             if col in used or not isinstance(cell, str) or not cell.strip():
                 continue
-            if block.region.last_col >= 0 and not (
-                block.region.first_col <= col <= block.region.last_col
-            ):
+            if not block.region.holds(col):
                 continue
             theme = self.themes.column_theme(cell)
             if theme is not None:
@@ -192,11 +214,7 @@ class _Reading:
         used = set(header.columns.values()) | {col for col, _ in parsed.theme_columns}
         losers = {_column_of(f.where) for f in header.findings if f.code == "duplicate_column"}
         for col, cell in enumerate(header.cells):
-            if col in used or col in losers or is_blank(cell):
-                continue
-            if block.region.last_col >= 0 and not (
-                block.region.first_col <= col <= block.region.last_col
-            ):
+            if col in used or col in losers or is_blank(cell) or not block.region.holds(col):
                 continue
             name = f"{' '.join(cell_text(cell).split())} ({column_letter(col)})"
             self.unused.setdefault(name, []).append(sheet)
@@ -210,6 +228,11 @@ class _Reading:
             notices.append(Finding("unused_columns", where, {"columns": ", ".join(self.unused)}))
         if not self.period_hint.get("example"):
             self.period_hint["example"] = _example_period()
+        actions, layouts = self.actions, self.layouts
+        if len(self.sheets) == 1 and any(a.sheet for a in actions[:1]):
+            # several sheets were found but one was read: its actions are a one-sheet register's
+            actions = [replace(a, sheet="") for a in actions]
+            layouts = {("", ""): next(iter(layouts.values()))}
         return Register(
             path=self.path,
             kind=self.kind,
@@ -217,14 +240,24 @@ class _Reading:
             header_row=first.header.row + 1,
             headers=self.headers,
             columns=dict(first.header.columns),
-            actions=tuple(self.actions),
+            actions=tuple(actions),
             periods=tuple(self.periods.values()),
             findings=tuple(self.findings),
             sheets=tuple(s.sheet.name for s in self.sheets),
-            layouts=self.layouts,
+            layouts=layouts,
             notices=tuple(notices),
             **more,
         )
+
+
+#: A sheet is a copy of one read before it when this share of its numbered actions (at least
+#: this many) have the number and text of that sheet's.
+REPEAT_SHARE = 0.8
+REPEAT_MIN_ACTIONS = 3
+
+
+def _identity(action: Action) -> tuple[str, str]:
+    return " ".join(action.id.split()).casefold(), " ".join(action.text.split()).casefold()
 
 
 def _fills_from_sheet_names(sheets: list[ActionSheet], reading: _Reading) -> dict[str, dict]:
@@ -250,7 +283,7 @@ def _fills_from_sheet_names(sheets: list[ActionSheet], reading: _Reading) -> dic
     return {}
 
 
-def _period_source(found: ActionSheet, fill: dict[str, str]) -> str | None:
+def _period_source(found: ActionSheet) -> str | None:
     """Where a sheet without a period column takes its periods from: its name, when that holds
     a year ("2019", "Acties 2020-2022"), else the section headings."""
     if not found.lacks_period:

@@ -6,7 +6,9 @@ rectangle up to it. The scans here read only the record headers and the position
 every value cell to the ExtentGuard, and note hidden rows and merged ranges on the way.
 
 - xlsb (BIFF12): a zip like xlsx; ``xl/workbook.bin`` names the sheets, each sheet is one part.
-  calamine reads a sheet when asked, so a sheet is scanned when it is first loaded.
+  calamine reads a sheet when asked, so a sheet is scanned when it is first loaded. calamine
+  reads ``xl/workbook.bin`` whatever ``_rels/.rels`` says, and the parts are looked up here as
+  it looks them up, so the scanned part is the part it reads.
 - xls (BIFF8, and BIFF5 from Excel 95): one "Workbook" stream inside an OLE2 compound file
   (``cfb``). calamine reads every sheet when it opens the file, so all are scanned first. A
   FILEPASS record means the workbook is password-protected.
@@ -21,7 +23,7 @@ from pathlib import Path
 from ..errors import RegisterError
 from . import cfb
 from .limits import ExtentGuard, Limits
-from .ooxml import Relationships, resolve
+from .opc import Relationships
 from .package import Package
 from .safexml import parse
 from .scan import SheetScan
@@ -29,7 +31,10 @@ from .scan import SheetScan
 # --- xlsb ------------------------------------------------------------------------------------
 
 XLSB_WORKBOOK = "xl/workbook.bin"
-XLSB_RELS = "xl/_rels/workbook.bin.rels"
+XLSB_RELS = "xl/_rels/workbook.bin.rels"  # calamine wants this very name, case and all
+XLSB_STRINGS = "xl/sharedStrings.bin"
+_BRT_BEGIN_SST = 159
+_HEAD_BYTES = 64 * 1024
 _BRT_ROW_HDR = 0
 _BRT_BUNDLE_SH = 156
 _BRT_MERGE_CELL = 176
@@ -54,9 +59,38 @@ def xlsb_sheet_parts(package: Package, path: Path) -> dict[str, str]:
     targets = Relationships()
     if XLSB_RELS in package.infos:
         parse(package.chunks(XLSB_RELS), targets, path, XLSB_RELS)
-    return {
-        name: resolve("xl", targets.targets[rid]) for name, rid in sheets if rid in targets.targets
-    }
+    parts = {}
+    for name, rid in sheets:
+        if rid in targets.targets:
+            part = "xl/" + targets.targets[rid]  # as calamine joins it, absolute or not
+            parts[name] = package.find(part) or part
+    return parts
+
+
+def scan_xlsb_shared_strings(package: Package, path: Path, limits: Limits) -> None:
+    """calamine reads as many shared strings as BrtBeginSst announces (it reads nothing else
+    of the part first), so that number is held to max_cells, as in an xlsx (see
+    ``opc.scan_shared_strings``)."""
+    part = package.find(XLSB_STRINGS)
+    if part is None:
+        return
+    head = package.head(part, _HEAD_BYTES)
+    announced = _announced_strings(head)
+    if announced is None:  # other records first, beyond the head: look through all of it
+        announced = _announced_strings(package.read(part)) or 0
+    if announced > limits.max_cells:
+        raise RegisterError("too_many_strings", path=path, limit=limits.max_cells)
+
+
+def _announced_strings(data: bytes) -> int | None:
+    """cstUnique of the first BrtBeginSst, or None when the data ends before one."""
+    try:
+        for kind, start, size in _xlsb_records(data):
+            if kind == _BRT_BEGIN_SST and size >= 8:
+                return struct.unpack_from("<L", data, start + 4)[0]
+    except IndexError:  # the head ends inside a record
+        return None
+    return None
 
 
 def scan_xlsb_sheet(package: Package, part: str, guard: ExtentGuard, path: Path) -> SheetScan:

@@ -113,6 +113,9 @@ class Region:
     last_col: int = -1
     notes_block: bool = True
 
+    def holds(self, col: int) -> bool:
+        return self.last_col < 0 or self.first_col <= col <= self.last_col
+
 
 class RowSorter:
     """Sorts the rows of one region into actions and the rest (see the module doc).
@@ -120,7 +123,8 @@ class RowSorter:
     ``columns`` are the recognised columns in the order of ``Header.columns`` (``fields``
     names them); ``span`` the columns the header covers (a heading lies within them);
     ``count_rows`` the rows whose formulas count; ``repeats_header`` tells a repeated header
-    row; ``stray`` records the warning for a row with text only outside the columns.
+    row, ``header_keys`` (field -> header key) lets it be asked only when the status cell
+    repeats its header; ``is_status`` tells a status word.
     """
 
     def __init__(
@@ -246,10 +250,14 @@ class RowSorter:
     ) -> None:
         """Rows after the last anchored action (an action text with a period or a status)
         form a notes block when set apart (see the module doc)."""
-        anchored = -1
-        for position, (_, kind, values) in enumerate(kinds):
-            if kind == ACTION and self._anchored(values):
-                anchored = position
+        anchored = next(
+            (
+                position
+                for position in range(len(kinds) - 1, -1, -1)
+                if kinds[position][1] == ACTION and self._anchored(kinds[position][2])
+            ),
+            -1,
+        )
         if anchored < 0:
             return
         gap = False

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 
 from ..errors import RegisterError
+from ..vocabulary import Phrase
 from .limits import ExtentGuard, Limits
-from .safexml import printable
 from .scan import SheetScan
 
 DELIMITERS = (";", ",", "\t")
@@ -97,11 +97,17 @@ def read_rows(
                 guard.cell(index, last)
             rows.append(list(row) if last >= 0 else [])
     except csv.Error as exc:
-        line = reader.line_num
         raise RegisterError(
-            "csv_unreadable", path=path, line=line, reason=printable(str(exc))
+            "csv_unreadable", path=path, line=reader.line_num, reason=_csv_reason(exc)
         ) from None
     return rows, SheetScan(delimiter=delimiter)
+
+
+def _csv_reason(exc: csv.Error) -> Phrase:
+    """The csv module's complaint in our words (it has no codes, only English text)."""
+    if "field limit" in str(exc):
+        return Phrase("reason_csv_field_too_long", limit=csv.field_size_limit())
+    return Phrase("reason_csv_other")
 
 
 def _last_filled(row: list[str]) -> int:

@@ -130,20 +130,22 @@ class _Styles:
     def of(cls, package: Package, workbook_part: str, path: Path) -> _Styles:
         related = _related(package, workbook_part, path)
         theme = _ThemeColours()
-        if related.get("theme") in package.infos:
-            parse(package.chunks(related["theme"]), theme, path, related["theme"])
+        part = package.find(related["theme"]) if "theme" in related else None
+        if part is not None:
+            parse(package.chunks(part), theme, path, part)
         styles = _StylesPart(theme.colours)
-        if related.get("styles") in package.infos:
-            parse(package.chunks(related["styles"]), styles, path, related["styles"])
+        part = package.find(related["styles"]) if "styles" in related else None
+        if part is not None:
+            parse(package.chunks(part), styles, path, part)
         return cls(styles.fills, styles.xf_fills)
 
 
 def _related(package: Package, workbook_part: str, path: Path) -> dict[str, str]:
     """The workbook's styles and theme parts, from its relationships."""
     folder, name = posixpath.split(workbook_part)
-    rels = posixpath.join(folder, "_rels", name + ".rels")
+    rels = package.find(posixpath.join(folder, "_rels", name + ".rels"))
     found: dict[str, str] = {}
-    if rels not in package.infos:
+    if rels is None:
         return found
     handler = _TypedRelationships()
     parse(package.chunks(rels), handler, path, rels)

@@ -19,14 +19,10 @@ from pathlib import Path
 
 from ..cells import cell_ref, column_letter, sheet_ref
 from ..config import Limits
-from ..errors import RegisterError
+from ..errors import RegisterError, os_reason
 
 MB = 1024 * 1024
 
-
-#: A part smaller than this may compress better than ``max_ratio`` (a sheet of identical
-#: empty rows does): it is too small to hurt, so only larger parts must stay under the ratio.
-RATIO_GRACE_BYTES = 1 * MB
 #: An xlsx holds a dozen parts, a few dozen with images; a million tiny parts would cost
 #: memory in the zip directory alone. Not configurable: no register comes near it.
 MAX_PARTS = 10_000
@@ -120,7 +116,7 @@ def read_limited(path: Path, limits: Limits) -> bytes:
     except IsADirectoryError:
         raise RegisterError("is_folder", path=path) from None
     except OSError as exc:
-        raise RegisterError("unreadable", path=path, reason=exc.strerror or str(exc)) from None
+        raise RegisterError("unreadable", path=path, reason=os_reason(exc)) from None
     if len(data) > limits.max_file_bytes:
         _too_big(path, len(data), limits)
     if not data:

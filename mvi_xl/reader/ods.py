@@ -5,23 +5,66 @@ calamine reads every sheet of an ods when it opens it, and expands repeated rows
 gigabyte. So every sheet is bounded here first, repeats included. Hidden rows
 (``table:visibility="collapse"`` or ``"filter"``) and merged ranges (``number-rows-spanned``)
 are noted on the way.
+
+Before that, the manifest says whether the file is encrypted (a password to open it: every
+part then is ciphertext, declared by ``manifest:encryption-data``), and meta.xml whether it
+is a monitor mvi-xl made, saved as ods (its fingerprint among the user-defined properties).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RegisterError
+from ..errors import RegisterError, UsageError
+from ..fingerprint import PROPERTY as FINGERPRINT
+from ..vocabulary import Phrase
 from .limits import ExtentGuard, Limits
 from .package import Package
 from .safexml import parse, printable
 from .scan import COUNTING_FORMULA, SheetScan
 
 CONTENT = "content.xml"
+MANIFEST = "META-INF/manifest.xml"
+META = "meta.xml"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+_MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0 "
+_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0 "
 _CELLS = frozenset({_TABLE + "table-cell", _TABLE + "covered-table-cell"})
 _HIDDEN = frozenset({"collapse", "filter"})
+
+
+def refuse_encrypted(package: Package, path: Path) -> None:
+    """A password-protected ods says so in its manifest (calamine needs the manifest too)."""
+    if MANIFEST not in package.infos:
+        reason = Phrase("reason_part_missing", part=MANIFEST)
+        raise RegisterError("unreadable", path=path, reason=reason)
+    found = _Elements(_MANIFEST + "encryption-data")
+    parse(package.chunks(MANIFEST), found, path, MANIFEST, namespaces=True)
+    if found.attrs:
+        raise RegisterError("password", path=path)
+
+
+def refuse_monitor(package: Package, path: Path) -> None:
+    """A monitor mvi-xl made, saved as ods, keeps the fingerprint in meta.xml."""
+    if META not in package.infos:
+        return
+    found = _Elements(_META + "user-defined")
+    parse(package.chunks(META), found, path, META, namespaces=True)
+    if any(attrs.get(_META + "name") == FINGERPRINT for attrs in found.attrs):
+        raise UsageError("register_is_monitor", path=path)
+
+
+class _Elements:
+    """The attributes of every element of one name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.attrs: list[dict[str, str]] = []
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name == self.name:
+            self.attrs.append(attrs)
 
 
 def scan_content(package: Package, path: Path, limits: Limits) -> dict[str, SheetScan]:
@@ -68,7 +111,7 @@ class _ContentScanner:
 
     def _table(self, attrs: dict[str, str]) -> None:
         if self.guard is not None:
-            reason = f"{printable(self.guard.sheet or '')}: table inside a table"
+            reason = Phrase("reason_table_in_table", sheet=printable(self.guard.sheet or ""))
             raise RegisterError("unreadable", path=self.path, reason=reason)
         sheet = attrs.get(_TABLE + "name", "")
         self.guard = ExtentGuard(self.limits, self.path, sheet)
@@ -101,6 +144,11 @@ class _ContentScanner:
     def _count(self, attrs: dict[str, str], key: str) -> int:
         text = attrs.get(_TABLE + key, "1")
         if not text.isdigit() or len(text) > 10 or int(text) < 1:
-            reason = f"{printable(self.guard.sheet if self.guard else '')}: {key}='{text[:20]}'"
-            raise RegisterError("unreadable", path=self.path, reason=printable(reason))
+            reason = Phrase(
+                "reason_bad_count",
+                sheet=printable(self.guard.sheet if self.guard else ""),
+                value=printable(text, 20),
+                attribute=f"table:{key}",
+            )
+            raise RegisterError("unreadable", path=self.path, reason=reason)
         return int(text)

@@ -1,5 +1,5 @@
-"""xlsx and xlsm: which zip part holds which sheet, and a scan of a sheet's XML before
-python-calamine reads it.
+"""xlsx and xlsm: a scan of a sheet's XML before python-calamine reads it (which part holds
+which sheet is found in ``opc``).
 
 The scan reports every cell holding a value or a formula to the ExtentGuard, so a sheet beyond
 the limits is refused before calamine fills in its rectangle (one cell at XFD1048576 in a 1 KB
@@ -26,55 +26,30 @@ where a cell is.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 
 from ..cells import column_letter
 from ..errors import RegisterError
+from ..vocabulary import Phrase
 from .limits import ExtentGuard
 from .package import Package
-from .safexml import local, parse, printable
+from .safexml import declares_utf8, parse, printable
 from .scan import COUNTING_FORMULA, SheetScan
 
-WORKBOOK = "xl/workbook.xml"
-WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 _CELL = re.compile(r"^\$?([A-Za-z]{1,10})\$?([0-9]{1,10})$")
 _TRUE = frozenset({"1", "true"})
-
-
-def sheet_parts(
-    package: Package, path: Path, workbook: str = WORKBOOK, rels: str = WORKBOOK_RELS
-) -> dict[str, str]:
-    """Sheet name -> the part that holds it, from the workbook and its relationships."""
-    if workbook not in package.infos:
-        raise RegisterError("not_spreadsheet", path=path)
-    sheets = _Sheets()
-    parse(package.chunks(workbook), sheets, path, workbook)
-    targets = Relationships()
-    if rels in package.infos:
-        parse(package.chunks(rels), targets, path, rels)
-    base = posixpath.dirname(workbook)
-    return {
-        name: resolve(base, targets.targets[rid])
-        for name, rid in sheets.sheets
-        if rid in targets.targets
-    }
-
-
-def resolve(base: str, target: str) -> str:
-    """A relationship target as a part name: relative to the workbook's folder, or absolute."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(base, target))
 
 
 def scan_sheet(package: Package, part: str, guard: ExtentGuard, path: Path) -> SheetScan:
     """Scan a worksheet part, fast where the XML allows it; raises through ``guard`` at the
     first cell too far."""
-    if part not in package.infos:
-        reason = f"{printable(guard.sheet or '')}: {printable(part)} missing"
+    if package.find(part) is None:
+        reason = Phrase(
+            "reason_sheet_part_missing", sheet=printable(guard.sheet or ""), part=printable(part)
+        )
         raise RegisterError("unreadable", path=path, reason=reason)
     try:
         return _fast_scan(package.chunks(part), guard)
@@ -87,32 +62,6 @@ def exact_scan(package: Package, part: str, guard: ExtentGuard, path: Path) -> S
     scanner = _SheetScanner(guard, path)
     parse(package.chunks(part), scanner, path, part)
     return scanner.scan
-
-
-# --- The workbook -------------------------------------------------------------------------------
-
-
-class _Sheets:
-    """``<sheet name=".." r:id=".."/>`` elements of workbook.xml, in order."""
-
-    def __init__(self) -> None:
-        self.sheets: list[tuple[str, str]] = []
-
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        if local(name) == "sheet":
-            rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
-            self.sheets.append((attrs.get("name", ""), rid))
-
-
-class Relationships:
-    """Relationship id -> target, internal targets only."""
-
-    def __init__(self) -> None:
-        self.targets: dict[str, str] = {}
-
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        if local(name) == "Relationship" and attrs.get("TargetMode") != "External":
-            self.targets[attrs.get("Id", "")] = attrs.get("Target", "")
 
 
 # --- The fast scan ------------------------------------------------------------------------------
@@ -140,8 +89,6 @@ _VALUE = re.compile(rb"<v(?:\s[^>]*)?(/?)>([^<]*)")
 _SHARED_INDEX = re.compile(rb'\ssi="([0-9]+)"')
 _HIDDEN_ROW = re.compile(rb'<row r="([0-9]{1,7})"[^>]*?\shidden="(?:1|true)"')
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
-_DECLARED_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([^"\']*)')
-_ASCII_ENCODINGS = frozenset({b"utf-8", b"utf8", b"us-ascii", b"ascii"})
 
 
 class _Fallback(Exception):
@@ -176,11 +123,7 @@ def _fast_scan(chunks: Iterable[bytes], guard: ExtentGuard) -> SheetScan:
 
 def _check_encoding(head: bytes) -> None:
     """Byte patterns only see UTF-8 (or ASCII) XML; anything else goes to expat."""
-    head = head.removeprefix(b"\xef\xbb\xbf")
-    if not head.startswith(b"<"):
-        raise _Fallback
-    declared = _DECLARED_ENCODING.match(head)
-    if declared is not None and declared.group(1).lower() not in _ASCII_ENCODINGS:
+    if not declares_utf8(head):
         raise _Fallback
 
 
@@ -498,15 +441,15 @@ class _SheetScanner:
         """``AB12`` -> (11, 27). Anything else is refused (see the module doc)."""
         match = _CELL.match(html.unescape(ref) if "&" in ref else ref)
         if match is None:
-            self._bad(f"cell reference '{printable(ref, 20)}'")
+            self._bad("reason_cell_reference", ref=printable(ref, 20))
         letters, digits = match.groups()
         return int(digits) - 1, _column(letters)
 
     def _number(self, text: str) -> int:
         if not text.isdigit() or len(text) > 10:
-            self._bad(f"row number '{printable(text, 20)}'")
+            self._bad("reason_row_number", number=printable(text, 20))
         return int(text)
 
-    def _bad(self, what: str) -> None:
-        reason = f"{printable(self.guard.sheet or '')}: {what}"
+    def _bad(self, code: str, **params: object) -> NoReturn:
+        reason = Phrase(code, sheet=printable(self.guard.sheet or ""), **params)
         raise RegisterError("unreadable", path=self.path, reason=reason)

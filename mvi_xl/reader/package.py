@@ -1,24 +1,36 @@
 """The zip inside an xlsx, xlsm, xlsb or ods, checked before any part of it is parsed.
 
 A zip says in its central directory how large each part is, but nothing forces it to tell the
-truth, and python-calamine inflates a part until its compressed data ends. So:
+truth, and python-calamine inflates a part until its compressed data ends. What reading a
+register may cost is bounded by the bytes inflated, all parts together, never by how well one
+part compresses (a genuine shared-strings part of a repetitive register inflates 120 times):
 
 1. the number of parts and the size of the directory, from the end record, before Python's
    zipfile reads the directory (it reads all of it, whatever the end record says);
-2. the sizes the directory declares: no part inflating more than ``max_ratio`` times (above a
-   small grace size), and all parts together no more than ``max_unpacked_mb``;
+2. the sizes the directory declares: all parts together no more than ``max_unpacked_mb``. A zip
+   beyond that whose worst part also inflates more than ``max_ratio`` times is named a zip bomb
+   in the message; the ratio alone refuses nothing;
 3. every part that will be read inflated for real, in chunks, stopping at the first byte beyond
-   what it declared; an XML part is searched for a DTD on the way (a sheet only at its start:
-   the sheet scans refuse a DTD anywhere else). calamine expands no entities and our own XML
-   parsing refuses a DTD (``safexml``); this check is what names the attack in the message.
+   what it declared (a zip bomb that lies about itself), and every byte inflated counted
+   against ``max_unpacked_mb`` once more, so no second reading of a part can add up to more;
+   an XML part is searched for a DTD on the way (a sheet only at its start: the sheet scans
+   refuse a DTD anywhere else). calamine expands no entities and our own XML parsing refuses a
+   DTD (``safexml``); this check is what names the attack in the message.
 
-A sheet part is inflated for real once, by the scan that bounds the sheet (``chunks``), instead
+So a register costs at most ``max_unpacked_mb`` of inflating here and as much again in
+calamine, which only ever reads parts that were inflated here first and proved their size. A
+sheet part is inflated for real once, by the scan that bounds the sheet (``chunks``), instead
 of twice: a sheet that is never loaded is never read by calamine either.
+
+Part names are looked up as python-calamine looks them up in an xlsx or xlsb (ASCII case and
+backslashes ignored, ``find``), so the parts checked here are the parts calamine reads; two
+parts whose names differ only so are refused, as the Open Packaging Conventions require.
 """
 
 from __future__ import annotations
 
 import io
+import string
 import struct
 import zipfile
 import zlib
@@ -26,7 +38,8 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from ..errors import RegisterError
-from .limits import MAX_PARTS, MB, RATIO_GRACE_BYTES, Limits
+from ..vocabulary import Phrase
+from .limits import MAX_PARTS, MB, Limits
 from .safexml import printable
 
 _END = b"PK\x05\x06"
@@ -47,6 +60,13 @@ _DTD_MARKERS = tuple(
 _IN_CHUNK = 64 * 1024
 _OUT_CHUNK = MB
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error, OSError)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def fold(name: str) -> str:
+    """A part name as python-calamine compares it: backslashes as slashes, ASCII letters in
+    lower case (part names in a package are compared without case, too)."""
+    return name.replace("\\", "/").translate(_ASCII_LOWER)
 
 
 def check_directory(data: bytes, path: Path) -> None:
@@ -57,9 +77,12 @@ def check_directory(data: bytes, path: Path) -> None:
 
 
 class Package:
-    """A register's zip whose declared sizes passed the limits; parts are read through it."""
+    """A register's zip whose declared sizes passed the limits; parts are read through it.
 
-    def __init__(self, data: bytes, path: Path, limits: Limits) -> None:
+    Without ``limits`` only the directory is checked: enough to tell the kind of file from its
+    part names and the first bytes of a part (``head``), not to read parts."""
+
+    def __init__(self, data: bytes, path: Path, limits: Limits | None = None) -> None:
         check_directory(data, path)
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))
@@ -67,37 +90,64 @@ class Package:
             raise RegisterError("damaged", path=path) from None
         self.data = data
         self.path = path
-        self.infos = {info.filename: info for info in self.archive.infolist()}
-        _check_declared(list(self.infos.values()), path, limits)
+        self.limits = limits
+        self.infos: dict[str, zipfile.ZipInfo] = {}
+        self._folded: dict[str, str] = {}
+        for info in self.archive.infolist():
+            key = fold(info.filename)
+            if key in self._folded:
+                raise RegisterError("duplicate_part", path=path, part=printable(info.filename))
+            self._folded[key] = info.filename
+            self.infos[info.filename] = info
+        self.inflated = 0  # bytes inflated so far, every reading counted
+        self._read: set[str] = set()  # parts inflated to their end, their size proved
+        if limits is not None:
+            _check_declared(list(self.infos.values()), path, limits)
 
     def names(self) -> list[str]:
         return list(self.infos)
 
+    def find(self, name: str) -> str | None:
+        """The name in the zip of the part python-calamine would read for ``name``."""
+        if name in self.infos:
+            return name
+        return self._folded.get(fold(name))
+
     def verify(self, later: Collection[str] = ()) -> None:
-        """Inflate every part except those read ``later`` through ``chunks``; a DTD anywhere
-        in an XML part refuses the file (these parts go to calamine unparsed by us)."""
+        """Inflate every part except those read ``later`` through ``chunks`` (and those read
+        whole already); a DTD anywhere in an XML part refuses the file (these parts go to
+        calamine unparsed by us)."""
         for name in self.infos:
-            if name not in later:
+            if name not in later and name not in self._read:
                 for _ in self.chunks(name, everywhere=True):
                     pass
+
+    def head(self, name: str, size: int) -> bytes:
+        """The first ``size`` bytes of a part (at most one chunk is inflated for them)."""
+        for chunk in self.chunks(name):
+            return chunk[:size]
+        return b""
 
     def chunks(self, name: str, *, everywhere: bool = False) -> Iterator[bytes]:
         """The part's bytes, inflated for real and bounded by its declared size; an XML part
         with a DTD at its start (or, with ``everywhere``, anywhere) is refused on the way."""
-        info = self.infos.get(name)
-        if info is None:
-            raise RegisterError("unreadable", path=self.path, reason=f"{printable(name)} missing")
-        shown = printable(name)
+        found = self.find(name)
+        if found is None:
+            reason = Phrase("reason_part_missing", part=printable(name))
+            raise RegisterError("unreadable", path=self.path, reason=reason)
+        info = self.infos[found]
+        shown = printable(found)
         if info.flag_bits & 0x1:
             raise RegisterError("password", path=self.path)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            reason = f"{shown}: compression method {info.compress_type}"
+            reason = Phrase("reason_compression", part=shown, method=info.compress_type)
             raise RegisterError("unreadable", path=self.path, reason=reason)
-        search = name.lower().endswith(_XML_SUFFIXES)
+        search = found.lower().endswith(_XML_SUFFIXES)
         markers = _DTD_MARKERS
         tail = b""
         try:
             for chunk in _inflate(_compressed(self.data, info), info.compress_type, info.file_size):
+                self._count(len(chunk))
                 if search:
                     if markers is _DTD_MARKERS:  # the first chunk: UTF-16 or not decides
                         markers = _markers_for(chunk)
@@ -110,9 +160,22 @@ class Package:
             raise RegisterError("zip_size_mismatch", path=self.path, part=shown) from None
         except (_Truncated, zlib.error):
             raise RegisterError("damaged", path=self.path) from None
+        self._read.add(found)
 
     def read(self, name: str) -> bytes:
         return b"".join(self.chunks(name))
+
+    def _count(self, size: int) -> None:
+        """Every byte inflated counts against max_unpacked_mb, however often a part is read."""
+        self.inflated += size
+        limit = (self.limits or Limits()).max_unpacked_bytes
+        if self.inflated > limit:
+            raise RegisterError(
+                "unpacked_too_big",
+                path=self.path,
+                size=-(-self.inflated // MB),
+                limit=limit // MB,
+            )
 
 
 def _markers_for(first: bytes) -> tuple[bytes, ...]:
@@ -140,22 +203,28 @@ def _directory_extent(data: bytes) -> tuple[int, int]:
 
 
 def _check_declared(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> None:
-    for info in infos:
-        if info.file_size > RATIO_GRACE_BYTES:
-            ratio = info.file_size / max(info.compress_size, 1)
-            if ratio > limits.max_ratio:
-                raise RegisterError(
-                    "zip_ratio",
-                    path=path,
-                    part=printable(info.filename),
-                    ratio=round(ratio),
-                    limit=limits.max_ratio,
-                )
+    """All parts together within max_unpacked_mb, whatever each one's ratio; a zip beyond it
+    whose worst part inflates more than max_ratio times is called what it looks like."""
     total = sum(info.file_size for info in infos)
-    if total > limits.max_unpacked_bytes:
+    if total <= limits.max_unpacked_bytes:
+        return
+    size = -(-total // MB)
+    worst = max(infos, key=_ratio)
+    if _ratio(worst) > limits.max_ratio:
         raise RegisterError(
-            "unpacked_too_big", path=path, size=-(-total // MB), limit=limits.max_unpacked_mb
+            "zip_ratio",
+            path=path,
+            part=printable(worst.filename),
+            ratio=round(_ratio(worst)),
+            limit=limits.max_ratio,
+            size=size,
+            unpacked=limits.max_unpacked_mb,
         )
+    raise RegisterError("unpacked_too_big", path=path, size=size, limit=limits.max_unpacked_mb)
+
+
+def _ratio(info: zipfile.ZipInfo) -> float:
+    return info.file_size / max(info.compress_size, 1)
 
 
 class _Oversized(Exception):

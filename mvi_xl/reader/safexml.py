@@ -12,12 +12,43 @@ chunks come from ``package.Package.chunks``: inflated for real, bounded by the d
 
 from __future__ import annotations
 
+import re
 import xml.parsers.expat as expat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
+from xml.parsers.expat import errors as expat_errors
 
 from ..errors import RegisterError
+from ..vocabulary import Phrase
+
+#: expat's errors (named by their constants, without XML_ERROR_) as our words: expat's own
+#: English ("not well-formed (invalid token)") never reaches a message. Others: xml_other.
+_PROBLEMS = {
+    "SYNTAX": "xml_syntax",
+    "NO_ELEMENTS": "xml_no_elements",
+    "INVALID_TOKEN": "xml_invalid_token",
+    "UNCLOSED_TOKEN": "xml_unclosed_token",
+    "UNCLOSED_CDATA_SECTION": "xml_unclosed_token",
+    "PARTIAL_CHAR": "xml_partial_char",
+    "TAG_MISMATCH": "xml_tag_mismatch",
+    "DUPLICATE_ATTRIBUTE": "xml_duplicate_attribute",
+    "JUNK_AFTER_DOC_ELEMENT": "xml_junk_after",
+    "UNDEFINED_ENTITY": "xml_undefined_entity",
+    "BAD_CHAR_REF": "xml_bad_character",
+    "INCORRECT_ENCODING": "xml_encoding",
+    "UNKNOWN_ENCODING": "xml_encoding",
+    "XML_DECL": "xml_declaration",
+    "MISPLACED_XML_PI": "xml_declaration",
+    "UNBOUND_PREFIX": "xml_unbound_prefix",
+}
+_DECLARED_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([^"\']*)')
+_ASCII_ENCODINGS = frozenset({b"utf-8", b"utf8", b"us-ascii", b"ascii"})
+_PROBLEM_OF_CODE = {
+    expat_errors.codes[getattr(expat_errors, "XML_ERROR_" + name)]: code
+    for name, code in _PROBLEMS.items()
+    if hasattr(expat_errors, "XML_ERROR_" + name)
+}
 
 
 class Handler(Protocol):
@@ -69,8 +100,29 @@ def parse(
     except ForbiddenDTD:
         raise RegisterError("xml_doctype", path=path, part=printable(part)) from None
     except expat.ExpatError as exc:
-        reason = f"{printable(part)}: {expat.ErrorString(exc.code)} ({exc.lineno}:{exc.offset})"
+        problem = _PROBLEM_OF_CODE.get(exc.code, "xml_other")
+        reason = xml_reason(part, problem, exc.lineno, exc.offset)
         raise RegisterError("unreadable", path=path, reason=reason) from None
+    except LookupError:  # an encoding Python has no codec for, named in the XML declaration
+        reason = xml_reason(part, "xml_encoding", parser.CurrentLineNumber, 0)
+        raise RegisterError("unreadable", path=path, reason=reason) from None
+
+
+def xml_reason(part: str, problem: str, line: int, offset: int) -> Phrase:
+    """What is wrong with the XML of ``part``, in our words, with its line and column."""
+    return Phrase(
+        "reason_xml", part=printable(part), problem=Phrase(problem), line=line, column=offset + 1
+    )
+
+
+def declares_utf8(head: bytes) -> bool:
+    """Whether XML starting with ``head`` is UTF-8 (or ASCII), as byte patterns need: a BOM or
+    nothing before the first ``<``, and no other encoding declared."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if not head.startswith(b"<"):
+        return False
+    declared = _DECLARED_ENCODING.match(head)
+    return declared is None or declared.group(1).lower() in _ASCII_ENCODINGS
 
 
 def local(name: str) -> str:

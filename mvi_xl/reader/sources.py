@@ -1,12 +1,13 @@
 """From a file on disk to sheets of cells, whatever the format.
 
 The register is read into memory once (a consistent snapshot even while someone saves it, and
-never more than ``max_file_mb``), its kind decided by content rather than by extension, checked
-(``package`` for the zip of xlsx/xlsm/xlsb/ods), and handed to python-calamine (xlsx, xlsm,
-xlsb, xls, ods) or to the CSV reader. A sheet is scanned (``ooxml``, ``biff``, ``ods``) before
-calamine fills it in, so a sheet beyond the limits never costs more than the scan. Rows come
-out with absolute positions: row 0 is the sheet's row 1 and column 0 its column A, so every
-warning can name the real cell.
+never more than ``max_file_mb``), its kind decided by content rather than by extension (a zip
+by the parts python-calamine would open it by), checked (``package`` for the zip of
+xlsx/xlsm/xlsb/ods), and handed to python-calamine (xlsx, xlsm, xlsb, xls, ods) or to the CSV
+reader. A sheet is scanned (``ooxml``, ``biff``, ``ods``) before calamine fills it in, so a
+sheet beyond the limits never costs more than the scan. Rows come out with absolute positions:
+row 0 is the sheet's row 1 and column 0 its column A, so every warning can name the real cell.
+Whatever calamine raises is put into our own words (``_guarded``).
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ import contextlib
 import io
 import os
 import sys
-import zipfile
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import RegisterError
-from . import csvfile, ooxml, package
+from ..vocabulary import Phrase
+from . import csvfile, ooxml, opc, package
 from .cfb import MAGIC as OLE2_MAGIC
 from .limits import ExtentGuard, Limits, read_limited
 from .safexml import printable
@@ -114,21 +115,28 @@ def _looks_like_markup(data: bytes) -> bool:
 
 
 def _zip_kind(data: bytes, path: Path) -> str:
-    package.check_directory(data, path)  # before zipfile reads the whole directory
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:200]
-                if b"opendocument.spreadsheet" in mimetype:
-                    return "ods"
-                raise RegisterError("not_spreadsheet", path=path)
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
-        raise RegisterError("damaged", path=path) from None
-    if XLSB_WORKBOOK in names:
-        return "xlsb"
-    if ooxml.WORKBOOK in names:
-        return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
+    """ods, xlsb or xlsx/xlsm, by what python-calamine opens a zip as: a ``mimetype`` naming a
+    spreadsheet, an ``xl/workbook.bin``, or a workbook's relationships part (in whatever
+    folder). calamine tries them in its own order, so a zip that is more than one would be
+    read as another kind than the one scanned: refused. A zip with package relationships but
+    none of these is looked at more closely by ``open_sheets`` (a workbook under another name,
+    or no spreadsheet at all)."""
+    zipped = package.Package(data, path)  # the directory only; sizes are checked on opening
+    kinds = []
+    mimetype = "mimetype" in zipped.infos  # calamine looks for this very name
+    if mimetype and zipped.head("mimetype", len(ODS_MIMETYPE)) == ODS_MIMETYPE:
+        kinds.append("ods")
+    if zipped.find(XLSB_WORKBOOK) is not None:
+        kinds.append("xlsb")
+    xlsx = "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
+    if any(package.fold(name).endswith(WORKBOOK_RELS_ENDS) for name in zipped.infos):
+        kinds.append(xlsx)
+    if len(kinds) > 1:
+        raise RegisterError("mixed_package", path=path, first=kinds[0], second=kinds[1])
+    if kinds:
+        return kinds[0]
+    if not mimetype and zipped.find(opc.PACKAGE_RELS) is not None:
+        return xlsx
     raise RegisterError("not_spreadsheet", path=path)
 
 
@@ -155,25 +163,39 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
     if kind == "ods":
         from . import ods
 
+        ods.refuse_encrypted(zipped, path)
+        ods.refuse_monitor(zipped, path)
         scans = ods.scan_content(zipped, path, limits)  # calamine reads every sheet on opening
         zipped.verify(later={ods.CONTENT})
         return _calamine_sheets(data, path, limits, _known(scans))
+    relationships = opc.package_relationships(zipped, path)
+    opc.refuse_monitor(zipped, path, relationships)
     scanner: Scanner
     if kind == "xlsb":
         from . import biff
 
         parts = biff.xlsb_sheet_parts(zipped, path)
+        biff.scan_xlsb_shared_strings(zipped, path, limits)
         scanner = biff.scan_xlsb_sheet
     else:
-        parts = ooxml.sheet_parts(zipped, path)
+        parts = opc.sheet_parts(zipped, path, relationships)
+        opc.scan_shared_strings(zipped, path, relationships, limits)
         scanner = ooxml.scan_sheet
     zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
-    tables = None if kind == "xlsb" else _tables_of(zipped, parts, path)
-    fills = None if kind == "xlsb" else _fills_of(zipped, ooxml.WORKBOOK, parts, path)
+    tables = fills = None
+    if kind != "xlsb":  # an xlsb keeps its tables and styles in records of its own
+        folder = opc.workbook_folder(zipped, path, relationships)
+        workbook = zipped.find(folder + opc.WORKBOOK_NAME) or folder + opc.WORKBOOK_NAME
+        tables = _tables_of(zipped, parts, path)
+        fills = _fills_of(zipped, workbook, parts, path)
     return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner), tables, fills)
 
 
 XLSB_WORKBOOK = "xl/workbook.bin"  # also in biff; kept here so xlsx needs no biff import
+#: A workbook.xml's relationships, in its folder or at the top of the zip (names folded).
+WORKBOOK_RELS_ENDS = ("/_rels/workbook.xml.rels", "_rels/workbook.xml.rels")
+#: What python-calamine compares the start of an ods's ``mimetype`` with.
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 ScanFor = Callable[[str, ExtentGuard], Callable[[], SheetScan]]
 Scanner = Callable[[package.Package, str, ExtentGuard, Path], SheetScan]
 
@@ -191,7 +213,7 @@ def _lazy(zipped: package.Package, parts: dict[str, str], scanner: Scanner) -> S
         def scan() -> SheetScan:
             part = parts.get(name)
             if part is None:
-                reason = f"{printable(name)}: no part for this sheet"
+                reason = Phrase("reason_sheet_without_part", sheet=printable(name))
                 raise RegisterError("unreadable", path=guard.path, reason=reason)
             return scanner(zipped, part, guard, guard.path)
 
@@ -241,7 +263,9 @@ def _calamine_sheets(
 ) -> list[Sheet]:
     import python_calamine as calamine
 
-    workbook = _guarded(lambda: calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), path)
+    workbook = _guarded(
+        lambda: calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), path, opening=True
+    )
     metadata = _guarded(
         lambda: [
             (meta.name, meta.visible != calamine.SheetVisibleEnum.Visible)
@@ -288,13 +312,16 @@ def _calamine_loader(
     return load
 
 
-def _guarded(call: Callable[[], T], path: Path, sheet: str | None = None) -> T:
-    """Run a python-calamine call; whatever it raises becomes a RegisterError.
+def _guarded(
+    call: Callable[[], T], path: Path, sheet: str | None = None, *, opening: bool = False
+) -> T:
+    """Run a python-calamine call; whatever it raises becomes a RegisterError in our words.
 
     python-calamine reports Rust panics as BaseException subclasses, so those are caught too;
     Ctrl-C and sys.exit still pass through. A panic's text, which Rust prints on the process's
     stderr before Python sees the exception, is kept off the user's screen: the RegisterError
-    is the one line they get.
+    is the one line they get. calamine's own English ("Cannot detect file format" whenever a
+    file fails to open) is kept as ``detail`` for MVI_XL_DEBUG, never shown in the message.
     """
     import python_calamine as calamine
 
@@ -308,9 +335,31 @@ def _guarded(call: Callable[[], T], path: Path, sheet: str | None = None) -> T:
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - see docstring
-        text = printable(str(exc).strip().splitlines()[0], 200) if str(exc).strip() else ""
-        reason = text or type(exc).__name__
-        raise RegisterError("unreadable", path=path, where=sheet, reason=reason) from None
+        text = str(exc).strip()
+        detail = printable(text.splitlines()[0], 200) if text else type(exc).__name__
+        reason = Phrase(_reader_reason(exc, calamine, opening))
+        raise RegisterError(
+            "unreadable", path=path, where=sheet, reason=reason, detail=detail
+        ) from None
+
+
+def _reader_reason(exc: BaseException, calamine: Any, opening: bool) -> str:
+    """The message code for what calamine raised: its exception classes, a crash (a Rust
+    panic is no Exception), or on opening a file it does not recognise."""
+    kinds = (
+        (calamine.XmlError, "reason_reader_xml"),
+        (calamine.ZipError, "reason_reader_zip"),
+        (calamine.WorksheetNotFound, "reason_reader_sheet"),
+        (OSError, "reason_reader_io"),
+    )
+    for kind, code in kinds:
+        if isinstance(exc, kind):
+            return code
+    if not isinstance(exc, Exception):
+        return "reason_reader_crash"
+    if opening and isinstance(exc, calamine.CalamineError):
+        return "reason_reader_format"
+    return "reason_reader_other"
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ period becomes an action in a visible bucket plus a Finding that names its cell.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -156,7 +157,6 @@ class ParsedRows:
     findings: list[Finding]
     headings: list[tuple[int, str]] = field(default_factory=list)  # (row, text)
     theme_columns: list[tuple[int, str]] = field(default_factory=list)  # used: (col, theme)
-    unused_theme_columns: list[int] = field(default_factory=list)  # named after a theme, not x
 
 
 @dataclass
@@ -166,8 +166,9 @@ class SheetContext:
     the register's sheets (see RowParser)."""
 
     sheet_label: str = ""  # the Action.sheet of its actions: set when several sheets are read
-    fill: dict[str, str] = field(default_factory=dict)  # field -> value for a missing column
-    period_from_section: bool = False  # no period column: the section heading is the period
+    #: field -> value for a missing column (a sheet's name as theme, department or period);
+    #: without a period column and without such a value, the section heading is the period
+    fill: dict[str, str] = field(default_factory=dict)
     themes: Themes = field(default_factory=Themes)
     theme_columns: list[tuple[int, str]] = field(default_factory=list)  # (col, theme) candidates
     count_rows: set[int] = field(default_factory=set)
@@ -179,10 +180,15 @@ class SheetContext:
 
 
 #: "groen = afgerond", "Rood: niet gestart": a colour legend written as text.
-_LEGEND = re.compile(
-    r"^(" + "|".join(vocabulary.COLOUR_WORDS) + r")\s*(?:=|:|-|–|is|betekent|means)\s*(.+)$",
-    re.IGNORECASE,
-)
+@functools.cache
+def _legend() -> re.Pattern[str]:
+    """Compiled when a sheet has status cells with only a colour: kept off every start."""
+    return re.compile(
+        r"^(" + "|".join(vocabulary.COLOUR_WORDS) + r")\s*(?:=|:|-|–|is|betekent|means)\s*(.+)$",
+        re.IGNORECASE,
+    )
+
+
 #: A colour that a legend may call by its neighbour's name (Excel's "Orange" looks yellow).
 _NEIGHBOURS = {"geel": "oranje", "oranje": "geel"}
 
@@ -262,14 +268,8 @@ class RowParser:
         self._mark_findings(rows, plan.actions, marks)
         if not self.context.period_hint.get("example") and self._period_labels:
             self.context.period_hint["example"] = next(iter(self._period_labels.values()))
-        unused = [col for col, _ in self.context.theme_columns if col not in dict(marks)]
         return ParsedRows(
-            actions,
-            list(self._period_labels.values()),
-            self.findings,
-            plan.headings,
-            marks,
-            unused,
+            actions, list(self._period_labels.values()), self.findings, plan.headings, marks
         )
 
     def _ref(self, row: int, name: str | None) -> str:
@@ -332,7 +332,7 @@ class RowParser:
             for col, value in enumerate(row):
                 if not isinstance(value, str) or not value.strip():
                     continue
-                said = _LEGEND.match(value.strip())
+                said = _legend().match(value.strip())
                 if said is not None:
                     status = self.statuses.match(said.group(2))
                     colour = vocabulary.COLOUR_WORDS.get(said.group(1).casefold())

@@ -26,15 +26,15 @@ def sheet_tables(package: Package, sheet_part: str, path: Path) -> list[TableRan
     table part that is missing or names no usable range is passed over (the sheet is still read
     as a plain range)."""
     folder, name = posixpath.split(sheet_part)
-    rels_part = posixpath.join(folder, "_rels", name + ".rels")
-    if rels_part not in package.infos:
+    rels_part = package.find(posixpath.join(folder, "_rels", name + ".rels"))
+    if rels_part is None:
         return []
     relationships = _TableRelationships()
     parse(package.chunks(rels_part), relationships, path, rels_part)
     tables = []
     for target in relationships.targets:
-        part = _resolve(folder, target)
-        if part not in package.infos:
+        part = package.find(_resolve(folder, target))
+        if part is None:
             continue
         table = _TableElement()
         parse(package.chunks(part), table, path, part)

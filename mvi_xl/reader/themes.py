@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from .. import vocabulary
 from ..vocabulary import header_key, label_key, status_key
+from .values import parse_flag
 
 #: Always separators between themes, the semicolon the strongest.
 _SEMICOLON = re.compile(r"\s*;\s*")
@@ -114,19 +115,8 @@ SEPARATOR = "; "
 
 def is_mark(value: object) -> bool | None:
     """A theme column's cell: marked (x, ja, ✓, 1), not marked (empty, nee, 0), or None for a
-    value that is neither."""
-    if value is None:
-        return False
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return True if value == 1 else False if value == 0 else None
-    key = status_key(str(value))
-    if key in vocabulary.TRUE_WORDS:
-        return True
-    if key in vocabulary.FALSE_WORDS:
-        return False
-    return None
+    value that is neither: read as an "Op monitor" flag is."""
+    return parse_flag(value)
 
 
 def department_of_sheet(name: str) -> str | None:
