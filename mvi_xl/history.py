@@ -58,7 +58,7 @@ HISTORY_SUFFIX = "-historie.csv"
 ASIDE_MARK = ".onleesbaar-"
 #: The most a history file may be. 24 published snapshots of a regional roll-up of 100,000
 #: actions take about 140 MB; a coordinator's register of 124 actions, 8 KB per snapshot.
-MAX_HISTORY_MB = 512
+MAX_HISTORY_BYTES = 512 * 2**20
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,7 @@ def load_history_bytes(data: bytes) -> tuple[Snapshot, ...]:
 def _read(path: Path) -> bytes | None:
     """The file's bytes, or None when there is none. Opened without waiting (a pipe would
     block) and checked to be a regular file of bounded size before it is read."""
-    limit = MAX_HISTORY_MB * 2**20
+    limit = MAX_HISTORY_BYTES
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
@@ -259,7 +259,10 @@ def _read(path: Path) -> bytes | None:
 
 
 def _too_big(path: Path, size: int) -> OutputError:
-    return OutputError("history_too_big", path=path, size=size // 2**20, limit=MAX_HISTORY_MB)
+    mb = 2**20
+    return OutputError(
+        "history_too_big", path=path, size=-(-size // mb), limit=MAX_HISTORY_BYTES // mb
+    )
 
 
 def parse_compared(history: History, pick) -> tuple[History, Snapshot | None]:

@@ -202,6 +202,8 @@ def _parse_v2(data: bytes, first: str, header_start: int, cut: bool) -> Parsed:
     starts = _block_starts(data, header_end)
     leading = data[header_end : starts[0] if starts else len(data)]
     if leading.strip():
+        if cut and not starts and leading.count(b"\n") == 1:  # cut in the first snapshot
+            return Parsed((), FORMAT, ((None, CUT),))
         raise Unreadable("regel 3: geen momentopname")
     snapshots: list[Snapshot] = []
     dropped: list[tuple[dt.date | None, str]] = []
