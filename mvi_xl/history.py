@@ -242,8 +242,10 @@ def _read(path: Path) -> bytes | None:
             raise OutputError("history_not_regular", path=path)
         if info.st_size > limit:
             raise _too_big(path, info.st_size)
-        chunks, size = [], 0
-        while size <= limit:
+        # the whole file in one read (no copies), then whatever it grew by since
+        data = os.read(descriptor, info.st_size + 1) if info.st_size else b""
+        chunks, size = [data], len(data)
+        while size <= limit and (not info.st_size or size > info.st_size):
             chunk = os.read(descriptor, min(1 << 24, limit + 1 - size))
             if not chunk:
                 break
@@ -251,7 +253,7 @@ def _read(path: Path) -> bytes | None:
             size += len(chunk)
         if size > limit:
             raise _too_big(path, size)
-        return b"".join(chunks)
+        return data if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         raise OutputError("history_read_failed", path=path, reason=_reason(exc)) from None
     finally:

@@ -98,22 +98,24 @@ class Parsed:
 
 class LazyActions(Sequence[SnapshotAction]):
     """The action rows of one snapshot as they are in the file: parsed on first use (a monitor
-    compares with one snapshot), written back and hashed as the bytes they are. Only blocks
-    without quotes are kept so (every field is then plain text between semicolons); the count
-    was checked against the ``momentopname`` row when the file was read."""
+    compares with one snapshot), written back and hashed as the bytes they are (a view into
+    the file as read: never copied). Only blocks without quotes are kept so (every field is
+    then plain text between semicolons); their number of lines was checked against the
+    ``momentopname`` row when the file was read, each row itself is checked when parsed."""
 
-    __slots__ = ("_parsed", "count", "first_line", "raw")
+    __slots__ = ("_parsed", "count", "day", "first_line", "raw")
 
-    def __init__(self, raw: bytes, count: int, first_line: int) -> None:
+    def __init__(self, raw: bytes | memoryview, count: int, first_line: int, day: str) -> None:
         self.raw = raw
         self.count = count
         self.first_line = first_line  # the file's line number of the first row, for errors
+        self.day = day  # the peildatum every row must have
         self._parsed: tuple[SnapshotAction, ...] | None = None
 
     def parsed(self) -> tuple[SnapshotAction, ...]:
         """The rows as SnapshotActions; raises Unreadable naming the line of a bad one."""
         if self._parsed is None:
-            self._parsed = tuple(_action_rows(self.raw, self.first_line))
+            self._parsed = tuple(_action_rows(self.raw, self.first_line, self.day))
         return self._parsed
 
     def __len__(self) -> int:
@@ -143,13 +145,15 @@ def parse_actions(snapshot: Snapshot) -> None:
         snapshot.actions.parsed()
 
 
-def _action_rows(raw: bytes, first_line: int) -> Iterator[SnapshotAction]:
+def _action_rows(raw: bytes | memoryview, first_line: int, day: str) -> Iterator[SnapshotAction]:
     periods: dict[str, str] = {}  # each distinct period text unescaped once
-    lines = raw.decode("utf-8").split("\r\n")
+    lines = str(raw, "utf-8").split("\r\n")
+    if lines[-1]:
+        raise Unreadable(f"regel {first_line + len(lines) - 1}: geen actieregel")
     for offset, line in enumerate(lines[:-1]):
         fields = line.split(";")
-        if len(fields) != len(COLUMNS) or fields[1] != ACTION:
-            raise Unreadable(f"regel {first_line + offset}: geen actieregel")
+        if len(fields) != len(COLUMNS) or fields[1] != ACTION or fields[0] != day:
+            raise Unreadable(f"regel {first_line + offset}: geen actieregel van {day}")
         _, _, period, _, status, _, nr, row, _ = fields
         if status not in ALL_STATUSES:
             raise Unreadable(f"regel {first_line + offset}: status '{status}'")
@@ -167,15 +171,16 @@ def parse(data: bytes) -> Parsed:
     """The snapshots in a history file's bytes. Raises NewerFormat for a later version's file
     and Unreadable (or UnicodeDecodeError) for content that is no history. A file cut off
     keeps its complete snapshots (``Parsed.dropped`` names the one left out)."""
-    if data.startswith(BOM):
-        data = data[len(BOM) :]
-    complete = data.endswith(b"\n") or not data.strip()
-    first_end = data.find(b"\n")
+    begin = len(BOM) if data.startswith(BOM) else 0
+    complete = data.endswith(b"\n") or not data[begin:].strip()
+    first_end = data.find(b"\n", begin)
     if first_end == -1 and not complete:
         raise Unreadable("afgebroken in de eerste regel")
-    first = data[: first_end if first_end != -1 else len(data)].rstrip(b"\r").decode("utf-8")
+    first = data[begin : first_end if first_end != -1 else len(data)]
+    first = first.rstrip(b"\r").decode("utf-8")
     if first == VERSION_MARK or first.startswith(VERSION_MARK + ";"):
         return _parse_v2(data if complete else data + CRLF, first, first_end + 1, not complete)
+    data = data[begin:]
     if _cells(first) != COLUMNS:
         raise Unreadable("onbekende kopregel")
     if complete:
@@ -210,33 +215,34 @@ def _parse_v2(data: bytes, first: str, header_start: int, cut: bool) -> Parsed:
     line = 3 + leading.count(b"\n")
     bounds = [*starts, len(data)]
     for index, (start, end) in enumerate(itertools.pairwise(bounds)):
-        block = data[start:end]
         last = index == len(starts) - 1
+        lines = None
         try:
-            snapshots.append(_block(block, line, verify=last and cut))
+            snapshot, lines = _block(data, start, end, line, verify=last and cut)
+            snapshots.append(snapshot)
         except _Incomplete as incomplete:
             if not last:
                 raise Unreadable(str(incomplete)) from None
             dropped.append((incomplete.day, CUT))
         except Unreadable as problem:
             if last and cut:  # the cut line may be the start of a snapshot after this one
-                kept = _without_last_line(block, line)
+                kept = _without_last_line(data, start, end, line)
                 if kept is not None:
                     snapshots.append(kept)
-                dropped.append((None if kept is not None else _day_of(block), CUT))
+                dropped.append((None if kept is not None else _day_of(data, start), CUT))
             else:
-                dropped.append((_day_of(block), str(problem)))
-        line += block.count(b"\n")
+                dropped.append((_day_of(data, start), str(problem)))
+        line += lines if lines is not None else data.count(b"\n", start, end)
     return Parsed(tuple(sorted(snapshots, key=lambda s: s.as_of)), FORMAT, tuple(dropped))
 
 
-def _without_last_line(block: bytes, line: int) -> Snapshot | None:
+def _without_last_line(data: bytes, start: int, end: int, line: int) -> Snapshot | None:
     """The block without its (cut) last line, when the rest is a complete snapshot."""
-    trimmed = block[: block[:-2].rfind(b"\n") + 1]
-    if not trimmed:
+    trimmed = data.rfind(b"\n", start, end - 2) + 1
+    if trimmed <= start:
         return None
     try:
-        return _block(trimmed, line, verify=True)
+        return _block(data, start, trimmed, line, verify=True)[0]
     except (_Incomplete, Unreadable):
         return None
 
@@ -251,7 +257,8 @@ def _block_starts(data: bytes, begin: int) -> list[int]:
         start = found - 10
         at_line_start = start >= begin and data[start - 1 : start] == b"\n"
         if at_line_start and _DAY.fullmatch(data, start, found):
-            quotes += data.count(b'"', counted, start)
+            if data.find(b'"', counted, start) != -1:  # quotes are rare: count only then
+                quotes += data.count(b'"', counted, start)
             counted = start
             if quotes % 2 == 0:
                 starts.append(start)
@@ -259,9 +266,9 @@ def _block_starts(data: bytes, begin: int) -> list[int]:
     return starts
 
 
-def _day_of(block: bytes) -> dt.date | None:
+def _day_of(data: bytes, start: int) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(block[:10].decode("ascii"))
+        return dt.date.fromisoformat(data[start : start + 10].decode("ascii"))
     except (UnicodeDecodeError, ValueError):
         return None
 
@@ -274,42 +281,41 @@ class _Incomplete(Exception):
         self.day = day
 
 
-def _block(block: bytes, line: int, *, verify: bool = False) -> Snapshot:
-    """One snapshot: kept lazily when its rows are plain (no quotes, CRLF line ends, every row
-    of this peildatum), else read row by row. ``verify``: parse the action rows now (the last
+def _block(
+    data: bytes, start: int, end: int, line: int, *, verify: bool = False
+) -> tuple[Snapshot, int]:
+    """One snapshot, the block ``data[start:end]``, and its number of lines. Kept lazily when
+    its rows are plain (no quotes, CRLF line ends), else read row by row. Only passes over the
+    bytes that C does fast (a search, a count of line breaks): a history of many large
+    snapshots costs little more than one. ``verify``: parse the action rows now (the last
     block of a file that was cut off)."""
-    head_end = block.find(CRLF)
-    if b'"' in block or head_end == -1 or not block.endswith(CRLF):
-        return _block_slowly(block, line)
-    head = block[:head_end].decode("utf-8").split(";")
+    head_end = data.find(CRLF, start, end)
+    if head_end == -1 or data[end - 2 : end] != CRLF or data.find(b'"', start, end) != -1:
+        block = data[start:end]
+        return _block_slowly(block, line), block.count(b"\n")
+    head = data[start:head_end].decode("utf-8").split(";")
     day_text = head[0]
     as_of = _date(day_text, line)
     published, added, declared, register = _snapshot_row(head, line)
-    day = day_text.encode()
-    actions_at = block.find(CRLF + day + f";{ACTION};".encode(), head_end)
-    counts_end = len(block) if actions_at == -1 else actions_at + 2
-    counts = block[head_end + 2 : counts_end]
-    periods = _count_rows(counts, day, line + 1)
+    first_row = (day_text + f";{ACTION};").encode()
+    actions_at = data.find(CRLF + first_row, head_end, end)
+    counts_end = end if actions_at == -1 else actions_at + 2
+    counts = data[head_end + 2 : counts_end]
+    periods = _count_rows(counts, day_text.encode(), line + 1)
     if periods is None:
-        return _block_slowly(block, line)
-    raw = block[counts_end:]
-    rows = raw.count(b"\n")
-    plain = (
-        raw.count(CRLF) == rows
-        and raw.count(CRLF + day + f";{ACTION};".encode()) == max(rows - 1, 0)
-        and (not raw or raw.startswith(day + f";{ACTION};".encode()))
-    )
-    if not plain:
-        return _block_slowly(block, line)
+        block = data[start:end]
+        return _block_slowly(block, line), block.count(b"\n")
+    rows = data.count(b"\n", counts_end, end)
     if rows < declared:
         raise _Incomplete(as_of, line)
     if rows > declared:
         raise Unreadable(f"regel {line}: {rows} actieregels in plaats van {declared}")
     first_action = line + 1 + counts.count(b"\n")
-    actions = LazyActions(raw, rows, first_action)
+    actions = LazyActions(memoryview(data)[counts_end:end], rows, first_action, day_text)
     if verify:
         actions.parsed()
-    return Snapshot(as_of, periods, actions, register, published, added)
+    snapshot = Snapshot(as_of, periods, actions, register, published, added)
+    return snapshot, first_action - line + rows
 
 
 def _snapshot_row(fields: Sequence[str], line: int) -> tuple[bool, bool, int, str]:
