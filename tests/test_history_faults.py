@@ -261,6 +261,10 @@ def test_a_history_cut_off_keeps_its_complete_snapshots(published, where: str):
     cut = data[: cut_positions(data)[where]]
     path.write_bytes(cut)
     complete = where == "only the final line break"
+    listed = run("history", "list", monitor)
+    assert listed.exit_code == 0
+    assert ("de historie was afgebroken" in listed.stderr) != complete
+    assert path.read_bytes() == cut  # listing changes nothing
     result = run("build", register, "-o", monitor, "--as-of", REFRESH, "--json")
     assert result.exit_code == 0, result.output
     data_json = json.loads(result.stdout)
