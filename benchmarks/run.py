@@ -7,8 +7,8 @@ measures every command as a whole process, spawned by a tiny wrapper process: wa
 spawn to exit, and the peak resident memory of that one child from os.wait4's rusage. The
 commands run in turns, one repetition of each before the next, so noise from other work on the
 machine falls on all of them alike; the tables show medians. Prints the measurements and the
-targets of issue 7 as Markdown tables, and exits 1 when a target is missed, so ``make bench`` is
-honest. The mvi-xl measured is the one this interpreter imports (PYTHONPATH included).
+targets of issues 7 and 13 as Markdown tables, and exits 1 when a target is missed, so ``make
+bench`` is honest. The mvi-xl measured is the one this interpreter imports (PYTHONPATH included).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import histories
 import registers
 
 HERE = Path(__file__).resolve().parent
@@ -65,6 +66,8 @@ class Case:
     size: int | None
     argv: Callable[[Path], list[str]]
     samples: list[Sample] = field(default_factory=list)
+    #: prepares the fresh output folder before the command runs (not timed)
+    setup: Callable[[Path], None] | None = None
 
     @property
     def seconds(self) -> float:
@@ -109,7 +112,11 @@ def main() -> int:
 
     print(f"Generating registers in {OUT.relative_to(Path.cwd()) if _under_cwd(OUT) else OUT} ...")
     paths = {size: registers.ensure(OUT, size) for size in sizes}
-    cases = _cases(paths)
+    cycle = None
+    if CYCLE_SIZE in paths:
+        print("Preparing histories of 1 and 24 published monitors ...")
+        cycle = histories.ensure(OUT, paths[CYCLE_SIZE], CYCLE_COUNTS)
+    cases = _cases(paths, cycle)
     runs = OUT / "runs"
     runs.mkdir(parents=True, exist_ok=True)
 
@@ -155,7 +162,13 @@ def main() -> int:
     return 0
 
 
-def _cases(paths: dict[int, Path]) -> list[Case]:
+#: The reporting cycle: a refresh of the largest register against a history of one published
+#: monitor and of 24 (issue 13).
+CYCLE_SIZE = 100_000
+CYCLE_COUNTS = (1, 24)
+
+
+def _cases(paths: dict[int, Path], cycle: dict[int, Path] | None = None) -> list[Case]:
     mvi_xl = _mvi_xl_command()
     sheet = registers.SHEET
     cases = [
@@ -208,6 +221,25 @@ def _cases(paths: dict[int, Path]) -> list[Case]:
                 for key, label, engine in PEERS
             ),
         ]
+    for count, history in (cycle or {}).items():
+        register = str(paths[CYCLE_SIZE])
+        cases.append(
+            Case(
+                f"cycle:{count}",
+                f"mvi-xl build, a refresh; history of {count} published",
+                CYCLE_SIZE,
+                lambda out, r=register: [
+                    *mvi_xl,
+                    "build",
+                    r,
+                    "-o",
+                    str(out / "monitor.xlsx"),
+                    "--as-of",
+                    histories.REFRESH_AS_OF.isoformat(),
+                ],
+                setup=lambda out, h=history: histories.install(h, out / "monitor.xlsx"),
+            )
+        )
     return cases
 
 
@@ -294,6 +326,8 @@ def _measure(case: Case, runs: Path) -> Sample:
     """Run one command in a fresh folder; wall time and that child's own peak memory."""
     out = Path(tempfile.mkdtemp(dir=runs))
     report, errors = out / "report.txt", out / "stderr.txt"
+    if case.setup is not None:
+        case.setup(out)
     try:
         with errors.open("wb") as stderr:
             subprocess.run(
@@ -350,6 +384,14 @@ def _targets(cases: dict[str, Case], sizes: tuple[int, ...]) -> list[Target]:
                 "10,000 → 100,000 actions: build time grows",
                 time_of("build:100000") / time_of("build:10000"),
                 11.0,
+            )
+        )
+    if "cycle:24" in cases:
+        targets.append(
+            Target(
+                "100,000 actions: refresh, 24 published / 1 published (time)",
+                time_of("cycle:24") / time_of("cycle:1"),
+                1.3,
             )
         )
     for size in sizes:

@@ -48,7 +48,8 @@ Exit codes:
   3  the register can't be read or is invalid (also: warnings under --strict)
   4  the monitor can't be written: no permission, read-only, the drive gone
      (also: --pdf and no LibreOffice or no PDF; another run kept the monitor
-     locked too long)
+     locked too long; the history or the archive can't be read or written:
+     nothing was changed)
   5  build: the monitor or its PDF was in use (open in Excel or a viewer); the
      new one was saved under a dated name beside it, which the output names
 """
@@ -155,7 +156,18 @@ def cli() -> None:
     help="One monitor per department, into the folder given with -o.",
 )
 @click.option("--afdeling", "department", metavar="NAME", help="A monitor of one department.")
-@click.option("--force", is_flag=True, help="Rebuild even when nothing that goes in changed.")
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="The monitor of record for its peildatum: recorded as published (the next monitors "
+    "compare with it) and kept in the archive beside the monitor.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild even when nothing that goes in changed; with --publish, publish a "
+    "published peildatum again (the replaced copy stays in the archive).",
+)
 @quiet_option
 @log_option
 def build(
@@ -172,13 +184,17 @@ def build(
     pdf: bool,
     per_department: bool,
     department: str | None,
+    publish: bool,
     force: bool,
     quiet: bool,
     log_file: Path | None,
 ) -> None:
     """Read REGISTER and write the monitor workbook. Unchanged input leaves the monitor as it is.
 
-    Several registers, or a folder of them, make one combined monitor."""
+    Several registers, or a folder of them, make one combined monitor. Without --publish the
+    monitor is a refresh: it compares with the latest published monitor before its peildatum.
+    A published peildatum is never built again (the archived copy is named) unless
+    --publish --force."""
     with ExitStack() as stack:
         if example:
             if registers:
@@ -205,6 +221,7 @@ def build(
             force=force,
             more=registers[1:],
             department=department,
+            publish=publish,
         )
         if log_file is not None:
             _guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
@@ -232,9 +249,8 @@ def _report_departments(results: list[pipeline.Result], as_json: bool, quiet: bo
     if as_json:
         monitors = []
         for result in results:
-            data = report.to_json(result.monitor, result.lang, result.output)
-            data["department"] = result.monitor.scope
-            data["up_to_date"] = result.up_to_date
+            data = _result_json(result)
+            data["department"] = result.department
             monitors.append(data)
         _echo_json({"monitors": monitors})
         return
@@ -242,11 +258,15 @@ def _report_departments(results: list[pipeline.Result], as_json: bool, quiet: bo
         return
     for result in results:
         words = Words(result.lang)
-        name = result.monitor.scope or words["group.none.department"]
+        name = result.department or words["group.none.department"]
+        if result.monitor is None:
+            click.echo(f"{name}: {_already_published(result, words)}")
+            continue
         key = "cli.up_to_date" if result.up_to_date else "cli.written"
         click.echo(
             f"{name} ({result.monitor.total_actions}): " + words[key].format(path=result.output)
         )
+        _say_published(result, words)
         _say_in_use(result, words)
 
 
@@ -532,6 +552,7 @@ def history() -> None:
 @config_option
 @sheet_option
 @lang_option
+@click.option("--force", is_flag=True, help="Replace a published snapshot of this peildatum.")
 def history_add(
     register: Path,
     as_of: dt.date,
@@ -539,11 +560,16 @@ def history_add(
     config: Path | None,
     sheet: str | None,
     lang: str | None,
+    force: bool,
 ) -> None:
-    """Record a snapshot of REGISTER (e.g. a dated old copy) without building a monitor."""
+    """Record a snapshot of REGISTER (e.g. a dated old copy) as a published one, without
+    building a monitor."""
     options = pipeline.Options(register, output, as_of, None, config, sheet, lang)
-    result = _guard(lambda: pipeline.record(options), lang)
+    result = _guard(lambda: pipeline.record(options, force=force), lang)
     words = Words(result.lang)
+    if result.monitor is None:
+        click.echo(words["cli.already_recorded"].format(as_of=words.date(as_of)))
+        return
     for notice in result.monitor.notices:
         click.echo(f"{words['cli.notice']}: {notice.render(result.lang)[0]}", err=True)
     click.echo(
@@ -560,11 +586,45 @@ def history_add(
 def history_list(monitor: Path | None, lang: str | None, as_json: bool) -> None:
     """Show the snapshots of MONITOR (or of the one history file in this folder)."""
     found = _guard(lambda: pipeline.find_history(monitor), lang)
+    words = Words(lang or "nl")
+    for notice in found.notices(None):  # what of the file could not be read
+        click.echo(f"{words['cli.notice']}: {notice.render(words.lang)[0]}", err=True)
     if as_json:
         _echo_json(report.history_json(found))
         return
     for line in report.history_table(found, lang or "nl"):
         click.echo(line)
+
+
+@history.command("publish", epilog=EXIT_CODES)
+@click.argument("date", type=DATE)
+@click.argument("monitor", type=PATH, required=False)
+@config_option
+@lang_option
+def history_publish(
+    date: dt.date, monitor: Path | None, config: Path | None, lang: str | None
+) -> None:
+    """Mark the snapshot of DATE as published: the next monitors compare with it. When the
+    monitor beside the history is of DATE, a copy goes into the archive."""
+    marked = _guard(lambda: pipeline.mark(monitor, date, published=True, config=config), lang)
+    words = Words(lang or "nl")
+    key = "cli.marked_published" if marked.changed else "cli.was_published"
+    click.echo(words[key].format(as_of=words.date(date)))
+    if marked.archived is not None:
+        click.echo(words["cli.marked_archived"].format(path=marked.archived))
+
+
+@history.command("unpublish", epilog=EXIT_CODES)
+@click.argument("date", type=DATE)
+@click.argument("monitor", type=PATH, required=False)
+@lang_option
+def history_unpublish(date: dt.date, monitor: Path | None, lang: str | None) -> None:
+    """Mark the snapshot of DATE as a refresh: the next monitors no longer compare with it
+    (its archived copy, if any, stays)."""
+    marked = _guard(lambda: pipeline.mark(monitor, date, published=False), lang)
+    words = Words(lang or "nl")
+    key = "cli.marked_refresh" if marked.changed else "cli.was_refresh"
+    click.echo(words[key].format(as_of=words.date(date)))
 
 
 @history.command("remove", epilog=EXIT_CODES)
@@ -598,11 +658,16 @@ def _log_start(log: RunLog, options: pipeline.Options) -> None:
 
 
 def _log_result(log: RunLog, result: pipeline.Result, duration: float) -> None:
+    if result.monitor is None:
+        log.event("result", status="published-before", archived=result.archived, exit=0)
+        return
     register = result.monitor.register
     log.event(
         "register", path=register.path, sheet=register.sheet, actions=result.monitor.total_actions
     )
     status = "up-to-date" if result.up_to_date else "elsewhere" if result.elsewhere else "written"
+    if result.published:
+        status = "published"
     log.event(
         "result",
         status=status,
@@ -613,18 +678,52 @@ def _log_result(log: RunLog, result: pipeline.Result, duration: float) -> None:
     )
 
 
+def _result_json(result: pipeline.Result) -> dict:
+    """The --json object of one build: the monitor's, with what the run did."""
+    if result.monitor is None:
+        data = {
+            "as_of": result.already_published.isoformat() if result.already_published else None,
+            "already_published": True,
+            "output": None,
+        }
+    else:
+        data = report.to_json(result.monitor, result.lang, result.output)
+        data["already_published"] = False
+    data["published"] = result.published
+    data["archived"] = str(result.archived) if result.archived is not None else None
+    data["up_to_date"] = result.up_to_date or result.monitor is None
+    data["output_in_use"] = result.fell_back
+    if result.pdf is not None:
+        data["pdf"] = str(result.pdf)
+        data["pdf_in_use"] = result.pdf_fell_back
+    return data
+
+
+def _already_published(result: pipeline.Result, words: Words) -> str:
+    as_of = words.date(result.already_published)
+    if result.archived is None:
+        return words["cli.already_published_no_copy"].format(as_of=as_of)
+    return words["cli.already_published"].format(as_of=as_of, path=result.archived)
+
+
+def _say_published(result: pipeline.Result, words: Words) -> None:
+    if result.published and result.monitor is not None:
+        click.echo(
+            words["cli.published"].format(
+                as_of=words.date(result.monitor.as_of), path=result.archived
+            )
+        )
+
+
 def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
     monitor, lang = result.monitor, result.lang
     words = Words(lang)
     if as_json:
-        data = report.to_json(monitor, lang, result.output)
-        data["up_to_date"] = result.up_to_date
-        data["output_in_use"] = result.fell_back
-        if result.pdf is not None:
-            data["pdf"] = str(result.pdf)
-            data["pdf_in_use"] = result.pdf_fell_back
-        _echo_json(data)
+        _echo_json(_result_json(result))
         _say_in_use(result, words)
+        return
+    if monitor is None:  # a published peildatum: nothing was read or written
+        click.echo(_already_published(result, words))
         return
     for line in report.summary_table(monitor, lang):
         click.echo(line)
@@ -653,6 +752,7 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
         click.echo(words["cli.written"].format(path=result.output))
         if result.pdf is not None:
             click.echo(words["cli.pdf_written"].format(path=result.pdf))
+        _say_published(result, words)
     _say_in_use(result, words)
 
 

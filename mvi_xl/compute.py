@@ -41,12 +41,15 @@ def compute_monitor(
     since: dt.date | None = None,
     config: Config | None = None,
     history: Sequence[Snapshot] = (),
+    published: bool = False,
 ) -> Monitor:
-    """The monitor at ``as_of``. ``history`` holds the earlier snapshots (any order): without
-    ``since`` the monitor compares with the latest one before the peildatum."""
+    """The monitor at ``as_of``. ``history`` holds the earlier snapshots (any order). The
+    monitor compares with one of them (``compared_snapshot``): the latest published one before
+    the peildatum, or with ``since`` the one on that day. ``published``: this monitor is
+    published (its own snapshot, the last point of the trend, says so)."""
     config = config or Config()
     register = one_spelling(register)
-    previous = _previous(history, as_of, since)
+    previous = compared_snapshot(history, as_of, since)
     if since is None and previous is not None:
         since = previous.as_of
     order = period_order(
@@ -66,19 +69,15 @@ def compute_monitor(
     realised_comms, planned_comms = split_communications(register.communications, as_of)
     findings = [*register.findings, *date_findings(register, as_of), *sheet_duplicates(register)]
     notices: list[Finding] = list(register.notices)
-    if register.has("completed"):
-        realised = realised_between(register.actions, since, as_of)
-    elif previous is not None:
-        realised, more = realised_by_status(register, previous)
-        findings.extend(more)
-    else:
-        realised = ()
-        if since is not None:
-            notices.append(
-                Finding("no_snapshot_to_compare", "", {"since": since.strftime("%d-%m-%Y")})
-            )
-    current = snapshot_of(register, periods, as_of)
-    others = [s for s in history if s.as_of != as_of]
+    realised, more = realised_since(register, previous, since, as_of)
+    findings.extend(more)
+    if previous is None and since is not None:
+        # --since without a snapshot on that day: realised goes by date alone, counts are
+        # not compared (the page says so too)
+        code = "no_snapshot_on_since" if register.has("completed") else "no_snapshot_to_compare"
+        notices.append(Finding(code, "", {"since": since.strftime("%d-%m-%Y")}))
+    current = replace(snapshot_of(register, periods, as_of), published=published)
+    trend = [s for s in history if s.published and s.as_of < as_of]
     return Monitor(
         register=register,
         as_of=as_of,
@@ -97,37 +96,59 @@ def compute_monitor(
         previous=previous,
         breakdowns=breakdowns_of(register),
         signals=find_signals(register, periods, as_of, config.signals),
-        history=tuple(sorted([*others, current], key=lambda snap: snap.as_of)),
+        history=tuple(sorted([*trend, current], key=lambda snap: snap.as_of)),
         notices=tuple(notices),
     )
 
 
-def _previous(
+def compared_snapshot(
     history: Sequence[Snapshot], as_of: dt.date, since: dt.date | None
 ) -> Snapshot | None:
-    """The snapshot to compare with: the latest on or before ``since`` when given, else the
-    latest before the peildatum."""
-    limit = since if since is not None else as_of - dt.timedelta(days=1)
-    earlier = [s for s in history if s.as_of <= limit]
+    """The one snapshot a monitor compares with, so that its change column, its realised list
+    and --json ``previous`` all name one date: with ``since``, the snapshot on that day (none:
+    the counts are not compared, and the realised list goes by completion dates); else the
+    latest published snapshot before the peildatum, never a refresh (a refresh compares with
+    the last monitor sent to the college, not with yesterday)."""
+    if since is not None:
+        return next((s for s in history if s.as_of == since), None)
+    earlier = [s for s in history if s.published and s.as_of < as_of]
     return max(earlier, key=lambda s: s.as_of) if earlier else None
 
 
 def snapshot_of(register: Register, periods: Iterable[PeriodCounts], as_of: dt.date) -> Snapshot:
-    """What the history remembers of this monitor."""
+    """What the history remembers of this monitor (a refresh until it is published)."""
     return Snapshot(
         as_of=as_of,
         periods=tuple(periods),
         actions=tuple(SnapshotAction(a.key, a.period, a.status, a.row) for a in register.actions),
         register=str(register.path),
+        published=False,
     )
+
+
+def realised_since(
+    register: Register, previous: Snapshot | None, since: dt.date | None, as_of: dt.date
+) -> tuple[tuple[Action, ...], list[Finding]]:
+    """The actions realised since the compared monitor. An action voltooid with a completion
+    date is realised when that date lies in (since, as_of]: the date decides. One voltooid
+    without a date (or in a register without the column) is realised when it was not voltooid
+    in ``previous``, or not in it at all, matched by its key; without a snapshot to compare
+    with there is nothing to match, and only dates count. Dated ones first, oldest first, then
+    the others in register order."""
+    dated = realised_between(register.actions, since, as_of)
+    if previous is None:
+        return dated, []
+    undated, findings = realised_by_status(register, previous)
+    return dated + undated, findings
 
 
 def realised_by_status(
     register: Register, previous: Snapshot
 ) -> tuple[tuple[Action, ...], list[Finding]]:
-    """Without a completion-date column: the actions voltooid now that were not voltooid in the
-    previous snapshot (or not in it at all), matched by id. Rows without an id, or with an id
-    used twice, can't be matched; a warning says how many."""
+    """The actions voltooid now without a completion date that were not voltooid in the
+    previous snapshot (or not in it at all), matched by key (``Action.key``: source, sheet and
+    id). Rows without an id, or with a key used twice, can't be matched; a warning says how
+    many."""
     before: dict[str, str] = {}
     for old in previous.actions:
         if old.id:
@@ -135,7 +156,7 @@ def realised_by_status(
     counts = Counter(a.key for a in register.actions if a.id)
     realised, unmatched = [], []
     for action in register.actions:
-        if action.status != VOLTOOID:
+        if action.status != VOLTOOID or action.completed is not None:
             continue
         if not action.id or counts[action.key] > 1:
             unmatched.append(action)

@@ -79,6 +79,9 @@ class Config:
     logo: Path | None = None
     max_list_items: int = 8
     read_only_recommended: bool = False
+    #: ``[monitor] archive``: the folder for published monitors; relative to the monitor's
+    #: folder (None: ``<monitor name>-archief`` beside the monitor)
+    archive: Path | None = None
     limits: Limits = field(default_factory=Limits)
     signals: SignalSettings = field(default_factory=SignalSettings)
     source: Path | None = None  # the file this came from, None for the defaults
@@ -156,7 +159,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     known_colours = set(vocabulary.STATUS_COLOURS) | set(vocabulary.HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)
     monitor = reader.table(data, "monitor")
-    reader.allow(monitor, "monitor", {"logo", "max_list_items", "read_only_recommended"})
+    reader.allow(monitor, "monitor", {"logo", "max_list_items", "read_only_recommended", "archive"})
 
     colour_values = {}
     for name in colours:
@@ -175,6 +178,10 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
             reader.fail("monitor.logo", "config_logo_missing", file=logo_path)
         if logo_path.suffix.lower() not in {".png", ".jpg", ".jpeg", ".gif", ".bmp"}:
             reader.fail("monitor.logo", "config_logo_type")
+
+    archive = reader.text(monitor, "archive", None, key="monitor.archive")
+    if archive is not None and not archive:
+        reader.fail("monitor.archive", "config_text")
 
     max_items = monitor.get("max_list_items", Config.max_list_items)
     if not isinstance(max_items, int) or isinstance(max_items, bool) or not 1 <= max_items <= 30:
@@ -195,6 +202,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         read_only_recommended=reader.flag(
             monitor, "read_only_recommended", "monitor.read_only_recommended"
         ),
+        archive=Path(archive) if archive else None,
         limits=_limits(reader, reader.table(data, "limits")),
         signals=_signals(reader, reader.table(data, "signals")),
         source=source,

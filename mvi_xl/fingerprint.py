@@ -1,33 +1,26 @@
 """A fingerprint of everything that goes into a monitor, so an unchanged rebuild can leave the
 file alone (its bytes and its modification time): a scheduled job that runs every few minutes
-then only writes when the register, the settings or the history changed.
+then only writes when the register, the settings or the history it compares with changed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from .config import Config
-from .model import Snapshot
 
 PROPERTY = "mvi-xl fingerprint"
 
 
 def fingerprint(
-    *,
-    register: bytes,
-    config: Config,
-    options: Iterable[object],
-    version: str,
-    earlier: Iterable[Snapshot],
-    render,
+    *, register: bytes, config: Config, options: Iterable[object], version: str, history: bytes
 ) -> str:
-    """sha256 over the register's bytes, the config file and logo, the options (peildatum
-    included), the mvi-xl version and the earlier snapshots the monitor compares with
-    (``render`` turns snapshots into their file form)."""
+    """sha256 over the register's bytes, the config file and logo, the options (peildatum and
+    --publish included), the mvi-xl version and what the monitor takes from its history
+    (``history_format.input_digest``: the trend's counts and the compared snapshot's rows as
+    the bytes they are in the file, so a history of many large snapshots costs a hash of one)."""
     digest = hashlib.sha256()
     for part in (
         register,
@@ -35,15 +28,10 @@ def fingerprint(
         _file(config.logo),
         repr(tuple(options)).encode(),
         version.encode(),
-        render(tuple(earlier)),
+        history,
     ):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
-
-
-def earlier_snapshots(snapshots: Iterable[Snapshot], as_of: dt.date) -> tuple[Snapshot, ...]:
-    """The history as input: every snapshot but the one this build writes itself."""
-    return tuple(s for s in snapshots if s.as_of != as_of)
 
 
 def _file(path: Path | None) -> bytes:

@@ -1,41 +1,64 @@
-"""The history of a monitor: one snapshot per peildatum, kept beside the monitor as CSV.
+"""The history of a monitor: its published snapshots and its latest refresh, kept beside the
+monitor as CSV (``<monitor>-historie.csv``; the format is in history_format.py).
 
-Every build records what it counted (per action its id, period and status; per period the
-counts per status) so that the next monitor can say what changed and what was realised since.
-The file is semicolon-separated UTF-8 with a BOM, so Dutch Excel and any text editor open it.
-It is rewritten atomically (the old or the new file, never half of one), and a file that can't
-be read is moved aside rather than overwritten.
+The reporting cycle decides what is kept. A **published** snapshot (``build --publish``,
+``history add`` of an old copy, ``history publish``) is a monitor of record: it is never
+overwritten by a build (only by ``--publish --force``), and every monitor compares with the
+latest published one before its peildatum. A **refresh** (a build without ``--publish``, such as
+the scheduled one) records a tussenstand: the history keeps only the latest, so the trend shows
+the published points plus "now", not one point per run.
+
+The file is read with care, because losing it costs the comparison of every later monitor:
+an error while reading it (the drive away, a lock, antivirus) stops the run and changes
+nothing; only content that can't be parsed is kept aside; a file cut off keeps its complete
+snapshots; a later version's file is refused, not moved aside. It is rewritten atomically, and
+only when something in it changes.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import datetime as dt
-import io
-from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
+import os
+import shutil
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path, PureWindowsPath
 
-from .csv_safe import escape, escape_row, unescape
 from .errors import OutputError, UsageError
-from .model import PeriodCounts, Snapshot, SnapshotAction
+from .history_format import (
+    COLUMNS,
+    CUT,
+    FORMAT,
+    LazyActions,
+    NewerFormat,
+    Unreadable,
+    parse,
+    parse_actions,
+    render,
+)
+from .model import Finding, Snapshot
 from .safe_io import atomic_output
-from .vocabulary import ONBEKEND, STATUSES
+
+__all__ = [
+    "COLUMNS",
+    "HISTORY_SUFFIX",
+    "History",
+    "LazyActions",
+    "history_path",
+    "load_history",
+    "load_history_bytes",
+    "monitor_of_history",
+    "render_history",
+    "save_history",
+]
 
 HISTORY_SUFFIX = "-historie.csv"
-COLUMNS = (
-    "peildatum",
-    "soort",
-    "periode",
-    "doorlopend",
-    "status",
-    "aantal",
-    "nr",
-    "rij",
-    "register",
-)
-SOURCE, COUNT, ACTION = "bron", "telling", "actie"
-ALL_STATUSES = (*STATUSES, ONBEKEND)
+ASIDE_MARK = ".onleesbaar-"
+#: The most a history file may be. 24 published snapshots of a regional roll-up of 100,000
+#: actions take about 140 MB; a coordinator's register of 124 actions, 8 KB per snapshot.
+MAX_HISTORY_BYTES = 512 * 2**20
 
 
 @dataclass(frozen=True)
@@ -44,26 +67,125 @@ class History:
 
     snapshots: tuple[Snapshot, ...] = ()
     path: Path | None = None
-    unreadable: str | None = None  # why the file on disk could not be read, if it couldn't
+    unreadable: str | None = None  # why the file's content could not be parsed, if it couldn't
+    #: snapshots left out of the file as read, (peildatum or None, why): cut off at its end, or
+    #: with rows that can't be read. The file is then kept aside when it is next written.
+    dropped: tuple[tuple[dt.date | None, str], ...] = ()
+    format: int = FORMAT  # the format of the file as read (1: written by an earlier version)
+
+    # --- finding snapshots ---
+
+    def on(self, day: dt.date) -> Snapshot | None:
+        return next((s for s in self.snapshots if s.as_of == day), None)
+
+    def published_on(self, day: dt.date) -> Snapshot | None:
+        found = self.on(day)
+        return found if found is not None and found.published else None
+
+    def latest_published_before(self, day: dt.date) -> Snapshot | None:
+        earlier = [s for s in self.snapshots if s.published and s.as_of < day]
+        return earlier[-1] if earlier else None
+
+    def later_than(self, day: dt.date) -> Snapshot | None:
+        """The latest snapshot after ``day``, if any: a refresh of ``day`` would not be "now"."""
+        later = [s for s in self.snapshots if s.as_of > day]
+        return later[-1] if later else None
+
+    def register_of_builds(self) -> str | None:
+        """The file name of the register the latest snapshot made by a build was made from (not
+        one added from a copy, or by an earlier version); None when there is none."""
+        built = [s for s in self.snapshots if not s.added and s.register]
+        return PureWindowsPath(built[-1].register).name if built else None
+
+    # --- the cycle ---
 
     def with_snapshot(self, snapshot: Snapshot) -> History:
         """A history where ``snapshot`` replaces any earlier one of the same peildatum."""
         kept = [s for s in self.snapshots if s.as_of != snapshot.as_of]
-        ordered = tuple(sorted([*kept, snapshot], key=lambda s: s.as_of))
-        return History(ordered, self.path, self.unreadable)
+        return self._with(sorted([*kept, snapshot], key=lambda s: s.as_of))
+
+    def with_published(self, snapshot: Snapshot) -> History:
+        """Record a published snapshot: it replaces the one of its peildatum, and refreshes up
+        to that day are of no use any more (the next monitors compare with this one)."""
+        kept = [
+            s
+            for s in self.snapshots
+            if s.as_of != snapshot.as_of and (s.published or s.as_of > snapshot.as_of)
+        ]
+        published = replace(snapshot, published=True)
+        return self._with(sorted([*kept, published], key=lambda s: s.as_of))
+
+    def with_refresh(self, snapshot: Snapshot) -> History:
+        """Record a refresh, the latest snapshot of all (see ``later_than``): it replaces every
+        other refresh, so the history holds the published snapshots plus this one."""
+        kept = [s for s in self.snapshots if s.published and s.as_of != snapshot.as_of]
+        refresh = replace(snapshot, published=False, added=False)
+        return self._with([*kept, refresh])
+
+    def marked(self, day: dt.date, published: bool) -> History:
+        """``history publish`` / ``unpublish``: the snapshot of ``day`` as published or not. A
+        snapshot published so makes the refreshes before it of no use."""
+        found = self.on(day)
+        if found is None:
+            raise UsageError("history_no_snapshot", path=self.path, date=day.strftime("%d-%m-%Y"))
+        if published:
+            return self.with_published(found)
+        return self.with_snapshot(replace(found, published=False, added=False))
 
     def without(self, as_of: dt.date) -> History:
         kept = tuple(s for s in self.snapshots if s.as_of != as_of)
         if len(kept) == len(self.snapshots):
             raise UsageError("history_no_snapshot", path=self.path, date=as_of.strftime("%d-%m-%Y"))
-        return History(kept, self.path, self.unreadable)
+        return self._with(kept)
 
-    def latest_before(self, day: dt.date) -> Snapshot | None:
-        earlier = [s for s in self.snapshots if s.as_of < day]
-        return earlier[-1] if earlier else None
+    def dropping(self, snapshot: Snapshot, reason: str) -> History:
+        """The history without a snapshot whose rows turned out unreadable when it was first
+        used; the file is kept aside when the history is next written."""
+        kept = tuple(s for s in self.snapshots if s is not snapshot)
+        return replace(self, snapshots=kept, dropped=(*self.dropped, (snapshot.as_of, reason)))
 
-    def at_or_before(self, day: dt.date) -> Snapshot | None:
-        return self.latest_before(day + dt.timedelta(days=1))
+    def _with(self, snapshots) -> History:
+        return replace(self, snapshots=tuple(snapshots))
+
+    # --- reporting what happened to the file ---
+
+    @property
+    def damaged(self) -> bool:
+        """The file as read lost something (unreadable, cut off, a bad snapshot): it is kept
+        aside before the history is written again."""
+        return self.unreadable is not None or bool(self.dropped)
+
+    def aside_path(self, now: dt.datetime | None = None) -> Path | None:
+        """Where a damaged history file is copied before a new one is written."""
+        if not self.damaged or self.path is None or not self.path.exists():
+            return None
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        return self.path.with_name(f"{self.path.stem}{ASIDE_MARK}{stamp}.csv")
+
+    def notices(self, aside: Path | None) -> tuple[Finding, ...]:
+        """Say what was left out of the file as read, and where the original is kept."""
+        where = self.path.name if self.path else ""
+        kept = aside.name if aside is not None else "-"
+        if self.unreadable is not None:
+            params = {"reason": self.unreadable, "aside": kept}
+            return (Finding("history_unreadable_aside", where, params),)
+        found = []
+        for day, reason in self.dropped:
+            date = day.strftime("%d-%m-%Y") if day else "?"
+            if reason == CUT:
+                found.append(Finding("history_cut", where, {"date": date}))
+            else:
+                params = {"date": date, "reason": reason}
+                found.append(Finding("history_snapshot_unreadable", where, params))
+        if aside is not None:
+            found.append(Finding("history_kept_aside", where, {"aside": kept}))
+        return tuple(found)
+
+
+def register_name(register: str) -> str:
+    """How a snapshot's register is told apart: its file name, case ignored (the same file on
+    another drive letter or share path is the same register)."""
+    return PureWindowsPath(register).name.casefold()
 
 
 def history_path(monitor: Path) -> Path:
@@ -79,157 +201,141 @@ def monitor_of_history(path: Path) -> Path:
 # --- Reading ---------------------------------------------------------------------------------
 
 
-class _Unreadable(ValueError):
-    pass
-
-
 def load_history(path: Path) -> History:
-    """The history at ``path``; empty when there is none. A file that can't be parsed gives an
-    empty history that remembers why, so the caller can report it and keep the file aside."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    """The history at ``path``; empty when there is none. Content that can't be parsed gives an
+    empty history that remembers why (the caller keeps the file aside). Raises OutputError
+    (exit 4) when the file can't be read at all, is no regular file, is too big or was written
+    by a later version: then nothing may change."""
+    data = _read(path)
+    if data is None:
         return History(path=path)
-    except OSError as exc:
-        return History(path=path, unreadable=exc.strerror or str(exc))
     try:
-        return History(load_history_bytes(data), path)
-    except (_Unreadable, UnicodeDecodeError, csv.Error, ValueError) as exc:
+        parsed = parse(data)
+    except NewerFormat as newer:
+        raise OutputError(
+            "history_newer", path=path, found=newer.found, supported=f"formaat {FORMAT}"
+        ) from None
+    except (Unreadable, UnicodeDecodeError, ValueError) as exc:
         return History(path=path, unreadable=str(exc) or type(exc).__name__)
+    return History(parsed.snapshots, path, dropped=parsed.dropped, format=parsed.format)
 
 
 def load_history_bytes(data: bytes) -> tuple[Snapshot, ...]:
     """The snapshots in a history file's bytes; raises ValueError when they can't be read."""
-    return tuple(_parse(data))
+    return parse(data).snapshots
 
 
-def _parse(data: bytes) -> Iterable[Snapshot]:
-    text = data.decode("utf-8-sig")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
-    header = next(reader, None)
-    if header is None or tuple(h.strip().lower() for h in header) != COLUMNS:
-        raise _Unreadable("onbekende kopregel")
-    by_date: dict[dt.date, dict] = {}
-    days: dict[str, dt.date] = {}  # each peildatum's text parsed once
-    for line, row in enumerate(reader, start=2):
-        if len(row) == len(COLUMNS) and row[1] == ACTION and row[4] in ALL_STATUSES:
-            # the bulk of the file, read without a dict per row: only the period and the id
-            # are user text (escaped); a row number that isn't one is refused below
-            day, _, period, _, status, _, nr, row_number, _ = row
-            as_of = days.get(day) or _day(day, line, days)
-            snap = by_date.get(as_of) or by_date.setdefault(as_of, _new_snapshot())
-            number = int(row_number) if row_number.isdecimal() else _row_number(row_number, line)
-            snap["actions"].append(SnapshotAction(unescape(nr), unescape(period), status, number))
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(COLUMNS):
-            raise _Unreadable(f"regel {line}: {len(row)} kolommen in plaats van {len(COLUMNS)}")
-        values = dict(zip(COLUMNS, (unescape(c) for c in row), strict=True))
-        as_of = days.get(values["peildatum"]) or _day(values["peildatum"], line, days)
-        snap = by_date.setdefault(as_of, _new_snapshot())
-        _add_row(snap, values, line)
-    for as_of in sorted(by_date):
-        snap = by_date[as_of]
-        periods = tuple(
-            PeriodCounts(label, continuous, counts)
-            for label, (continuous, counts) in snap["periods"].items()
-        )
-        yield Snapshot(as_of, periods, tuple(snap["actions"]), snap["register"])
-
-
-def _new_snapshot() -> dict:
-    return {"periods": {}, "actions": [], "register": ""}
-
-
-def _day(text: str, line: int, days: dict[str, dt.date]) -> dt.date:
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None when there is none. Opened without waiting (a pipe would
+    block) and checked to be a regular file of bounded size before it is read."""
+    limit = MAX_HISTORY_BYTES
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        day = days[text] = dt.date.fromisoformat(text)
-    except ValueError:
-        raise _Unreadable(f"regel {line}: peildatum '{text}'") from None
-    return day
-
-
-def _row_number(text: str, line: int) -> int:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError("history_read_failed", path=path, reason=_reason(exc)) from None
     try:
-        return int(text or 0)
-    except ValueError:
-        raise _Unreadable(f"regel {line}: rij '{text}'") from None
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError("history_not_regular", path=path)
+        if info.st_size > limit:
+            raise _too_big(path, info.st_size)
+        # the whole file in one read (no copies), then whatever it grew by since
+        data = os.read(descriptor, info.st_size + 1) if info.st_size else b""
+        chunks, size = [data], len(data)
+        while size <= limit and (not info.st_size or size > info.st_size):
+            chunk = os.read(descriptor, min(1 << 24, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise _too_big(path, size)
+        return data if len(chunks) == 1 else b"".join(chunks)
+    except OSError as exc:
+        raise OutputError("history_read_failed", path=path, reason=_reason(exc)) from None
+    finally:
+        os.close(descriptor)
 
 
-def _add_row(snap: dict, values: dict[str, str], line: int) -> None:
-    kind = values["soort"]
-    if kind == SOURCE:
-        snap["register"] = values["register"]
-    elif kind == COUNT:
-        status = _status(values["status"], line)
-        continuous = values["doorlopend"] == "ja"
-        _, counts = snap["periods"].setdefault(
-            values["periode"], (continuous, dict.fromkeys(ALL_STATUSES, 0))
-        )
+def _too_big(path: Path, size: int) -> OutputError:
+    mb = 2**20
+    return OutputError(
+        "history_too_big", path=path, size=-(-size // mb), limit=MAX_HISTORY_BYTES // mb
+    )
+
+
+def parse_compared(history: History, pick) -> tuple[History, Snapshot | None]:
+    """The snapshot ``pick(snapshots)`` chooses to compare with, its action rows parsed. One
+    whose rows can't be read is left out (and said) and the next choice taken."""
+    while True:
+        compared = pick(history.snapshots)
+        if compared is None:
+            return history, None
         try:
-            counts[status] = int(values["aantal"])
-        except ValueError:
-            raise _Unreadable(f"regel {line}: aantal '{values['aantal']}'") from None
-    elif kind == ACTION:
-        row = _row_number(values["rij"], line)
-        snap["actions"].append(
-            SnapshotAction(values["nr"], values["periode"], _status(values["status"], line), row)
-        )
-    else:
-        raise _Unreadable(f"regel {line}: soort '{kind}'")
-
-
-def _status(value: str, line: int) -> str:
-    if value not in ALL_STATUSES:
-        raise _Unreadable(f"regel {line}: status '{value}'")
-    return value
+            parse_actions(compared)
+        except Unreadable as exc:
+            history = history.dropping(compared, str(exc))
+            continue
+        return history, compared
 
 
 # --- Writing ---------------------------------------------------------------------------------
 
 
 def render_history(history: History) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for snap in history.snapshots:
-        day = snap.as_of.isoformat()
-        writer.writerow(escape_row([day, SOURCE, "", "", "", "", "", "", snap.register]))
-        for counts in snap.periods:
-            for status in ALL_STATUSES:
-                writer.writerow(
-                    escape_row(
-                        [
-                            day,
-                            COUNT,
-                            counts.period,
-                            "ja" if counts.continuous else "nee",
-                            status,
-                            str(counts.by_status.get(status, 0)),
-                            "",
-                            "",
-                            "",
-                        ]
-                    )
-                )
-        # the bulk of the file: only the period and the id are user text; one escape per
-        # distinct period
-        periods = {period: escape(period) for period in {a.period for a in snap.actions}}
-        writer.writerows(
-            [day, ACTION, periods[a.period], "", a.status, "", escape(a.id), str(a.row), ""]
-            for a in snap.actions
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return b"".join(render(history.snapshots))
+
+
+def write_history(history: History, target: Path) -> None:
+    """Write the file (to a temporary path; the caller moves it into place). A full disk or a
+    lost drive is one line, exit 4."""
+    try:
+        with target.open("wb") as handle:
+            for chunk in render(history.snapshots):
+                handle.write(chunk)
+    except OSError as exc:
+        path = history.path or target
+        raise OutputError("history_write_failed", path=path, reason=_reason(exc)) from None
+
+
+@contextlib.contextmanager
+def staged_history(history: History, path: Path, *, aside: Path | None = None) -> Iterator[None]:
+    """The new history written and flushed beside the old one before the body runs; it
+    replaces the old one when the body ends without an error, and never otherwise. A damaged
+    file found there is copied to ``aside`` first, so it is never lost."""
+    try:
+        with atomic_output(path) as temporary:
+            write_history(history, temporary)
+            if aside is not None:
+                _copy_aside(path, aside)
+            yield
+    except OutputError as exc:
+        if exc.code == "in_use":
+            raise OutputError("history_in_use", path=path) from None
+        if exc.code == "write_failed":
+            raise OutputError(
+                "history_write_failed", path=path, reason=exc.params.get("reason", "")
+            ) from None
+        raise
 
 
 def save_history(history: History, path: Path, *, aside: Path | None = None) -> None:
-    """Write ``history`` to ``path`` atomically. An unreadable file found there earlier is first
-    moved to ``aside``, so it is never overwritten."""
-    if aside is not None and path.exists():
-        try:
-            path.replace(aside)
-        except OSError as exc:
-            raise OutputError("write_failed", path=path, reason=exc.strerror or str(exc)) from None
-    with atomic_output(path) as temporary:
-        temporary.write_bytes(render_history(history))
+    """Write ``history`` to ``path`` atomically (see ``staged_history``)."""
+    with staged_history(history, path, aside=aside):
+        pass
+
+
+def _copy_aside(path: Path, aside: Path) -> None:
+    try:
+        shutil.copyfile(path, aside)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError("history_write_failed", path=aside, reason=_reason(exc)) from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)

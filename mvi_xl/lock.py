@@ -79,6 +79,7 @@ class RunLock:
         self.sleep = sleep
         self.token = os.urandom(8).hex()
         self.took_over = False  # a lock left by a run that died was taken over
+        self.waited = False  # another run held the lock first: it may have just written
         self._fd: int | None = None
         self._beats = 0
         self._stop = threading.Event()
@@ -95,6 +96,7 @@ class RunLock:
             if self._create():
                 self._start_heartbeat()
                 return
+            self.waited = True
             record = _read(self.path)
             if record is None:
                 continue  # released just now: try again at once

@@ -8,6 +8,7 @@ all rendered from one Monitor.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,12 +177,22 @@ class SnapshotAction:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What one monitor counted at its peildatum."""
+    """What one monitor counted at its peildatum.
+
+    A **published** snapshot is a monitor of record: sent to the college with its peildatum,
+    and the one the next monitors compare with. The others are **refreshes** (tussenstanden):
+    the monitor on the drive between two published ones; the history keeps only the latest.
+    ``added`` marks a published snapshot recorded from a copy of the register (``history
+    add``) or by an earlier version of mvi-xl: its register name says nothing about the
+    register this monitor is built from. ``actions`` may be read from the history file only
+    when first used (see ``history_format.LazyActions``)."""
 
     as_of: dt.date
     periods: tuple[PeriodCounts, ...]
-    actions: tuple[SnapshotAction, ...] = ()
+    actions: Sequence[SnapshotAction] = ()
     register: str = ""
+    published: bool = True
+    added: bool = False
 
     @property
     def total(self) -> int:
@@ -227,7 +238,9 @@ class Monitor:
     organisation: str
     periods: tuple[PeriodCounts, ...]
     statuses: tuple[str, ...]  # the status columns shown: the canonical four, plus ONBEKEND if used
-    realised: tuple[Action, ...]  # voltooid with a completion date in (since, as_of]
+    #: voltooid now and realised since ``since``: by completion date in (since, as_of], or,
+    #: without a date, not voltooid (or absent) in ``previous`` (``compute.realised_since``)
+    realised: tuple[Action, ...]
     running: tuple[Action, ...]
     planned: tuple[Action, ...]
     focus_points: tuple[str, ...]
@@ -235,8 +248,12 @@ class Monitor:
     communications_planned: tuple[Communication, ...]
     findings: tuple[Finding, ...]
     highlight_only: bool = False  # the lists show only actions flagged "op monitor"
-    previous: Snapshot | None = None  # the snapshot the changes and the realised list compare to
-    history: tuple[Snapshot, ...] = ()  # every snapshot, this monitor's own included, oldest first
+    #: the one snapshot the change column, the realised list and --json ``previous`` compare
+    #: with: the latest published one before the peildatum, or the one on --since
+    previous: Snapshot | None = None
+    #: the trend on the Historie sheet: the published snapshots before the peildatum and this
+    #: monitor's own, oldest first
+    history: tuple[Snapshot, ...] = ()
     notices: tuple[Finding, ...] = ()  # information, not warnings: never fatal under --strict
     breakdowns: dict[str, tuple[GroupCounts, ...]] = field(default_factory=dict)  # by field
     signals: tuple[Signal, ...] = ()

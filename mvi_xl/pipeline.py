@@ -17,20 +17,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__, props, vocabulary
-from .compute import combine, compute_monitor, departments, limit_to_department
+from .archive import Archive, Kept
+from .compute import combine, compared_snapshot, compute_monitor, departments, limit_to_department
 from .config import CONFIG_NAME, Config, find_config, load_config
+from .cycle import Recording, is_fixed, plan
 from .errors import OutputError, RegisterError, UsageError, os_reason
 from .fingerprint import PROPERTY as FINGERPRINT
-from .fingerprint import earlier_snapshots, fingerprint
+from .fingerprint import fingerprint
 from .history import (
+    ASIDE_MARK,
     HISTORY_SUFFIX,
     History,
     history_path,
     load_history,
     monitor_of_history,
-    render_history,
+    parse_compared,
     save_history,
+    staged_history,
 )
+from .history_format import input_digest
 from .model import Finding, Monitor, Register, Snapshot
 from .names import safe_file_names
 from .reader import read_register
@@ -74,6 +79,7 @@ class Options:
     force: bool = False  # rebuild even when nothing that goes in has changed
     more: tuple[Path, ...] = ()  # further registers, combined with the first into one monitor
     department: str | None = None  # limit the monitor to one department ("" = without one)
+    publish: bool = False  # --publish: the monitor of record for its peildatum (see cycle.py)
 
     @property
     def sources(self) -> tuple[Path, ...]:
@@ -85,7 +91,7 @@ class Options:
 
 @dataclass(frozen=True)
 class Result:
-    monitor: Monitor
+    monitor: Monitor | None  # None when the peildatum was published already (nothing was read)
     lang: str
     output: Path | None
     pdf: Path | None = None
@@ -93,6 +99,11 @@ class Result:
     fell_back: bool = False  # the monitor was in use: ``output`` is a dated sibling
     target: Path | None = None  # the monitor that was asked for
     pdf_fell_back: bool = False  # the PDF was in use: ``pdf`` is a dated sibling
+    published: bool = False  # this run recorded a published snapshot
+    archived: Path | None = None  # the archived copy of this peildatum's published monitor
+    #: the peildatum was published before: nothing was read, written or recorded
+    already_published: dt.date | None = None
+    department: str | None = None  # --per-afdeling: the department of this monitor
 
     @property
     def elsewhere(self) -> bool:
@@ -114,6 +125,9 @@ def default_output(register: Path, more: Sequence[Path] = ()) -> Path:
 #: What a folder of registers holds besides registers: Excel's owner files, hidden files and
 #: mvi-xl's own outputs (monitors, their dated siblings, history, temporary files).
 REGISTER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"})
+#: A published monitor's archived copy ("Plan-monitor 2018-07-01.xlsx"), should the archive be
+#: the folder of registers itself.
+ARCHIVED_COPY = re.compile(r"-monitor \d{4}-\d{2}-\d{2}( \(|\.)")
 
 
 def registers_in(folder: Path) -> tuple[Path, ...]:
@@ -152,7 +166,12 @@ def is_register_name(name: str) -> bool:
     if name.startswith(("~$", ".")) or Path(lowered).suffix not in REGISTER_SUFFIXES:
         return False
     outputs = (MONITOR_SUFFIX, HISTORY_SUFFIX)
-    return not (lowered.endswith(outputs) or "-monitor (" in lowered or ".onleesbaar-" in lowered)
+    return not (
+        lowered.endswith(outputs)
+        or "-monitor (" in lowered
+        or ASIDE_MARK in lowered
+        or ARCHIVED_COPY.search(lowered) is not None
+    )
 
 
 def today() -> dt.date:
@@ -181,12 +200,16 @@ def _config_anchor(options: Options) -> Path:
 
 
 def load(
-    options: Options, history: Sequence[Snapshot] = (), read: Read | None = None
+    options: Options,
+    history: Sequence[Snapshot] = (),
+    read: Read | None = None,
+    config: Config | None = None,
 ) -> tuple[Monitor, str, Config]:
     """Read (or take ``read``: a register already read, with its notices) and compute against
-    the earlier snapshots; under --strict any warning is an error."""
+    the earlier snapshots."""
     sources = options.sources
-    config = load_config(find_config(options.config, _config_anchor(options)))
+    if config is None:
+        config = load_config(find_config(options.config, _config_anchor(options)))
     lang = options.lang or config.language or "nl"
     as_of = options.as_of or today()
     if options.since is not None and options.since >= as_of:
@@ -201,9 +224,18 @@ def load(
         scope = _department(register, options.department)
         register = limit_to_department(register, scope)
     monitor = compute_monitor(
-        register, as_of=as_of, since=options.since, config=config, history=history
+        register,
+        as_of=as_of,
+        since=options.since,
+        config=config,
+        history=history,
+        published=options.publish,
     )
-    monitor = replace(monitor, notices=notices + monitor.notices, scope=scope)
+    return replace(monitor, notices=notices + monitor.notices, scope=scope), lang, config
+
+
+def _refuse_under_strict(options: Options, monitor: Monitor, lang: str) -> None:
+    """Under --strict any warning is an error: nothing is written."""
     if options.strict and monitor.findings:
         first = monitor.findings[0]
         text, _ = first.render(lang)
@@ -213,7 +245,6 @@ def load(
             count=len(monitor.findings),
             first=f"{first.where}: {text}" if first.where else text,
         )
-    return monitor, lang, config
 
 
 def read_sources(sources: Sequence[Path], options: Options, config: Config) -> Read:
@@ -362,14 +393,16 @@ def _department(register: Register, wanted: str) -> str:
 
 def check(options: Options) -> Result:
     monitor, lang, _ = load(options)
+    _refuse_under_strict(options, monitor, lang)
     return Result(monitor, lang, None)
 
 
 def build(options: Options, read: Read | None = None) -> Result:
-    """Read, compute and write the monitor, one run per monitor at a time. When the fingerprint
-    of everything that goes in matches the monitor's, the file is left alone. ``read``: the
-    register as already read (see ``load``). An I/O error that escapes the steps below (a drive
-    that went away mid-run) is one line too, never an internal error."""
+    """Read, compute and write the monitor, one run per monitor at a time, and record its
+    snapshot as the reporting cycle says (cycle.py). When the fingerprint of everything that
+    goes in matches the monitor's, the file is left alone. ``read``: the register as already
+    read (see ``load``). An I/O error that escapes the steps below (a drive that went away
+    mid-run) is one line too, never an internal error."""
     try:
         output = options.output or default_output(options.register, options.more)
         return _build(options, output, read)
@@ -398,23 +431,47 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
     refuse_writing_registers(sources, written)
     soffice = _pdf().require_soffice() if options.pdf else None  # before anything is written
     with run_lock(output) as lock:
-        remove_stale_temporaries(history_path(output))
-        history = load_history(history_path(output))
-        monitor, lang, config = load(options, history.snapshots, read)
-        stamp = _fingerprint(monitor, config, options, lang, history)
-        if not options.force and _up_to_date(output, stamp, monitor, history, options.pdf):
+        path = history_path(output)
+        remove_stale_temporaries(path)
+        history = load_history(path)  # a history that can't be read at all stops the run here
+        config = load_config(find_config(options.config, _config_anchor(options)))
+        options = replace(options, as_of=options.as_of or today())
+        archive = Archive.of(output, config.archive)
+        refuse_writing_registers(
+            sources, [archive.workbook(options.as_of), archive.pdf(options.as_of)]
+        )
+        if is_fixed(history, options.as_of, publish=options.publish, force=options.force):
+            return _fixed(options, config, archive, output)
+        history, _ = parse_compared(
+            history, lambda snaps: compared_snapshot(snaps, options.as_of, options.since)
+        )
+        monitor, lang, config = load(options, history.snapshots, read, config)
+        recording = plan(history, monitor.current, publish=options.publish)
+        monitor = replace(monitor, findings=monitor.findings + recording.findings)
+        _refuse_under_strict(options, monitor, lang)
+        stamp = _fingerprint(monitor, config, options, lang)
+        if not (options.force or options.publish) and _up_to_date(
+            output, stamp, monitor, history, recording, options.pdf
+        ):
             pdf = _pdf().pdf_path(output) if options.pdf else None  # checked to exist
             _remove_dated_copies(output, pdf)
-            return Result(monitor, lang, output, pdf, up_to_date=True, target=output)
-        aside = _aside_name(history)
-        monitor = replace(
-            monitor,
-            notices=monitor.notices
-            + _history_notices(history, output, aside)
-            + _long_paths(output, history_path(output)),
+            return Result(
+                monitor,
+                lang,
+                output,
+                pdf,
+                up_to_date=True,
+                target=output,
+                department=options.department,
+            )
+        aside = history.aside_path() if recording.history is not None else None
+        notices = (
+            _history_notices(history, output, aside) + recording.notices + _long_paths(output, path)
         )
+        monitor = replace(monitor, notices=monitor.notices + notices)
         from .writer import write_workbook  # XlsxWriter is only needed once there is a monitor
 
+        kept: Kept | None = None
         publish = atomic_output(
             output, fallback=lambda: _sibling_for(output, stamp), check=require_lock(lock)
         )
@@ -426,17 +483,37 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
                 config=config,
                 generated=today(),
                 version=__version__,
-                properties={props.HISTORY_COUNT: len(monitor.history), FINGERPRINT: stamp},
+                properties={
+                    props.HISTORY_COUNT: len(monitor.history),
+                    props.AS_OF: monitor.as_of.isoformat(),
+                    FINGERPRINT: stamp,
+                },
             )
-            # printed from the finished workbook before it replaces the monitor: a failed
-            # export leaves the previous monitor (and its history) as it was; a PDF open in a
-            # viewer gets a dated sibling of its own and the workbook is still replaced
-            pdf = (
-                _pdf().export_pdf(temporary, _pdf().pdf_path(output), soffice=soffice)
-                if soffice
-                else None
-            )
-        monitor = _save_history_or_say_so(monitor, history, aside)
+            try:
+                with ExitStack() as stack:
+                    if recording.history is not None:
+                        # written and flushed now, in place only once all else succeeded: a
+                        # full disk leaves the monitor and the history as they were
+                        stack.enter_context(staged_history(recording.history, path, aside=aside))
+                    # printed from the finished workbook before it replaces the monitor: a
+                    # failed export leaves the previous monitor (and its history) as it was;
+                    # a PDF open in a viewer gets a dated sibling of its own and the workbook
+                    # is still replaced
+                    pdf = (
+                        _pdf().export_pdf(temporary, _pdf().pdf_path(output), soffice=soffice)
+                        if soffice
+                        else None
+                    )
+                    if options.publish:
+                        kept = archive.keep(monitor.as_of, temporary, pdf)
+            except OutputError as exc:
+                if kept is not None:
+                    kept.undo()
+                if exc.code != "history_in_use" or options.publish:
+                    raise
+                # a refresh: the monitor is written; the next run records the snapshot
+                monitor = _history_not_saved(monitor, path, exc)
+                kept = None
     pdf_fell_back = pdf is not None and pdf != _pdf().pdf_path(output)
     if publish.fell_back:
         monitor = replace(monitor, notices=monitor.notices + _long_paths(publish.final))
@@ -450,6 +527,9 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
         fell_back=publish.fell_back,
         target=output,
         pdf_fell_back=pdf_fell_back,
+        published=kept is not None,
+        archived=kept.workbook if kept is not None else None,
+        department=options.department,
     )
 
 
@@ -501,6 +581,21 @@ def _same_file(register: Path, path: Path) -> bool:
         return False
 
 
+def _fixed(options: Options, config: Config, archive: Archive, output: Path) -> Result:
+    """A build of a published peildatum: nothing is read or written; the result says where
+    the archived copy of that monitor is."""
+    lang = options.lang or config.language or "nl"
+    return Result(
+        None,
+        lang,
+        None,
+        target=output,
+        archived=archive.copy_of(options.as_of),
+        already_published=options.as_of,
+        department=options.department,
+    )
+
+
 def build_departments(options: Options, folder: Path, words) -> list[Result]:
     """``--per-afdeling``: one monitor per department into ``folder``, each named after its
     department (a safe file name) and with its own history. Their totals add up to the
@@ -526,19 +621,80 @@ def build_departments(options: Options, folder: Path, words) -> list[Result]:
     return results
 
 
-def record(options: Options) -> Result:
+def record(options: Options, *, force: bool = False) -> Result:
     """``history add``: record the snapshot of a register (say, an old dated copy) in the
-    history of the monitor at ``options.output``, without building a monitor."""
+    history of the monitor at ``options.output`` as a published one, without building a
+    monitor. A published peildatum is kept as it is unless ``force``."""
     output = options.output or default_output(options.register)
     with run_lock(output):
-        history = load_history(history_path(output))
-        monitor, lang, _ = load(options, history.snapshots)
-        aside = _aside_name(history)
+        path = history_path(output)
+        remove_stale_temporaries(path)
+        history = load_history(path)
+        config = load_config(find_config(options.config, _config_anchor(options)))
+        if is_fixed(history, options.as_of, publish=True, force=force):
+            return _fixed(options, config, Archive.of(output, config.archive), output)
+        history, _ = parse_compared(
+            history, lambda snaps: compared_snapshot(snaps, options.as_of, None)
+        )
+        monitor, lang, _ = load(replace(options, publish=True), history.snapshots, config=config)
+        aside = history.aside_path()
         monitor = replace(
             monitor, notices=monitor.notices + _history_notices(history, output, aside)
         )
-        save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
-    return Result(monitor, lang, history.path)
+        added = replace(monitor.current, added=True)
+        save_history(history.with_published(added), path, aside=aside)
+    return Result(monitor, lang, path, published=True)
+
+
+@dataclass(frozen=True)
+class Marked:
+    """What ``history publish`` / ``unpublish`` did."""
+
+    history: History
+    changed: bool  # False: the snapshot already was so
+    archived: Path | None = None  # publish: the archived copy of that peildatum's monitor
+
+
+def mark(
+    location: Path | None, as_of: dt.date, *, published: bool, config: Path | None = None
+) -> Marked:
+    """``history publish DATE`` / ``history unpublish DATE``: mark an existing snapshot as
+    published or as a refresh. Publishing it also keeps the monitor beside the history in the
+    archive when that monitor is of this peildatum (it is the monitor the snapshot is of)."""
+    found = find_history(location)
+    monitor = monitor_of_history(found.path)
+    archive = Archive.of(monitor, load_config(find_config(config, monitor)).archive)
+    with run_lock(monitor):
+        history = find_history(found.path)
+        snapshot = history.on(as_of)
+        if snapshot is None:
+            raise UsageError("history_no_snapshot", path=history.path, date=_dmy(as_of))
+        if snapshot.published == published:
+            return Marked(history, False, archive.copy_of(as_of) if published else None)
+        kept = None
+        if published and archive.copy_of(as_of) is None and _peildatum_of(monitor) == as_of:
+            kept = archive.keep(as_of, monitor)
+        marked = history.marked(as_of, published)
+        try:
+            save_history(marked, history.path)
+        except BaseException:
+            if kept is not None:
+                kept.undo()
+            raise
+    return Marked(marked, True, archive.copy_of(as_of) if published else None)
+
+
+def _peildatum_of(monitor: Path) -> dt.date | None:
+    """The peildatum a monitor mvi-xl wrote was built for (its custom properties)."""
+    text = props.read_custom_properties(monitor).get(props.AS_OF, "")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _dmy(day: dt.date) -> str:
+    return day.strftime("%d-%m-%Y")
 
 
 def _pdf():
@@ -576,10 +732,8 @@ def _signature(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
-def _fingerprint(
-    monitor: Monitor, config: Config, options: Options, lang: str, history: History
-) -> str:
-    earlier = earlier_snapshots(history.snapshots, monitor.as_of)
+def _fingerprint(monitor: Monitor, config: Config, options: Options, lang: str) -> str:
+    shown = [s for s in monitor.history if s.as_of != monitor.as_of]
     return fingerprint(
         register=monitor.register.digest.encode(),
         config=config,
@@ -591,21 +745,33 @@ def _fingerprint(
             options.strict,
             options.pdf,
             options.department,
+            options.publish,
             tuple(str(p) for p in options.sources),  # as shown on the Toelichting sheet
         ),
         version=__version__,
-        earlier=earlier,
-        render=lambda snaps: render_history(History(snaps)),
+        history=input_digest(shown, monitor.previous),
     )
 
 
-def _up_to_date(output: Path, stamp: str, monitor: Monitor, history: History, pdf: bool) -> bool:
-    """Nothing to do: the monitor carries this fingerprint, the history already holds this
-    peildatum (a run that could not save it tries again), and a wanted PDF exists."""
+def _up_to_date(
+    output: Path,
+    stamp: str,
+    monitor: Monitor,
+    history: History,
+    recording: Recording,
+    pdf: bool,
+) -> bool:
+    """Nothing to do: the monitor carries this fingerprint, the history already holds what
+    this run would record (a run that could not save its refresh tries again) and needs no
+    repair, and a wanted PDF exists."""
     if props.read_custom_properties(output).get(FINGERPRINT) != stamp:
         return False
-    if not any(s.as_of == monitor.as_of for s in history.snapshots):
+    if history.damaged:
         return False
+    if recording.history is not None:
+        held = history.on(monitor.as_of)
+        if held is None or held.published:
+            return False
     if not pdf:
         return True
     # a PDF that was open when it was last made is out of date behind its dated copy
@@ -626,19 +792,13 @@ def _sibling_for(output: Path, stamp: str) -> Path:
     return dated_sibling(output)
 
 
-def _save_history_or_say_so(monitor: Monitor, history: History, aside: Path | None) -> Monitor:
-    """The monitor is written; a history that can't be saved now (open in Excel, say) is saved
-    by the next run, which sees the snapshot missing. Say so instead of failing the run."""
-    try:
-        save_history(replace(history, snapshots=monitor.history), history.path, aside=aside)
-    except OutputError as exc:
-        notice = Finding(
-            "history_not_saved",
-            history.path.name if history.path else "",
-            {"reason": exc.render("nl").split(": ", 1)[-1]},
-        )
-        return replace(monitor, notices=(*monitor.notices, notice))
-    return monitor
+def _history_not_saved(monitor: Monitor, path: Path, error: OutputError) -> Monitor:
+    """A refresh whose history could not be put in place (open in Excel, say): the monitor is
+    written, and the next run, which sees the snapshot missing, records it."""
+    notice = Finding(
+        "history_not_saved", path.name, {"reason": error.render("nl").split(": ", 1)[-1]}
+    )
+    return replace(monitor, notices=(*monitor.notices, notice))
 
 
 def find_history(location: Path | None) -> History:
@@ -654,7 +814,7 @@ def find_history(location: Path | None) -> History:
     path = location if location.name.endswith(HISTORY_SUFFIX) else history_path(location)
     history = load_history(path)
     if history.unreadable is not None:
-        raise RegisterError("history_unreadable", path=path, reason=history.unreadable)
+        raise OutputError("history_unreadable", path=path, reason=history.unreadable)
     if not path.exists():
         raise UsageError("history_missing", path=path)
     return history
@@ -665,29 +825,16 @@ def forget(location: Path | None, as_of: dt.date) -> History:
     found = find_history(location)
     with run_lock(monitor_of_history(found.path)):
         history = find_history(found.path).without(as_of)
-        save_history(history, history.path)
+        save_history(history, history.path, aside=history.aside_path())
     return history
 
 
-def _aside_name(history: History) -> Path | None:
-    """Where an unreadable history file is moved before a new one is written."""
-    if history.unreadable is None or history.path is None or not history.path.exists():
-        return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return history.path.with_name(f"{history.path.stem}.onleesbaar-{stamp}.csv")
-
-
 def _history_notices(history: History, output: Path, aside: Path | None) -> tuple[Finding, ...]:
-    """Say so when the history starts afresh: first run, deleted file or unreadable file."""
+    """Say so when the history starts afresh (first run, deleted file, unreadable file) or
+    lost something as it was read (cut off, a snapshot that can't be read)."""
     where = history.path.name if history.path else ""
-    if aside is not None:
-        return (
-            Finding(
-                "history_unreadable_aside",
-                where,
-                {"reason": history.unreadable, "aside": aside.name},
-            ),
-        )
+    if history.damaged:
+        return history.notices(aside)
     if history.snapshots or (history.path is not None and history.path.exists()):
         return ()
     recorded = props.read_custom_properties(output).get(props.HISTORY_COUNT, "0")

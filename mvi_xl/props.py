@@ -1,8 +1,8 @@
 """Custom document properties of a monitor mvi-xl wrote earlier (docProps/custom.xml).
 
-mvi-xl leaves itself notes there (how many snapshots its history had, later a fingerprint of
-what went in); reading them back needs no spreadsheet library, only the zip and a safe XML
-parser.
+mvi-xl leaves itself notes there (how many snapshots its history had, its peildatum, a
+fingerprint of what went in); reading them back needs no spreadsheet library, only the zip
+and a safe XML parser.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 _PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
 
 HISTORY_COUNT = "mvi-xl historie"
+#: The peildatum the monitor was built for (``history publish`` archives a monitor of its day).
+AS_OF = "mvi-xl peildatum"
 
 
 def read_custom_properties(path: Path) -> dict[str, str]:

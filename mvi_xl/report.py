@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from .history import History
@@ -99,6 +99,7 @@ def history_json(history: History) -> dict[str, Any]:
         "snapshots": [
             {
                 "as_of": snap.as_of.isoformat(),
+                "published": snap.published,
                 "total_actions": snap.total,
                 "by_status": {s: n for s, n in snap.status_totals().items() if s in STATUSES or n},
                 "register": snap.register,
@@ -110,10 +111,11 @@ def history_json(history: History) -> dict[str, Any]:
 
 
 def history_table(history: History, lang: str) -> list[str]:
-    """``history list``: one line per snapshot, date and totals."""
+    """``history list``: one line per snapshot: date, published or refresh, totals."""
     words = Words(lang)
     header = [
         words["history.as_of"],
+        words["history.kind"],
         words["col.total"],
         *(words.status(s) for s in STATUSES),
         words["notes.source"],
@@ -121,13 +123,14 @@ def history_table(history: History, lang: str) -> list[str]:
     rows = [
         [
             words.date(snap.as_of),
+            words["history.kind.published" if snap.published else "history.kind.refresh"],
             str(snap.total),
             *(str(snap.status_totals()[s]) for s in STATUSES),
-            Path(snap.register).name,
+            PureWindowsPath(snap.register).name,
         ]
         for snap in history.snapshots
     ]
-    return _aligned(header, rows, numeric=range(1, 1 + 1 + len(STATUSES)))
+    return _aligned(header, rows, numeric=range(2, 2 + 1 + len(STATUSES)))
 
 
 def summary_table(monitor: Monitor, lang: str) -> list[str]:

@@ -303,6 +303,21 @@ def lock_stale_after() -> float:
         return STALE_AFTER
 
 
+#: Seconds a run that waited for another one lets a network drive settle before it reads what
+#: that run wrote: an SMB or FUSE client keeps a file's name and size cached for a moment
+#: (smbnetfs and Linux's cifs one second), so the history just replaced by the run on another
+#: computer could be read in its old form, and a snapshot recorded there lost.
+SETTLE = 2.0
+
+
+def lock_settle() -> float:
+    """``MVI_XL_LOCK_SETTLE`` seconds, default ``SETTLE``."""
+    try:
+        return max(0.0, float(os.environ.get("MVI_XL_LOCK_SETTLE", SETTLE)))
+    except ValueError:
+        return SETTLE
+
+
 @contextlib.contextmanager
 def run_lock(target: Path, *, timeout: float | None = None) -> Iterator[RunLock]:
     """Hold the lock of ``target`` (waiting up to ``timeout`` seconds; a lock left by a run
@@ -317,6 +332,8 @@ def run_lock(target: Path, *, timeout: float | None = None) -> Iterator[RunLock]
         raise OutputError("write_denied", path=target.parent, reason=_reason(exc)) from None
     except OSError as exc:
         raise output_error(exc, target) from None
+    if lock.waited:
+        time.sleep(lock_settle())  # see SETTLE: only when another run was busy just now
     try:
         remove_stale_temporaries(target)
         remove_leftovers(target)

@@ -541,6 +541,11 @@ LABELS: dict[str, dict[str, str]] = {
         "history.chart": "Aantal acties per status per peildatum",
         "change.header": "t.o.v. {since}",
         "change.none": "geen wijziging",
+        "change.no_snapshot": "Geen momentopname op {since}: de aantallen zijn niet vergeleken; "
+        "gerealiseerd is geteld naar de datum gereed.",
+        "history.kind": "Soort",
+        "history.kind.published": "gepubliceerd",
+        "history.kind.refresh": "tussenstand",
         "notes.notices": "Ter informatie",
         # monitor page
         "title": "Maatschappelijk Verantwoord Inkopen",
@@ -601,6 +606,9 @@ LABELS: dict[str, dict[str, str]] = {
         "notes.modified": "Register gewijzigd op",
         "notes.as_of": "Peildatum",
         "notes.since": "Vergeleken met",
+        "notes.kind": "Soort monitor",
+        "notes.kind.published": "gepubliceerd: de monitor van deze peildatum",
+        "notes.kind.refresh": "tussenstand: bijgewerkt sinds de laatst gepubliceerde monitor",
         "notes.generated": "Gegenereerd op",
         "notes.version": "mvi-xl versie",
         "notes.total": "Aantal acties",
@@ -637,6 +645,22 @@ LABELS: dict[str, dict[str, str]] = {
         "schedule.cron": "# cron (Linux, macOS); voeg toe met crontab -e:",
         "cli.recorded": "Momentopname van {as_of} vastgelegd in {path} ({count} acties).",
         "cli.removed": "Momentopname van {as_of} verwijderd uit {path}.",
+        "cli.published": "Gepubliceerd als de monitor van {as_of}; bewaard in het archief: {path}",
+        "cli.already_published": "De monitor van {as_of} is al gepubliceerd; het exemplaar in "
+        "het archief: {path}. Er is niets veranderd (opnieuw publiceren: --publish --force; het "
+        "vorige exemplaar blijft dan in het archief).",
+        "cli.already_published_no_copy": "De monitor van {as_of} is al gepubliceerd (de "
+        "historie heeft zijn momentopname; het archief heeft geen exemplaar). Er is niets "
+        "veranderd (opnieuw publiceren: --publish --force).",
+        "cli.already_recorded": "De historie heeft al een gepubliceerde momentopname van "
+        "{as_of}; er is niets veranderd (--force vervangt hem).",
+        "cli.marked_published": "Momentopname van {as_of} is gepubliceerd: de volgende monitors "
+        "vergelijken ermee.",
+        "cli.marked_archived": "Exemplaar in het archief: {path}",
+        "cli.marked_refresh": "Momentopname van {as_of} is niet meer gepubliceerd: de volgende "
+        "monitors vergelijken er niet meer mee.",
+        "cli.was_published": "Momentopname van {as_of} was al gepubliceerd; er is niets veranderd.",
+        "cli.was_refresh": "Momentopname van {as_of} was niet gepubliceerd; er is niets veranderd.",
         # starter register (mvi-xl init)
         "starter.sheet": "Acties",
         "starter.lists": "Lijsten",
@@ -702,6 +726,11 @@ LABELS: dict[str, dict[str, str]] = {
         "history.chart": "Actions per status per reference date",
         "change.header": "since {since}",
         "change.none": "no change",
+        "change.no_snapshot": "No snapshot on {since}: the counts are not compared; completed "
+        "actions are counted by their completion date.",
+        "history.kind": "Kind",
+        "history.kind.published": "published",
+        "history.kind.refresh": "refresh",
         "notes.notices": "For information",
         "title": "Socially Responsible Procurement",
         "as_of": "Reference date",
@@ -763,6 +792,9 @@ LABELS: dict[str, dict[str, str]] = {
         "notes.modified": "Register modified",
         "notes.as_of": "Reference date",
         "notes.since": "Compared with",
+        "notes.kind": "Kind of monitor",
+        "notes.kind.published": "published: the monitor of this reference date",
+        "notes.kind.refresh": "refresh: updated since the last published monitor",
         "notes.generated": "Generated on",
         "notes.version": "mvi-xl version",
         "notes.total": "Number of actions",
@@ -796,6 +828,22 @@ LABELS: dict[str, dict[str, str]] = {
         "schedule.cron": "# cron (Linux, macOS); add with crontab -e:",
         "cli.recorded": "Snapshot of {as_of} recorded in {path} ({count} actions).",
         "cli.removed": "Snapshot of {as_of} removed from {path}.",
+        "cli.published": "Published as the monitor of {as_of}; kept in the archive: {path}",
+        "cli.already_published": "The monitor of {as_of} is published already; its archived "
+        "copy: {path}. Nothing was changed (to publish again: --publish --force; the previous "
+        "copy then stays in the archive).",
+        "cli.already_published_no_copy": "The monitor of {as_of} is published already (the "
+        "history has its snapshot; the archive has no copy). Nothing was changed (to publish "
+        "again: --publish --force).",
+        "cli.already_recorded": "The history has a published snapshot of {as_of} already; "
+        "nothing was changed (--force replaces it).",
+        "cli.marked_published": "Snapshot of {as_of} is published: the next monitors compare "
+        "with it.",
+        "cli.marked_archived": "Archived copy: {path}",
+        "cli.marked_refresh": "Snapshot of {as_of} is no longer published: the next monitors "
+        "don't compare with it.",
+        "cli.was_published": "Snapshot of {as_of} was published already; nothing was changed.",
+        "cli.was_refresh": "Snapshot of {as_of} was not published; nothing was changed.",
         "starter.sheet": "Actions",
         "starter.lists": "Lists",
         "starter.focus_sheet": "Focus points",
@@ -922,6 +970,50 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "history_unreadable_aside": (
             "de historie is onleesbaar ({reason}); apart gezet als {aside} en opnieuw begonnen",
             "Herstel het bestand of zet een back-up terug; er is niets overschreven.",
+        ),
+        "history_cut": (
+            "de historie was afgebroken: de onvolledige momentopname van {date} is weggelaten; "
+            "de volledige zijn gelezen",
+            "Geen actie nodig; staat er een back-up van de historie, dan kunt u die terugzetten.",
+        ),
+        "history_snapshot_unreadable": (
+            "de momentopname van {date} in de historie is onleesbaar ({reason}); weggelaten, "
+            "de andere zijn gelezen",
+            "Zet een back-up van de historie terug, of leg die peildatum opnieuw vast met "
+            "mvi-xl history add.",
+        ),
+        "history_kept_aside": (
+            "het oorspronkelijke historiebestand is apart gezet als {aside}",
+            "Geen actie nodig; er is niets overschreven.",
+        ),
+        "history_other_register": (
+            "de historie hoort bij een ander register ({other}); deze tussenstand van "
+            "{register} is niet vastgelegd",
+            "Maken twee registers deze monitor? Geef elk met -o een eigen monitor. Heeft het "
+            "register een nieuwe naam, publiceer dan met --publish: de historie gaat daarna "
+            "verder met deze naam.",
+        ),
+        "history_other_register_published": (
+            "de historie hoorde bij een ander register ({other}); vanaf deze gepubliceerde "
+            "monitor hoort ze bij {register}",
+            "Klopt dit niet, verwijder deze momentopname dan met mvi-xl history remove.",
+        ),
+        "refresh_before_published": (
+            "momentopname niet vastgelegd: de historie heeft een gepubliceerde monitor van "
+            "{date}, na deze peildatum",
+            "Geen actie nodig; een tussenstand wordt alleen vastgelegd als nieuwste momentopname.",
+        ),
+        "refresh_before_refresh": (
+            "momentopname niet vastgelegd: de historie heeft een tussenstand van {date}, na "
+            "deze peildatum",
+            "Geen actie nodig. Was {date} een vergissing, verwijder die tussenstand dan met "
+            "mvi-xl history remove {iso}.",
+        ),
+        "no_snapshot_on_since": (
+            "geen momentopname op {since}: de aantallen zijn niet vergeleken; gerealiseerd is "
+            "geteld naar de datum gereed",
+            "Wilt u met een gepubliceerde monitor vergelijken, kies dan diens peildatum "
+            "(mvi-xl history list toont ze) of laat --since weg.",
         ),
         "stray_row": (
             "rij met alleen '{value}' buiten de herkende kolommen; niet als actie geteld",
@@ -1274,6 +1366,44 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "de historie is onleesbaar: {reason}",
             "Herstel het bestand of zet een back-up terug.",
         ),
+        "history_read_failed": (
+            "kan de historie niet lezen: {reason}; er is niets veranderd",
+            "Probeer het opnieuw (staat de netwerkschijf klaar, houdt een virusscanner het "
+            "bestand vast?); de historie is niet aangeraakt.",
+        ),
+        "history_not_regular": (
+            "de historie is geen gewoon bestand (maar bijvoorbeeld een pijp of een apparaat); er "
+            "is niets veranderd",
+            "Verwijder of hernoem het; mvi-xl begint dan een nieuwe historie.",
+        ),
+        "history_too_big": (
+            "de historie is {size} MB; de grens is {limit} MB; er is niets veranderd",
+            "Is dit echt de historie van deze monitor? Zet het bestand dan apart; mvi-xl begint "
+            "een nieuwe.",
+        ),
+        "history_newer": (
+            "de historie is geschreven door een nieuwere versie van mvi-xl ({found}; deze versie "
+            "leest {supported}); er is niets veranderd",
+            "Werk mvi-xl op deze computer bij (pip install --upgrade mvi-xl), zodat elke run op "
+            "deze schijf dezelfde versie gebruikt.",
+        ),
+        "history_write_failed": (
+            "kan de historie niet schrijven: {reason}; de monitor en de historie zijn niet "
+            "veranderd",
+            "Maak ruimte vrij op de schijf (of controleer de schrijfrechten) en probeer het "
+            "opnieuw.",
+        ),
+        "history_in_use": (
+            "de historie is in gebruik (open in Excel?) en kon niet worden vervangen; er is "
+            "niets gepubliceerd",
+            "Sluit het historiebestand en probeer het opnieuw.",
+        ),
+        "archive_failed": (
+            "kan de gepubliceerde monitor niet in het archief bewaren: {reason}; er is niets "
+            "gepubliceerd",
+            "Controleer de map (instelling archive onder [monitor] in mvi-xl.toml) en of u er "
+            "mag schrijven.",
+        ),
         "changing": (
             "het register veranderde terwijl het werd gelezen (wordt het net opgeslagen?)",
             "Probeer het over een minuut opnieuw; de vorige monitor is ongewijzigd.",
@@ -1547,6 +1677,48 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "history_unreadable_aside": (
             "the history is unreadable ({reason}); kept aside as {aside} and started afresh",
             "Repair the file or restore a backup; nothing was overwritten.",
+        ),
+        "history_cut": (
+            "the history was cut off: the incomplete snapshot of {date} was left out; the "
+            "complete ones were read",
+            "Nothing to do; if there is a backup of the history, you may restore it.",
+        ),
+        "history_snapshot_unreadable": (
+            "the snapshot of {date} in the history is unreadable ({reason}); left out, the "
+            "others were read",
+            "Restore a backup of the history, or record that reference date again with "
+            "mvi-xl history add.",
+        ),
+        "history_kept_aside": (
+            "the original history file was kept aside as {aside}",
+            "Nothing to do; nothing was overwritten.",
+        ),
+        "history_other_register": (
+            "the history belongs to another register ({other}); this refresh of {register} "
+            "was not recorded",
+            "Do two registers make this monitor? Give each its own monitor with -o. Was the "
+            "register renamed? Then publish with --publish: the history goes on with this name.",
+        ),
+        "history_other_register_published": (
+            "the history belonged to another register ({other}); from this published monitor "
+            "on it belongs to {register}",
+            "If this is wrong, remove this snapshot with mvi-xl history remove.",
+        ),
+        "refresh_before_published": (
+            "snapshot not recorded: the history has a published monitor of {date}, after "
+            "this reference date",
+            "Nothing to do; a refresh is only recorded as the latest snapshot.",
+        ),
+        "refresh_before_refresh": (
+            "snapshot not recorded: the history has a refresh of {date}, after this reference date",
+            "Nothing to do. If {date} was a mistake, remove that refresh with mvi-xl history "
+            "remove {iso}.",
+        ),
+        "no_snapshot_on_since": (
+            "no snapshot on {since}: the counts are not compared; completed actions are "
+            "counted by their completion date",
+            "To compare with a published monitor, give its reference date (mvi-xl history "
+            "list shows them) or leave out --since.",
         ),
         "stray_row": (
             "row with only '{value}' outside the recognised columns; not counted as an action",
@@ -1886,6 +2058,41 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "history_unreadable": (
             "the history is unreadable: {reason}",
             "Repair the file or restore a backup.",
+        ),
+        "history_read_failed": (
+            "cannot read the history: {reason}; nothing was changed",
+            "Try again (is the network drive there, does a virus scanner hold the file?); the "
+            "history was not touched.",
+        ),
+        "history_not_regular": (
+            "the history is not a regular file (a pipe or a device, for example); nothing was "
+            "changed",
+            "Remove or rename it; mvi-xl then starts a new history.",
+        ),
+        "history_too_big": (
+            "the history is {size} MB; the limit is {limit} MB; nothing was changed",
+            "Is this really this monitor's history? Then move the file aside; mvi-xl starts a "
+            "new one.",
+        ),
+        "history_newer": (
+            "the history was written by a newer version of mvi-xl ({found}; this version reads "
+            "{supported}); nothing was changed",
+            "Upgrade mvi-xl on this computer (pip install --upgrade mvi-xl), so that every run "
+            "on this drive uses the same version.",
+        ),
+        "history_write_failed": (
+            "cannot write the history: {reason}; the monitor and the history were not changed",
+            "Free some space on the drive (or check the permissions) and try again.",
+        ),
+        "history_in_use": (
+            "the history is in use (open in Excel?) and could not be replaced; nothing was "
+            "published",
+            "Close the history file and try again.",
+        ),
+        "archive_failed": (
+            "cannot keep the published monitor in the archive: {reason}; nothing was published",
+            "Check the folder (setting archive under [monitor] in mvi-xl.toml) and that you may "
+            "write there.",
         ),
         "changing": (
             "the register changed while it was being read (is it being saved?)",

@@ -1,6 +1,7 @@
 """A catalogue of monitors as users make them: the bundled example and registers that stress what
 the monitor writes (awkward period labels, an unknown status, long lists, a second monitor with
-history, English, formula-like text, an empty register, a logo, a CSV register).
+history, a monitor published twice and then refreshed, English, formula-like text, an empty
+register, a logo, a CSV register).
 
 The engine tests (LibreOffice, package integrity, schema) build the whole catalogue once per
 session and open every monitor in it.
@@ -152,15 +153,44 @@ def _long_lists_30(folder: Path) -> list[Options]:
 def _second_monitor(folder: Path) -> list[Options]:
     """Long lists, monitored twice: the page gains the change column, the Historie sheet."""
     register = write_xlsx(folder / "register.xlsx", _long_rows(), extra_sheets=_long_sheets())
-    return [Options(register, as_of=SINCE), Options(register, as_of=AS_OF, since=SINCE)]
+    return [
+        Options(register, as_of=SINCE, publish=True),
+        Options(register, as_of=AS_OF, since=SINCE),
+    ]
 
 
 def _english(folder: Path) -> list[Options]:
     first = _basic(folder)[0]
     return [
-        Options(first.register, as_of=SINCE, lang="en"),
+        Options(first.register, as_of=SINCE, lang="en", publish=True),
         Options(first.register, as_of=AS_OF, since=SINCE, lang="en"),
     ]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A build after the register changed: ``rows`` are written to ``options.register``
+    first."""
+
+    options: Options
+    rows: list[list[object]]
+
+
+def _published_then_refreshed(folder: Path) -> list[Options | Step]:
+    """The reporting cycle: two monitors published for the college, then the scheduled
+    refresh, which compares with the last published one (changes, realised with and without
+    a completion date, a trend of the published points and "now")."""
+    path = folder / "register.xlsx"
+    versions = {
+        dt.date(2018, 3, 1): {"1.2": ("lopend", None), "1.3": ("gepland", None)},
+        SINCE: {"1.2": ("afgerond ", dt.date(2018, 5, 2)), "1.3": ("in uitvoering", None)},
+        AS_OF: {"1.2": ("afgerond ", dt.date(2018, 5, 2)), "1.3": ("voltooid", None)},
+    }
+    steps = []
+    for day, changes in versions.items():
+        rows = [[*row[:3], *changes.get(row[0], (row[3], row[4]))] for row in BASIC_ROWS]
+        steps.append(Step(Options(path, as_of=day, publish=day != AS_OF), rows))
+    return steps
 
 
 def _formula_like(folder: Path) -> list[Options]:
@@ -282,7 +312,7 @@ def _kept(name: str) -> Callable[[Path], list[Options]]:
     return options
 
 
-CATALOGUE: dict[str, Callable[[Path], list[Options]]] = {
+CATALOGUE: dict[str, Callable[[Path], list[Options] | list[Options | Step]]] = {
     "kept-sections": _kept("sections-merged"),
     "kept-theme-sheets": _kept("theme-sheets"),
     "kept-theme-columns": _kept("theme-columns"),
@@ -296,6 +326,7 @@ CATALOGUE: dict[str, Callable[[Path], list[Options]]] = {
     "long-lists": _long_lists,
     "long-lists-30": _long_lists_30,
     "second-monitor": _second_monitor,
+    "published-refreshed": _published_then_refreshed,
     "english": _english,
     "formula-like": _formula_like,
     "empty": _empty,
@@ -304,7 +335,14 @@ CATALOGUE: dict[str, Callable[[Path], list[Options]]] = {
 }
 
 #: The monitors whose Monitor sheet must print on one A4 landscape page.
-ONE_PAGE = ["voorbeeld", "long-lists", "long-lists-30", "second-monitor", "english"]
+ONE_PAGE = [
+    "voorbeeld",
+    "long-lists",
+    "long-lists-30",
+    "second-monitor",
+    "english",
+    "published-refreshed",
+]
 
 
 def build_catalogue(base: Path, names: list[str] | None = None) -> dict[str, Built]:
@@ -316,8 +354,12 @@ def build_catalogue(base: Path, names: list[str] | None = None) -> dict[str, Bui
         runs = CATALOGUE[name](folder)
         output = folder / f"{name}-monitor.xlsx"
         for options in runs:
+            if isinstance(options, Step):
+                write_xlsx(options.options.register, options.rows)
+                options = options.options
             result = pipeline.build(_with_output(options, output))
-        built[name] = Built(name, runs[-1].register, output, result)
+        last = runs[-1].options if isinstance(runs[-1], Step) else runs[-1]
+        built[name] = Built(name, last.register, output, result)
     return built
 
 

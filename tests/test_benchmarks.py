@@ -47,3 +47,28 @@ def test_floor_b_writes_every_row_of_the_register(tmp_path: Path):
     rows = python_calamine.CalamineWorkbook.from_path(register).get_sheet_by_name(registers.SHEET)
     written = openpyxl.load_workbook(tmp_path / "rows.xlsx", read_only=True).active
     assert written.max_row == len(rows.to_python())
+
+
+def test_the_cycle_benchmark_refreshes_against_24_published_monitors(tmp_path: Path):
+    """``make bench`` times a refresh against a history of 1 and of 24 published monitors:
+    both compare with the latest, and the refresh records one refresh beside them."""
+    sys.path.insert(0, str(BENCHMARKS))  # histories.py is a script beside registers.py
+    try:
+        histories = load("histories")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    register = load("registers").ensure(tmp_path, 124)
+    made = histories.ensure(tmp_path, register)
+    for count, history in made.items():
+        monitor = tmp_path / str(count) / "monitor.xlsx"
+        monitor.parent.mkdir()
+        histories.install(history, monitor)
+        args = ["build", str(register), "-o", str(monitor), "--json"]
+        result = CliRunner().invoke(cli, [*args, "--as-of", histories.REFRESH_AS_OF.isoformat()])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["previous"]["as_of"] == histories.LATEST.isoformat()
+        listed = json.loads(
+            CliRunner().invoke(cli, ["history", "list", str(monitor), "--json"]).stdout
+        )
+        assert [s["published"] for s in listed["snapshots"]] == [True] * count + [False]

@@ -16,8 +16,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mvi_xl.cli import cli
+from mvi_xl.errors import OutputError
 from mvi_xl.history import (
     History,
     history_path,
@@ -26,6 +29,8 @@ from mvi_xl.history import (
     render_history,
     save_history,
 )
+from mvi_xl.history_format import ALL_STATUSES as ALL
+from mvi_xl.history_format import parse, render
 from mvi_xl.model import PeriodCounts, Snapshot, SnapshotAction
 
 from .conftest import write_xlsx
@@ -93,14 +98,15 @@ def historie_totals(monitor: Path) -> list[list]:
     return [[c.value for c in row] for row in ws[ref]]
 
 
-def test_three_builds_give_three_points_and_the_right_changes(tmp_path: Path):
+def test_three_published_monitors_give_three_points_and_the_right_changes(tmp_path: Path):
     register, monitor = tmp_path / "register.xlsx", tmp_path / "monitor.xlsx"
     for as_of in DATES:
         write_version(register, as_of)
-        data = build(register, monitor, as_of)
+        data = build(register, monitor, as_of, "--publish")
+        assert data["published"] is True
 
     assert data["previous"]["as_of"] == "2018-06-01"
-    assert data["since"] == "2018-06-01"  # --since defaults to the previous snapshot
+    assert data["since"] == "2018-06-01"  # --since defaults to the previous published snapshot
     p1 = next(p for p in data["periods"] if p["period"] == P1)
     assert p1["change"] == {"voltooid": 2, "lopend": -1, "gepland": 0, "vervallen": 0}
     assert [r["id"] for r in data["realised_since"]] == ["3", "5"]
@@ -116,16 +122,20 @@ def test_three_builds_give_three_points_and_the_right_changes(tmp_path: Path):
     page = openpyxl.load_workbook(monitor)["Monitor"]
     texts = [c.value for row in page.iter_rows() for c in row if isinstance(c.value, str)]
     assert "t.o.v. 01-06-2018" in texts
+    assert "Gerealiseerde acties (t.o.v. 01-06-2018)" in texts
     assert "+2 voltooid, -1 lopend" in texts  # P1
     assert "geen wijziging" in texts  # the continuous period
     assert "+2 voltooid, -1 lopend, +1 gepland" not in texts
 
-    # rebuilding the middle date replaces its snapshot: still three points
-    write_version(register, DATES[1])
-    data = build(register, monitor, DATES[1])
-    assert data["previous"]["as_of"] == "2018-03-01"
-    assert len(historie_totals(monitor)) == 1 + 3
-    assert len(load_history(history_path(monitor)).snapshots) == 3
+    # building a published peildatum again changes nothing and names the archived copy
+    before = history_path(monitor).read_bytes(), monitor.read_bytes()
+    write_version(register, DATES[2])
+    again = run("build", register, "-o", monitor, "--as-of", DATES[1].isoformat(), "--json")
+    assert again.exit_code == 0, again.output
+    data = json.loads(again.stdout)
+    archived = tmp_path / "monitor-archief" / "monitor 2018-06-01.xlsx"
+    assert data["already_published"] is True and data["archived"] == str(archived)
+    assert (history_path(monitor).read_bytes(), monitor.read_bytes()) == before
 
 
 def test_history_file_is_readable_csv(tmp_path: Path):
@@ -133,7 +143,9 @@ def test_history_file_is_readable_csv(tmp_path: Path):
     build(write_version(register, DATES[0]), monitor, DATES[0])
     text = (tmp_path / "monitor-historie.csv").read_text(encoding="utf-8-sig")
     lines = text.splitlines()
-    assert lines[0] == "peildatum;soort;periode;doorlopend;status;aantal;nr;rij;register"
+    assert lines[0] == "mvi-xl historie;formaat 2"
+    assert lines[1] == "peildatum;soort;periode;doorlopend;status;aantal;nr;rij;register"
+    assert lines[2] == f"2018-03-01;momentopname;;;tussenstand;7;;;{register}"
     assert f"2018-03-01;telling;{P1};nee;voltooid;1;;;" in lines
     assert f"2018-03-01;actie;{P1};;voltooid;;1;2;" in lines
 
@@ -182,8 +194,11 @@ def test_backfill_from_old_copies_then_build(tmp_path: Path):
     listed = run("history", "list", monitor)
     assert listed.exit_code == 0
     lines = listed.stdout.splitlines()
-    assert lines[0].split()[:2] == ["Peildatum", "Totaal"]
-    assert [line.split()[0] for line in lines[1:]] == ["01-03-2018", "01-06-2018"]
+    assert lines[0].split()[:3] == ["Peildatum", "Soort", "Totaal"]
+    assert [line.split()[:2] for line in lines[1:]] == [
+        ["01-03-2018", "gepubliceerd"],
+        ["01-06-2018", "gepubliceerd"],
+    ]
 
     current = write_version(tmp_path / "register.xlsx", DATES[2], completion=False)
     data = build(current, monitor, DATES[2])
@@ -216,7 +231,7 @@ def test_rows_without_an_id_cannot_be_matched(tmp_path: Path):
 def test_history_remove_and_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     register, monitor = tmp_path / "register.xlsx", tmp_path / "monitor.xlsx"
     for as_of in DATES:
-        build(write_version(register, as_of), monitor, as_of)
+        build(write_version(register, as_of), monitor, as_of, "--publish")
     monkeypatch.chdir(tmp_path)
     result = run("history", "remove", "01-06-2018")  # the one history file in this folder
     assert result.exit_code == 0, result.output
@@ -265,15 +280,35 @@ def test_unreadable_history_is_kept_aside_not_overwritten(tmp_path: Path):
     assert len(load_history(broken).snapshots) == 1
 
 
-def test_explicit_since_uses_the_snapshot_on_or_before_it(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("since", "previous", "realised", "note"),
+    [
+        # a published peildatum: counts and realised list compare with its snapshot
+        ("2018-03-01", "2018-03-01", ["2", "3", "5"], False),
+        # a day without a snapshot: realised by completion date from it, counts not compared
+        ("2018-04-01", None, ["2", "3", "5"], True),
+        ("2018-08-01", None, ["3", "5"], True),
+    ],
+)
+def test_since_names_one_comparison(
+    tmp_path: Path, since: str, previous: str | None, realised: list[str], note: bool
+):
     register, monitor = tmp_path / "register.xlsx", tmp_path / "monitor.xlsx"
-    for as_of in DATES:
-        write_version(register, as_of)
-        extra = ("--since", "2018-04-01") if as_of == DATES[2] else ()
-        data = build(register, monitor, as_of, *extra)
-    assert data["since"] == "2018-04-01"
-    assert data["previous"]["as_of"] == "2018-03-01"
-    assert [r["id"] for r in data["realised_since"]] == ["2", "3", "5"]
+    build(write_version(register, DATES[0]), monitor, DATES[0], "--publish")
+    data = build(write_version(register, DATES[2]), monitor, DATES[2], "--since", since)
+    assert data["since"] == since
+    assert (data["previous"] or {}).get("as_of") == previous
+    assert [r["id"] for r in data["realised_since"]] == realised
+    assert all(p["change"] is None for p in data["periods"]) == (previous is None)
+    page = openpyxl.load_workbook(monitor)["Monitor"]
+    texts = [c.value for row in page.iter_rows() for c in row if isinstance(c.value, str)]
+    day = dt.date.fromisoformat(since).strftime("%d-%m-%Y")
+    assert f"Gerealiseerde acties (t.o.v. {day})" in texts
+    changes = [t for t in texts if t.startswith("t.o.v. ")]
+    assert changes == ([] if previous is None else [f"t.o.v. {day}"])
+    no_snapshot = f"Geen momentopname op {day}: de aantallen zijn niet vergeleken; "
+    assert any(t.startswith(no_snapshot) for t in texts) == note
+    assert ("no_snapshot_on_since" in [n["code"] for n in data["notices"]]) == note
 
 
 def test_first_build_has_no_previous(tmp_path: Path):
@@ -294,13 +329,12 @@ def test_a_crash_while_writing_the_history_leaves_one_that_loads(tmp_path: Path)
         from pathlib import Path
         import mvi_xl.history as history
 
-        real = history.render_history
-        def slow(h):
-            data = real(h)
+        real = history.write_history
+        def slow(h, target):
+            real(h, target)
             Path({str(marker)!r}).write_text("x")
             time.sleep(60)  # killed here, inside the write
-            return data
-        history.render_history = slow
+        history.write_history = slow
         from mvi_xl.cli import main
         sys.argv = ["mvi-xl", "build", {str(register)!r}, "-o", {str(monitor)!r},
                     "--as-of", "2018-06-01"]
@@ -325,15 +359,32 @@ def test_a_failed_history_write_keeps_the_old_file(tmp_path: Path, monkeypatch: 
     path = history_path(monitor)
     before = path.read_bytes()
     history = load_history(path)
-    real_write = Path.write_bytes
+    real_open = Path.open
 
-    def half_then_fail(self: Path, data: bytes) -> int:
-        real_write(self, data[: len(data) // 2])
-        raise OSError(28, "No space left on device")
+    class HalfThenFull:
+        def __init__(self, handle):
+            self.handle, self.written = handle, 0
 
-    monkeypatch.setattr(Path, "write_bytes", half_then_fail)
-    with pytest.raises(Exception, match="No space left"):
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            if self.written:
+                raise OSError(28, "No space left on device")
+            self.written = self.handle.write(data[: len(data) // 2])
+            return self.written
+
+    def open_nearly_full(self: Path, mode="r", *args, **kwargs):
+        handle = real_open(self, mode, *args, **kwargs)
+        return HalfThenFull(handle) if "w" in mode else handle
+
+    monkeypatch.setattr(Path, "open", open_nearly_full)
+    with pytest.raises(OutputError, match="No space left") as caught:
         save_history(history.with_snapshot(Snapshot(DATES[1], ())), path)
+    assert caught.value.code == "history_write_failed"
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert not list(tmp_path.glob(".mvi-xl-*"))  # the half-written temporary file is gone
@@ -355,8 +406,10 @@ HEAD = "peildatum;soort;periode;doorlopend;status;aantal;nr;rij;register\r\n"
     ],
 )
 def test_a_bad_history_line_is_named(line: str, reason: str):
+    """A file of an earlier version (format 1) with a bad line: unreadable, the line named."""
+    text = HEAD + "2018-03-01;actie;P;;lopend;;9;3;\r\n" + line + "\r\n"
     with pytest.raises(ValueError, match=reason) as caught:
-        load_history_bytes((HEAD + "2018-03-01;actie;P;;lopend;;9;3;\r\n" + line).encode())
+        load_history_bytes(text.encode())
     assert "regel 3" in str(caught.value)
 
 
@@ -368,3 +421,58 @@ def test_history_rows_read_back_as_written():
         ("=P", "+1", "lopend", 0),
         ("P", "", "onbekend", 7),
     ]
+
+
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+snapshots = st.lists(
+    st.builds(
+        lambda day, published, added, periods, actions: Snapshot(
+            day,
+            tuple(
+                PeriodCounts(p, c, {s: n for s, n in zip(ALL, counts, strict=True)})
+                for p, c, counts in periods
+            ),
+            tuple(SnapshotAction(i, p, s, r) for i, p, s, r in actions),
+            "C:\\MVI\\register.xlsx",
+            published,
+            added and published,
+        ),
+        st.dates(D(2015, 1, 1), D(2030, 12, 31)),
+        st.booleans(),
+        st.booleans(),
+        st.lists(
+            st.tuples(texts, st.booleans(), st.lists(st.integers(0, 999), min_size=5, max_size=5)),
+            max_size=3,
+            unique_by=lambda p: p[0],
+        ),
+        st.lists(st.tuples(texts, texts, st.sampled_from(ALL), st.integers(0, 10**6)), max_size=8),
+    ),
+    max_size=4,
+    unique_by=lambda s: s.as_of,
+).map(lambda snaps: sorted(snaps, key=lambda s: s.as_of))
+
+
+@given(snapshots)
+def test_the_file_round_trips(snaps):
+    """Rendered and read back, any snapshots are what they were (quoted text, line breaks,
+    formula-like text included), and written again, the bytes are the same: the action rows
+    kept as read are written back unchanged."""
+    data = b"".join(render(snaps))
+    parsed = parse(data)
+    assert parsed.dropped == ()
+    assert list(parsed.snapshots) == snaps
+    assert b"".join(render(parsed.snapshots)) == data
+
+
+def test_a_row_of_another_peildatum_is_found_when_the_snapshot_is_compared_with(tmp_path: Path):
+    register, monitor = tmp_path / "register.xlsx", tmp_path / "monitor.xlsx"
+    for as_of in DATES[:2]:
+        build(write_version(register, as_of), monitor, as_of, "--publish")
+    path = history_path(monitor)
+    data = path.read_bytes()
+    row = data.rfind(b"2018-06-01;actie;")  # a later row: found only when parsed
+    path.write_bytes(data[:row] + b"2018-06-02" + data[row + 10 :])
+    data = build(write_version(register, DATES[2]), monitor, DATES[2])
+    assert data["previous"]["as_of"] == "2018-03-01"
+    notice = next(n for n in data["notices"] if n["code"] == "history_snapshot_unreadable")
+    assert "geen actieregel van 2018-06-01" in notice["message"]

@@ -87,7 +87,7 @@ def test_four_builds_from_two_machines_end_with_one_valid_monitor(on_share):
                 "mvi_xl",
                 "build",
                 str(mount / name / "register.xlsx"),
-                "--force",
+                "--publish",  # each records its snapshot: none may be lost to another
                 "--as-of",
                 f"2018-11-0{day}",
                 "--log-file",
@@ -105,7 +105,10 @@ def test_four_builds_from_two_machines_end_with_one_valid_monitor(on_share):
     assert valid_monitor(monitor) in {f"2018-11-0{d}" for d in (1, 2, 3, 4)}
     history = (share.server / name / "register-monitor-historie.csv").read_text("utf-8-sig")
     assert all(f"2018-11-0{d};" in history for d in (1, 2, 3, 4))  # no update lost
+    archive = share.server / name / "register-monitor-archief"
+    assert names(archive) == [f"register-monitor 2018-11-0{d}.xlsx" for d in (1, 2, 3, 4)]
     assert names(share.server / name) == [
+        "register-monitor-archief",
         "register-monitor-historie.csv",
         "register-monitor.xlsx",
         "register.xlsx",
@@ -116,7 +119,7 @@ def test_four_builds_from_two_machines_end_with_one_valid_monitor(on_share):
         log = (share.server / name / f"runs-{machine}.log").read_text("utf-8").splitlines()
         assert [line.split()[2] for line in log].count("start") == 2
         results = [line for line in log if " result " in line]
-        assert len(results) == 2 and all('status="written"' in line for line in results)
+        assert len(results) == 2 and all('status="published"' in line for line in results)
 
 
 @pytest.mark.slow

@@ -238,7 +238,7 @@ def test_toelichting_lists_every_warning(tmp_path: Path):
     rows_ = ws[meldingen.ref][1:]
     assert [r[0].value for r in rows_] == ["Acties!D9", "Acties!C10"]
     assert "afgerondd" in rows_[0][1].value and "mvi-xl.toml" in rows_[0][2].value
-    facts = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, 11)}
+    facts = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, 12)}
     assert facts["Peildatum"] == dt.datetime(2018, 11, 1)
     assert facts["Aantal acties"] == 9
     assert facts["mvi-xl versie"]

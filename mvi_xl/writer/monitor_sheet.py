@@ -117,6 +117,8 @@ def write_monitor_sheet(
         worksheet, monitor, layout, words, styles, cols, table_top, page
     )
     if monitor.previous is not None:
+        # the change column and "Gerealiseerde acties (t.o.v. ...)" name the same day
+        assert monitor.since == monitor.previous.as_of
         _write_changes(worksheet, monitor, words, styles, left_last, table_top + 1, page)
 
     right = Block(
@@ -240,6 +242,11 @@ def _write_status_table(
     )
     note_row = total_row + 1
     worksheet.write_string(note_row, cols.period, words["table.note"], styles["note"])
+    if monitor.since is not None and monitor.previous is None:
+        # --since a day without a snapshot: one comparison on the page, so none of the counts
+        note_row += 1
+        text = words["change.no_snapshot"].format(since=words.date(monitor.since))
+        worksheet.write_string(note_row, cols.period, text, styles["note"])
     return note_row + 1
 
 

@@ -27,6 +27,7 @@ def write_notes_sheet(
         ("notes.modified", register.modified),
         ("notes.as_of", monitor.as_of),
         ("notes.since", monitor.since),
+        ("notes.kind", words[f"notes.kind.{_kind(monitor)}"]),
         ("notes.generated", generated),
         ("notes.version", version),
         ("notes.total", monitor.total_actions),
@@ -93,3 +94,8 @@ def _write_value(worksheet, row: int, col: int, value: object, styles: Styles) -
         worksheet.write_number(row, col, value, styles["int"])
     else:
         worksheet.write_string(row, col, str(value), styles["text"])
+
+
+def _kind(monitor: Monitor) -> str:
+    current = monitor.current
+    return "published" if current is not None and current.published else "refresh"
