@@ -315,7 +315,10 @@ def staged_history(history: History, path: Path, *, aside: Path | None = None) -
     except OutputError as exc:
         if exc.code == "in_use":
             raise OutputError("history_in_use", path=path) from None
-        if exc.code == "write_failed":
+        if exc.code in (
+            "write_failed",
+            "monitor_read_only",
+        ):  # said of the history, not the monitor
             raise OutputError(
                 "history_write_failed", path=path, reason=exc.params.get("reason", "")
             ) from None
