@@ -62,3 +62,24 @@ def test_example_reproduces_the_reference_page():
         "Publiceren 1 jaar MVI bij gemeente Voorbeeld",
         "Volgende monitor februari 2019",
     ]
+
+
+def test_generator_refuses_data_that_no_longer_reproduces_the_page(tmp_path: Path):
+    data = (ROOT / "scripts" / "example" / "voorbeeld.toml").read_text(encoding="utf-8")
+    # one completed action of the first period marked running: 54/54 would become 54/53
+    broken = data.replace('status = "Voltooid"', 'status = "lopend"', 1)
+    assert broken != data
+    (tmp_path / "data.toml").write_text(broken, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "make_example.py"),
+            *("--data", str(tmp_path / "data.toml"), "--out", str(tmp_path / "out")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "Wat doen we al goed?" in result.stderr
+    assert not (tmp_path / "out" / "register.xlsx").exists()
