@@ -207,3 +207,12 @@ def test_status_colour_settings_are_checked(tmp_path: Path, setting: str, key: s
     result = run("check", register)
     assert result.exit_code == 2
     assert key in result.stderr
+
+
+def test_the_legacy_palette_is_excels():
+    """The 64 indexed colours a register may use for fills, as openpyxl (test-only) has them."""
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    from mvi_xl.reader.fills import INDEXED_COLOURS
+
+    assert INDEXED_COLOURS == tuple("#" + value[2:] for value in COLOR_INDEX)

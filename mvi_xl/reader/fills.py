@@ -247,11 +247,24 @@ def _tinted(rgb: str, tint: str) -> str:
     return "#" + "".join(f"{round(v * 255):02X}" for v in values)
 
 
-def _indexed(index: int) -> str:
-    """Excel's legacy palette of 64 indexed colours (as openpyxl keeps it)."""
-    from openpyxl.styles.colors import COLOR_INDEX  # only for a file that uses the palette
+#: Excel's legacy palette of 64 indexed colours, the default of ECMA-376 Part 1, 18.8.27
+#: (``indexedColors``), eight to a line; 64 and 65 (system colours) are not in it.
+INDEXED_COLOURS: tuple[str, ...] = tuple(
+    "#" + colour
+    for line in (
+        "000000 FFFFFF FF0000 00FF00 0000FF FFFF00 FF00FF 00FFFF",
+        "000000 FFFFFF FF0000 00FF00 0000FF FFFF00 FF00FF 00FFFF",
+        "800000 008000 000080 808000 800080 008080 C0C0C0 808080",
+        "9999FF 993366 FFFFCC CCFFFF 660066 FF8080 0066CC CCCCFF",
+        "000080 FF00FF FFFF00 00FFFF 800080 800000 008080 0000FF",
+        "00CCFF CCFFFF CCFFCC FFFF99 99CCFF FF99CC CC99FF FFCC99",
+        "3366FF 33CCCC 99CC00 FFCC00 FF9900 FF6600 666699 969696",
+        "003366 339966 003300 333300 993300 993366 333399 333333",
+    )
+    for colour in line.split()
+)
 
-    if 0 <= index < len(COLOR_INDEX) and _HEX.match(COLOR_INDEX[index]):
-        value = COLOR_INDEX[index]
-        return "#" + (value[2:] if len(value) == 8 else value).upper()
-    return ""
+
+def _indexed(index: int) -> str:
+    """A colour of the legacy palette by its index; "" for one outside it."""
+    return INDEXED_COLOURS[index] if 0 <= index < len(INDEXED_COLOURS) else ""
