@@ -6,12 +6,15 @@ PYTHON ?= python3
 test:
 	$(PYTHON) -m pytest
 
+# The checks .ci/run makes before the tests: ruff's lint and format, then mypy (setup.cfg).
 lint:
 	$(PYTHON) -m ruff check .
-	$(PYTHON) -m ruff format --check mvi_xl
+	$(PYTHON) -m ruff format --check .
+	$(PYTHON) -m mypy
 
 format:
 	$(PYTHON) -m ruff check --fix .
+	$(PYTHON) -m ruff format .
 
 # Regenerate the bundled example register (committed; a test checks it is up to date).
 example:

@@ -215,4 +215,4 @@ def test_the_legacy_palette_is_excels():
 
     from mvi_xl.reader.fills import INDEXED_COLOURS
 
-    assert INDEXED_COLOURS == tuple("#" + value[2:] for value in COLOR_INDEX)
+    assert tuple("#" + value[2:] for value in COLOR_INDEX) == INDEXED_COLOURS
