@@ -65,7 +65,7 @@ def _encoded(light: float) -> float:
     light = min(max(light, 0.0), 1.0)
     if light <= 0.0031308:
         return light * 12.92
-    return 1.055 * light ** (1 / 2.4) - 0.055
+    return float(1.055 * light ** (1 / 2.4) - 0.055)
 
 
 def linear_rgb(colour: str) -> RGB:
@@ -116,15 +116,15 @@ def distance(first: str, second: str) -> float:
     return math.dist(_lab(first), _lab(second))
 
 
-def closest_pair(colours: Mapping[str, str], deficiency: str | None = None) -> tuple[float, str, str]:
+def closest_pair(
+    colours: Mapping[str, str], deficiency: str | None = None
+) -> tuple[float, str, str]:
     """The two names whose colours are nearest (under ``deficiency``, if given), and how near."""
     seen = {
         name: simulate(colour, deficiency) if deficiency else colour
         for name, colour in colours.items()
     }
-    return min(
-        (distance(seen[a], seen[b]), a, b) for a, b in combinations(sorted(seen), 2)
-    )
+    return min((distance(seen[a], seen[b]), a, b) for a, b in combinations(sorted(seen), 2))
 
 
 def palette_problems(colours: Mapping[str, str], background: str = WHITE) -> list[str]:
