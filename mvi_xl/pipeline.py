@@ -16,7 +16,7 @@ from contextlib import ExitStack, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__, props, vocabulary
+from . import __version__, props
 from .archive import Archive, Kept
 from .compute import combine, compared_snapshot, compute_monitor, departments, limit_to_department
 from .config import CONFIG_NAME, Config, find_config, load_config
@@ -50,7 +50,8 @@ from .safe_io import (
     require_lock,
     run_lock,
 )
-from .vocabulary import label_key
+from .words import synonyms
+from .words.terms import label_key
 
 MONITOR_SUFFIX = "-monitor.xlsx"
 EXAMPLE_REGISTER = ("voorbeeld", "register.xlsx")
@@ -366,8 +367,8 @@ def _named_as_copy(path: Path) -> bool:
     stem = re.sub(r"\s*\(\d+\)$", "", path.stem.casefold())  # "Inkoop (2)": a download again
     return (
         stem != path.stem.casefold()
-        or stem.startswith(vocabulary.COPY_NAME_PREFIXES)
-        or stem.endswith(vocabulary.COPY_NAME_SUFFIXES)
+        or stem.startswith(synonyms.COPY_NAME_PREFIXES)
+        or stem.endswith(synonyms.COPY_NAME_SUFFIXES)
     )
 
 

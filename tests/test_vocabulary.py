@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from mvi_xl import vocabulary
-from mvi_xl.vocabulary import label_key
+from mvi_xl.words import colours, i18n, labels, synonyms, terms
+from mvi_xl.words.terms import label_key
 
 
 def fields(text: str) -> set[str]:
@@ -15,46 +15,46 @@ def fields(text: str) -> set[str]:
 
 
 def test_every_label_in_every_language():
-    nl, en = vocabulary.LABELS["nl"], vocabulary.LABELS["en"]
+    nl, en = labels.LABELS["nl"], labels.LABELS["en"]
     assert set(nl) == set(en)
     for key in nl:
         assert fields(nl[key]) == fields(en[key]), key
 
 
 def test_every_message_in_every_language():
-    nl, en = vocabulary.MESSAGES["nl"], vocabulary.MESSAGES["en"]
+    nl, en = i18n.MESSAGES["nl"], i18n.MESSAGES["en"]
     assert set(nl) == set(en)
     for key in nl:
         for dutch, english in zip(nl[key], en[key], strict=True):
             assert fields(dutch) == fields(english), key
 
 
-@pytest.mark.parametrize("status", [*vocabulary.STATUSES, vocabulary.ONBEKEND])
+@pytest.mark.parametrize("status", [*terms.STATUSES, terms.ONBEKEND])
 def test_every_status_has_a_label_and_a_colour(status: str):
-    for lang in vocabulary.LANGUAGES:
-        assert vocabulary.Words(lang).status(status)
-    assert vocabulary.STATUS_COLOURS[status].startswith("#")
+    for lang in terms.LANGUAGES:
+        assert i18n.Words(lang).status(status)
+    assert colours.STATUS_COLOURS[status].startswith("#")
 
 
 def test_every_signal_has_a_label():
-    for lang in vocabulary.LANGUAGES:
-        for code in vocabulary.SIGNALS:
-            assert f"signal.{code}" in vocabulary.LABELS[lang]
+    for lang in terms.LANGUAGES:
+        for code in terms.SIGNALS:
+            assert f"signal.{code}" in labels.LABELS[lang]
 
 
 def test_status_synonyms_do_not_overlap():
     seen: dict[str, str] = {}
-    for status, names in vocabulary.STATUS_SYNONYMS.items():
+    for status, names in synonyms.STATUS_SYNONYMS.items():
         for name in names:
-            key = vocabulary.status_key(name)
+            key = terms.status_key(name)
             assert seen.setdefault(key, status) == status, name
 
 
 def test_header_synonyms_do_not_overlap():
     seen: dict[str, str] = {}
-    for field, names in vocabulary.HEADER_SYNONYMS.items():
+    for field, names in synonyms.HEADER_SYNONYMS.items():
         for name in names:
-            key = vocabulary.header_key(name)
+            key = terms.header_key(name)
             assert seen.setdefault(key, field) == field, name
 
 

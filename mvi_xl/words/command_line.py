@@ -1,0 +1,171 @@
+"""The language of the command line: chosen before click says a word, Dutch by default.
+
+Click takes its own words ("Usage:", "Options:", "No such option", ...) from the standard
+library's global gettext: ``gettext.gettext`` looks the text up in the current text domain, in
+the languages of the environment variable ``LANGUAGE`` (read at every call). So for the length
+of one command, ``speaking`` makes mvi-xl's domain the current one and sets ``LANGUAGE`` to the
+chosen language, and puts both back afterwards; click's msgids are in mvi-xl's catalogues. The
+help texts of mvi-xl's own commands and options are English in ``cli``; ``translate_help`` puts
+them into the chosen language on the command objects before click renders them.
+
+The language is ``--lang`` (or ``--lang=``) anywhere on the command line, else
+``MVI_XL_LANG``, else ``language`` in the mvi-xl.toml the command finds (``--config``, or the
+one beside the register named), else Dutch.
+"""
+
+from __future__ import annotations
+
+import gettext
+import inspect
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+import click
+
+from .i18n import DOMAIN, LOCALE_DIR, catalogue
+from .terms import LANGUAGES
+
+#: The environment variable that chooses the language when --lang is not given.
+LANG_ENV = "MVI_XL_LANG"
+DEFAULT_LANGUAGE = "nl"
+
+_current: ContextVar[str] = ContextVar("mvi_xl_language", default=DEFAULT_LANGUAGE)
+
+#: Click's "\b" marks a paragraph it must not rewrap; it stays out of the msgid.
+_NO_REWRAP = "\b\n"
+
+
+def language() -> str:
+    """The language of the command that runs (Dutch outside one)."""
+    return _current.get()
+
+
+def choose_language(args: Sequence[str]) -> str:
+    """The language of a command line, from its arguments and the environment. An unknown
+    ``--lang`` value is left for click to refuse, in the language the rest chooses."""
+    given = _value_of(args, "--lang")
+    if given in LANGUAGES:
+        return given
+    from_env = os.environ.get(LANG_ENV, "").strip().lower()
+    if from_env in LANGUAGES:
+        return from_env
+    return _configured_language(args) or DEFAULT_LANGUAGE
+
+
+def _value_of(args: Sequence[str], option: str) -> str | None:
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == option and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith(option + "="):
+            found = arg.partition("=")[2]
+    return found
+
+
+def _configured_language(args: Sequence[str]) -> str | None:
+    """``language`` of the config the command would read; nothing when there is none or it
+    can't be read (the command itself then says what is wrong with it)."""
+    explicit = _value_of(args, "--config")
+    register = next((Path(a) for a in args if not a.startswith("-") and Path(a).exists()), None)
+    if explicit is None and register is None:
+        return None
+    from ..config import find_config
+
+    found = find_config(Path(explicit) if explicit else None, register)
+    if found is None:
+        return None
+    import tomllib
+
+    try:
+        with found.open("rb") as handle:
+            value = tomllib.load(handle).get("language")
+    except (OSError, ValueError):
+        return None
+    return value if value in LANGUAGES else None
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Click's words and mvi-xl's in ``lang`` while the block runs."""
+    previous_domain = gettext.textdomain()
+    previous_language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+        gettext.textdomain(previous_domain)
+        if previous_language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = previous_language
+
+
+def help_msgid(text: str) -> str:
+    """The msgid of a help text as click keeps it: without the indentation of a docstring and
+    without a leading "\\b" line."""
+    text = inspect.cleandoc(text)
+    return text[len(_NO_REWRAP) :] if text.startswith(_NO_REWRAP) else text
+
+
+def help_texts(command: click.Command) -> Iterator[tuple[object, str, str]]:
+    """Every help text of ``command`` and what it contains: (object, attribute, English)."""
+    for cmd in _commands(command):
+        for attribute in ("help", "short_help", "epilog"):
+            english = _english(cmd, attribute)
+            if english:
+                yield cmd, attribute, english
+        for param in cmd.params:
+            english = _english(param, "help")
+            if english:
+                yield param, "help", english
+
+
+def translate_help(command: click.Command, lang: str) -> None:
+    """Put the help texts of ``command`` and what it contains into ``lang``."""
+    translations = catalogue(lang)
+    for cmd in _commands(command):
+        if getattr(cmd, "_help_option", None) is not None:
+            cmd._help_option = None  # click keeps it from the first run; made again in lang
+    for owner, attribute, english in help_texts(command):
+        msgid = help_msgid(english)
+        text = translations.gettext(msgid)
+        if inspect.cleandoc(english).startswith(_NO_REWRAP):
+            text = _NO_REWRAP + text
+        setattr(owner, attribute, text)
+
+
+def _english(owner: object, attribute: str) -> str | None:
+    """The English text of a help attribute, kept aside the first time it is translated."""
+    kept = vars(owner).setdefault("_mvi_xl_english", {})
+    if attribute not in kept:
+        kept[attribute] = getattr(owner, attribute, None)
+    return kept[attribute]
+
+
+def _commands(command: click.Command) -> Iterator[click.Command]:
+    yield command
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            yield from _commands(sub)
+
+
+class LocalisedGroup(click.Group):
+    """The ``mvi-xl`` group: chooses the language of the command line before click parses it
+    (the console script and CliRunner both come in through ``main``)."""
+
+    def main(self, args: Sequence[str] | None = None, *pos: object, **kwargs: object):  # type: ignore[override]
+        import sys
+
+        lang = choose_language(list(sys.argv[1:] if args is None else args))
+        with speaking(lang):
+            translate_help(self, lang)
+            return super().main(args, *pos, **kwargs)  # type: ignore[arg-type]
