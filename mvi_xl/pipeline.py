@@ -51,6 +51,7 @@ from .safe_io import (
     run_lock,
 )
 from .words import synonyms
+from .words.i18n import Phrase
 from .words.terms import label_key
 
 MONITOR_SUFFIX = "-monitor.xlsx"
@@ -796,9 +797,7 @@ def _sibling_for(output: Path, stamp: str) -> Path:
 def _history_not_saved(monitor: Monitor, path: Path, error: OutputError) -> Monitor:
     """A refresh whose history could not be put in place (open in Excel, say): the monitor is
     written, and the next run, which sees the snapshot missing, records it."""
-    notice = Finding(
-        "history_not_saved", path.name, {"reason": error.render("nl").split(": ", 1)[-1]}
-    )
+    notice = Finding("history_not_saved", path.name, {"reason": Phrase(error.code, **error.params)})
     return replace(monitor, notices=(*monitor.notices, notice))
 
 
