@@ -22,7 +22,7 @@ from .errors import EXIT_ELSEWHERE, EXIT_INTERNAL, MviError, UsageError
 from .runlog import RunLog
 from .schedule import EVERY, parse_time
 from .words import i18n
-from .words.command_line import LANG_ENV, LocalisedGroup, language
+from .words.command_line import LocalisedGroup, language
 from .words.i18n import Words
 from .words.terms import LANGUAGES
 
@@ -83,7 +83,6 @@ PATH = click.Path(path_type=Path)
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
-    envvar=LANG_ENV,
     help="Language of the workbook, the messages and this help: nl (the default) or en; "
     "without --lang, MVI_XL_LANG or 'language' in mvi-xl.toml.",
 )

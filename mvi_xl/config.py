@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .words import colours, synonyms, terms
+from .words import synonyms, terms
+from .words.colours import HOUSE_COLOURS, STATUS_COLOURS
 
 CONFIG_NAME = "mvi-xl.toml"
 
@@ -87,10 +88,10 @@ class Config:
     source: Path | None = None  # the file this came from, None for the defaults
 
     def status_colour(self, status: str) -> str:
-        return self.colours.get(status, colours.STATUS_COLOURS[status])
+        return self.colours.get(status, STATUS_COLOURS[status])
 
     def house_colour(self, name: str) -> str:
-        return self.colours.get(name, colours.HOUSE_COLOURS[name])
+        return self.colours.get(name, HOUSE_COLOURS[name])
 
 
 def find_config(explicit: Path | None, register: Path | None) -> Path | None:
@@ -156,7 +157,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     themes = reader.table(data, "themes")
     reader.allow(themes, "themes", {"names"})
     colours = reader.table(data, "colours")
-    known_colours = set(colours.STATUS_COLOURS) | set(colours.HOUSE_COLOURS)
+    known_colours = set(STATUS_COLOURS) | set(HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)
     monitor = reader.table(data, "monitor")
     reader.allow(monitor, "monitor", {"logo", "max_list_items", "read_only_recommended", "archive"})

@@ -94,7 +94,7 @@ def test_a_phrase_and_a_status_are_put_in_the_language_of_the_message():
         "cannot read the register: the file is busy"
     )
     assert "het bestand is bezet" in i18n.message("nl", "unreadable", reason=reason)[0]
-    text, hint = i18n.message(
+    _, hint = i18n.message(
         "en", "unknown_status", value="klar", suggestion="klaar", canonical="voltooid"
     )
     assert "(completed)" in hint

@@ -158,9 +158,42 @@ def _commands(command: click.Command) -> Iterator[click.Command]:
             yield from _commands(sub)
 
 
+def _lang_everywhere(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """``mvi-xl --lang en build ...``, or MVI_XL_LANG: the language of the command too (an
+    explicit ``build --lang`` still wins)."""
+    chosen = value or os.environ.get(LANG_ENV, "").strip().lower()
+    if chosen in LANGUAGES and isinstance(ctx.command, click.Group):
+        ctx.default_map = _lang_defaults(ctx.command, chosen)
+
+
+def _lang_defaults(group: click.Group, lang: str) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found[name] = _lang_defaults(command, lang)
+        elif any(param.name == "lang" for param in command.params):
+            found[name] = {"lang": lang}
+    return found
+
+
 class LocalisedGroup(click.Group):
     """The ``mvi-xl`` group: chooses the language of the command line before click parses it
-    (the console script and CliRunner both come in through ``main``)."""
+    (the console script and CliRunner both come in through ``main``), and takes a ``--lang``
+    of its own for the command that follows."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.params.insert(
+            0,
+            click.Option(
+                ["--lang"],
+                type=click.Choice(LANGUAGES),
+                expose_value=False,
+                callback=_lang_everywhere,
+                help="Language of the command line, the workbook and the messages: nl (the "
+                "default) or en; also MVI_XL_LANG, or 'language' in mvi-xl.toml.",
+            ),
+        )
 
     def main(self, args: Sequence[str] | None = None, *pos: object, **kwargs: object):  # type: ignore[override]
         import sys
