@@ -82,7 +82,7 @@ INK, FAC, RUI = "Inkoop", "Facilitaire Zaken", "Ruimte"
 SOC, BED, COM, STB = "Sociaal Domein", "Bedrijfsvoering", "Communicatie", "Stadsbeheer"
 
 #: The spellings staff use, mapped to what they mean; used only for the self-check below.
-#: Every spelling is one mvi-xl recognises (see mvi_xl/vocabulary.py, STATUS_SYNONYMS).
+#: Every spelling is one mvi-xl recognises (see mvi_xl/words/synonyms.py, STATUS_SYNONYMS).
 MEANING = {
     "voltooid": "voltooid",
     "afgerond": "voltooid",

@@ -342,12 +342,16 @@ def all_commands(group=cli, prefix=()):
 def test_every_command_has_help_with_exit_codes_and_is_in_the_readme(words: tuple[str, ...]):
     result = run(*words, "--help")
     assert result.exit_code == 0
-    assert "Exit codes:" in result.stdout and "4  the monitor can't be written" in result.stdout
+    assert "Afsluitcodes:" in result.stdout
+    assert "4  de monitor kan niet worden geschreven" in result.stdout
+    english = run("--lang", "en", *words, "--help")
+    assert "Exit codes:" in english.stdout and "4  the monitor can't be written" in english.stdout
     assert f"mvi-xl {' '.join(words)}" in README.read_text(encoding="utf-8")
 
 
 def test_top_level_help_and_version():
-    assert "Exit codes:" in run("--help").stdout
+    assert "Afsluitcodes:" in run("--help").stdout
+    assert "Exit codes:" in run("--lang", "en", "--help").stdout
     assert run("--version").stdout.strip().endswith(pipeline.__version__)
 
 
