@@ -371,7 +371,7 @@ def test_python_dash_m(basic_register: Path):
     [
         (["build", "{register}", "-o", "{monitor}"], 0, "stdout", "Monitor geschreven"),
         (["check", "{missing}"], 3, "stderr", "bestand niet gevonden"),
-        (["build", "--bogus"], 2, "stderr", "No such option"),
+        (["build", "--bogus"], 2, "stderr", "Onbekende optie"),
         (["--version"], 0, "stdout", "mvi-xl, version"),
     ],
 )
