@@ -22,7 +22,7 @@ from .errors import EXIT_ELSEWHERE, EXIT_INTERNAL, MviError, UsageError
 from .runlog import RunLog
 from .schedule import EVERY, parse_time
 from .words import i18n
-from .words.command_line import LocalisedGroup, language
+from .words.command_line import LocalisedGroup, language, version_option
 from .words.i18n import Words
 from .words.terms import LANGUAGES
 
@@ -132,7 +132,7 @@ json_option = click.option(
     epilog=EXIT_CODES,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, prog_name="mvi-xl")
+@version_option(__version__, prog_name="mvi-xl")
 def cli() -> None:
     """Turn an MVI action register into a monitor workbook with native Excel charts."""
 

@@ -74,8 +74,10 @@ def _configured_language(args: Sequence[str]) -> str | None:
     register = next((Path(a) for a in args if not a.startswith("-") and Path(a).exists()), None)
     if explicit is None and register is None:
         return None
-    from ..config import find_config
+    from ..config import CONFIG_NAME, find_config
 
+    if register is not None and register.is_dir():  # a folder of registers: the one inside
+        register = register / CONFIG_NAME
     found = find_config(Path(explicit) if explicit else None, register)
     if found is None:
         return None
@@ -156,6 +158,26 @@ def _commands(command: click.Command) -> Iterator[click.Command]:
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             yield from _commands(sub)
+
+
+def version_option(version: str, prog_name: str):
+    """``--version``, as click's own but with its line in the language of the command (click's
+    puts its words in the line when the decorator runs, at import)."""
+
+    def show(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value and not ctx.resilient_parsing:
+            line = gettext.gettext("%(prog)s, version %(version)s")
+            click.echo(line % {"prog": prog_name, "package": "mvi-xl", "version": version})
+            ctx.exit()
+
+    return click.option(
+        "--version",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=show,
+        help="Show the version and exit.",
+    )
 
 
 def _lang_everywhere(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
