@@ -372,7 +372,7 @@ def test_python_dash_m(basic_register: Path):
         (["build", "{register}", "-o", "{monitor}"], 0, "stdout", "Monitor geschreven"),
         (["check", "{missing}"], 3, "stderr", "bestand niet gevonden"),
         (["build", "--bogus"], 2, "stderr", "Onbekende optie"),
-        (["--version"], 0, "stdout", "mvi-xl, version"),
+        (["--version"], 0, "stdout", "mvi-xl, versie"),
     ],
 )
 def test_the_process_ends_with_its_exit_code_and_everything_said(

@@ -68,17 +68,20 @@ def _value_of(args: Sequence[str], option: str) -> str | None:
 
 
 def _configured_language(args: Sequence[str]) -> str | None:
-    """``language`` of the config the command would read; nothing when there is none or it
-    can't be read (the command itself then says what is wrong with it)."""
+    """``language`` of the config the command would read: ``--config``, or the mvi-xl.toml
+    beside the first path named that has one (inside it, for a folder of registers). Nothing
+    when there is none or it can't be read (the command itself then says what is wrong)."""
     explicit = _value_of(args, "--config")
-    register = next((Path(a) for a in args if not a.startswith("-") and Path(a).exists()), None)
-    if explicit is None and register is None:
+    paths = [Path(a) for a in args if not a.startswith("-") and Path(a).exists()]
+    if explicit is None and not paths:
         return None
     from ..config import CONFIG_NAME, find_config
 
-    if register is not None and register.is_dir():  # a folder of registers: the one inside
-        register = register / CONFIG_NAME
-    found = find_config(Path(explicit) if explicit else None, register)
+    if explicit is not None:
+        found = find_config(Path(explicit), None)
+    else:
+        anchors = (p / CONFIG_NAME if p.is_dir() else p for p in paths)
+        found = next((c for a in anchors if (c := find_config(None, a)) is not None), None)
     if found is None:
         return None
     import tomllib
