@@ -159,3 +159,19 @@ def test_watch_without_lang_says_a_build_error_in_the_run_language(
     result = CliRunner().invoke(cli, ["watch", str(register), "--quiet"], env=env)
     assert result.exit_code == 0, result.output
     assert f"mvi-xl: weg.xlsx: {expected}" in result.stderr
+
+
+def test_a_path_that_cannot_be_looked_at_leaves_the_choice_to_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """A drive gone mid-command (EIO on stat): the language comes from the rest, and the
+    command itself says what is wrong with the path."""
+    from mvi_xl.words.command_line import choose_language
+
+    def gone(self: Path, *args, **kwargs) -> bool:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "exists", gone)
+    assert choose_language(["build", "/mnt/share/register.xlsx"]) == "nl"
+    monkeypatch.setenv("MVI_XL_LANG", "en")
+    assert choose_language(["build", "/mnt/share/register.xlsx"]) == "en"

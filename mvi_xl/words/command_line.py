@@ -72,26 +72,33 @@ def _configured_language(args: Sequence[str]) -> str | None:
     beside the first path named that has one (inside it, for a folder of registers). Nothing
     when there is none or it can't be read (the command itself then says what is wrong)."""
     explicit = _value_of(args, "--config")
-    paths = [Path(a) for a in args if not a.startswith("-") and Path(a).exists()]
+    paths = [Path(a) for a in args if not a.startswith("-") and _exists(Path(a))]
     if explicit is None and not paths:
-        return None
-    from ..config import CONFIG_NAME, find_config
-
-    if explicit is not None:
-        found = find_config(Path(explicit), None)
-    else:
-        anchors = (p / CONFIG_NAME if p.is_dir() else p for p in paths)
-        found = next((c for a in anchors if (c := find_config(None, a)) is not None), None)
-    if found is None:
         return None
     import tomllib
 
-    try:
+    from ..config import CONFIG_NAME, find_config
+
+    try:  # a drive that is gone, a name the system refuses: the command will say so itself
+        if explicit is not None:
+            found = find_config(Path(explicit), None)
+        else:
+            anchors = (p / CONFIG_NAME if p.is_dir() else p for p in paths)
+            found = next((c for a in anchors if (c := find_config(None, a)) is not None), None)
+        if found is None:
+            return None
         with found.open("rb") as handle:
             value = tomllib.load(handle).get("language")
     except (OSError, ValueError):
         return None
     return value if value in LANGUAGES else None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a drive gone, a name the system refuses
+        return False
 
 
 @contextmanager
