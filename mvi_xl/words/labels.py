@@ -9,16 +9,18 @@ run ``make catalogues`` and translate what is new in the Dutch catalogue (README
 
 from __future__ import annotations
 
-from typing import NamedTuple
 
-
-class Plural(NamedTuple):
+class Plural:
     """A text that depends on a count: its singular and plural msgids, and the parameter that
-    holds the count."""
+    holds the count. (A plain class: a NamedTuple would cost start-up time.)"""
 
-    one: str
-    other: str
-    n: str = "count"
+    __slots__ = ("n", "one", "other")
+
+    def __init__(self, one: str, other: str, n: str = "count") -> None:
+        self.one, self.other, self.n = one, other, n
+
+    def __repr__(self) -> str:
+        return f"Plural({self.one!r}, {self.other!r}, n={self.n!r})"
 
 
 LABELS: dict[str, str | Plural] = {
