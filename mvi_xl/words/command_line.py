@@ -18,6 +18,7 @@ from __future__ import annotations
 import gettext
 import inspect
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -228,8 +229,6 @@ class LocalisedGroup(click.Group):
         )
 
     def main(self, args: Sequence[str] | None = None, *pos: object, **kwargs: object):  # type: ignore[override]
-        import sys
-
         lang = choose_language(list(sys.argv[1:] if args is None else args))
         with speaking(lang):
             translate_help(self, lang)

@@ -65,10 +65,6 @@ def _labels(lang: str) -> dict[str, str]:
     }
 
 
-def labels(lang: str) -> dict[str, str]:
-    return _labels(lang)
-
-
 class Phrase:
     """Part of a message that has words of its own (why a register is unreadable, say): a
     message code and its parameters, put into words in the language of the message that
