@@ -9,8 +9,8 @@ help texts of mvi-xl's own commands and options are English in ``cli``; ``transl
 them into the chosen language on the command objects before click renders them.
 
 The language is ``--lang`` (or ``--lang=``) anywhere on the command line, else
-``MVI_XL_LANG``, else ``language`` in the mvi-xl.toml the command finds (``--config``, or the
-one beside the register named), else Dutch.
+``MVI_XL_LANG``, else ``language`` in the mvi-xl.toml the command finds (``--config``, the one
+beside the register named, or without one the one in the current folder), else Dutch.
 """
 
 from __future__ import annotations
@@ -70,12 +70,14 @@ def _value_of(args: Sequence[str], option: str) -> str | None:
 
 def _configured_language(args: Sequence[str]) -> str | None:
     """``language`` of the config the command would read: ``--config``, or the mvi-xl.toml
-    beside the first path named that has one (inside it, for a folder of registers). Nothing
-    when there is none or it can't be read (the command itself then says what is wrong)."""
+    beside the first path named that has one (inside it, for a folder of registers), or, when
+    no path is named (``mvi-xl --help``, ``history list``), the one in the current folder.
+    Nothing when there is none or it can't be read (the command itself then says what is
+    wrong)."""
     explicit = _value_of(args, "--config")
     paths = [Path(a) for a in args if not a.startswith("-") and _exists(Path(a))]
     if explicit is None and not paths:
-        return None
+        paths = [Path.cwd()]
     import tomllib
 
     from ..config import CONFIG_NAME, find_config
