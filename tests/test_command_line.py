@@ -16,9 +16,14 @@ from mvi_xl.errors import RegisterError
 from .conftest import BASIC_ROWS, write_xlsx
 
 DUTCH = {
-    "help": ("Gebruik: mvi-xl [OPTIONS]", "Opties:", "Toon deze hulp en stop.", "Commando's:"),
+    "help": (
+        "Gebruik: mvi-xl [OPTIES] COMMANDO",
+        "Opties:",
+        "Toon deze hulp en stop.",
+        "Commando's:",
+    ),
     "build_help": (
-        "Gebruik: mvi-xl build [OPTIONS] REGISTER...",
+        "Gebruik: mvi-xl build [OPTIES] REGISTER...",
         "Lees REGISTER en schrijf de monitor-werkmap.",
         "Behandel elke melding als fout (afsluitcode 3).",
         "Afsluitcodes:",

@@ -35,6 +35,10 @@ DEFAULT_LANGUAGE = "nl"
 
 _current: ContextVar[str] = ContextVar("mvi_xl_language", default=DEFAULT_LANGUAGE)
 
+#: What of a command click shows in its own words: the help texts, and the usage line's
+#: "[OPTIONS]" and "COMMAND [ARGS]..." (click's defaults, kept on the command).
+_COMMAND_TEXTS = ("help", "short_help", "epilog", "options_metavar", "subcommand_metavar")
+
 #: Click's "\b" marks a paragraph it must not rewrap; it stays out of the msgid.
 _NO_REWRAP = "\b\n"
 
@@ -134,7 +138,7 @@ def help_msgid(text: str) -> str:
 def help_texts(command: click.Command) -> Iterator[tuple[object, str, str]]:
     """Every help text of ``command`` and what it contains: (object, attribute, English)."""
     for cmd in _commands(command):
-        for attribute in ("help", "short_help", "epilog"):
+        for attribute in _COMMAND_TEXTS:
             english = _english(cmd, attribute)
             if english:
                 yield cmd, attribute, english
