@@ -1,7 +1,7 @@
 # Everyday commands. The README's two set-up commands work without make.
 PYTHON ?= python3
 
-.PHONY: test lint format example golden bench
+.PHONY: test lint format example golden bench catalogues
 
 test:
 	$(PYTHON) -m pytest
@@ -19,6 +19,12 @@ format:
 # Regenerate the bundled example register (committed; a test checks it is up to date).
 example:
 	$(PYTHON) scripts/make_example.py
+
+# Bring the gettext catalogues (mvi_xl/locale/*/LC_MESSAGES/mvi_xl.po) in line with the code's
+# msgids and click's, and compile the .mo beside them; translate what is new in the Dutch .po and
+# run it again. Both .po and .mo are committed (needs the test extra: Babel).
+catalogues:
+	$(PYTHON) scripts/catalogues.py
 
 # Regenerate the golden monitor of the example (tests/golden/voorbeeld) after an intended change
 # to the workbook; review its diff and commit it with the change.

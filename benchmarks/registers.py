@@ -21,7 +21,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from mvi_xl.vocabulary import NATIONAL_THEMES
+from mvi_xl.words.synonyms import NATIONAL_THEMES
 
 #: Bump when the generated content changes, so stale registers in benchmarks/out/ are rebuilt.
 VERSION = 1

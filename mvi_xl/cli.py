@@ -17,11 +17,14 @@ from typing import NoReturn, TypeVar
 
 import click
 
-from . import __version__, vocabulary
+from . import __version__
 from .errors import EXIT_ELSEWHERE, EXIT_INTERNAL, MviError, UsageError
 from .runlog import RunLog
 from .schedule import EVERY, parse_time
-from .vocabulary import LANGUAGES, Words
+from .words import i18n
+from .words.command_line import LocalisedGroup, language, version_option
+from .words.i18n import Words
+from .words.terms import LANGUAGES
 
 T = TypeVar("T")
 
@@ -71,7 +74,7 @@ class DateParam(click.ParamType):
                 return dt.datetime.strptime(value.strip(), pattern).date()
             except ValueError:
                 continue
-        self.fail(f"'{value}' is not a date; use YYYY-MM-DD or DD-MM-YYYY", param, ctx)
+        self.fail(i18n.message(language(), "not_a_date", value=value)[0], param, ctx)
 
 
 DATE = DateParam()
@@ -80,7 +83,8 @@ PATH = click.Path(path_type=Path)
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
-    help="Language of the workbook and messages (default nl, or 'language' in mvi-xl.toml).",
+    help="Language of the workbook, the messages and this help: nl (the default) or en; "
+    "without --lang, MVI_XL_LANG or 'language' in mvi-xl.toml.",
 )
 config_option = click.option(
     "--config",
@@ -123,8 +127,12 @@ json_option = click.option(
 )
 
 
-@click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="mvi-xl")
+@click.group(
+    cls=LocalisedGroup,
+    epilog=EXIT_CODES,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@version_option(__version__, prog_name="mvi-xl")
 def cli() -> None:
     """Turn an MVI action register into a monitor workbook with native Excel charts."""
 
@@ -227,7 +235,7 @@ def build(
             _guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
         log = RunLog(log_file)
         if per_department:
-            words = Words(lang or "nl")
+            words = Words(lang or language())
             results = _guard(
                 lambda: pipeline.build_departments(options, output, words),
                 lang,
@@ -306,7 +314,7 @@ def watch(
     from .watch import Watcher
 
     gc.enable()  # paused for one-shot runs (see main); a watch runs for hours
-    words = Words(lang or "nl")
+    words = Words(lang or language())
     options = pipeline.Options(register, output, None, None, config, sheet, lang, strict)
     if log_file is not None:
         _guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
@@ -322,7 +330,7 @@ def watch(
                 "result",
                 status="error",
                 exit=error.exit_code,
-                message=error.render(lang or "nl"),
+                message=error.render(lang or language()),
                 duration=f"{time.monotonic() - started:.2f}s",
             )
             raise
@@ -338,7 +346,7 @@ def watch(
             _report(result, False, check=False)
 
     def on_error(error: MviError) -> None:
-        click.echo(f"mvi-xl: {error.render(lang or 'nl')}", err=True)
+        click.echo(f"mvi-xl: {error.render(lang or language())}", err=True)
 
     if not quiet:
         click.echo(words["cli.watching"].format(path=register, interval=f"{interval:g}"))
@@ -423,11 +431,12 @@ def schedule(
     monitor. Each REGISTER (a file or a folder of registers) is its own monitor."""
     from . import schedule as planner
 
-    words = Words(lang or "nl")
+    words = Words(lang or language())
     try:
         when = parse_time(at)
     except ValueError:
-        raise click.BadParameter(f"'{at}' is not a time; use HH:MM", param_hint="--at") from None
+        text = i18n.message(words.lang, "not_a_time", value=at)[0]
+        raise click.BadParameter(text, param_hint="--at") from None
     if output is not None and len(registers) > 1:
         _fail(UsageError("schedule_one_output"), lang)
     carried: list[str] = []
@@ -459,7 +468,7 @@ def schedule(
     except planner.ScheduleError as exc:
         _fail(UsageError(exc.code, **exc.params), lang)
     for code, params in made.warnings:
-        text, hint = vocabulary.message(words.lang, code, **params)
+        text, hint = i18n.message(words.lang, code, **params)
         click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
     _guard(lambda: _write_cmd_files(made, registers), lang)
     for (local, remote, _), (schtasks, powershell) in zip(
@@ -528,7 +537,7 @@ def check(
 @lang_option
 def init(path: Path, lang: str | None) -> None:
     """Create a new, empty register at PATH (never overwrites a file)."""
-    lang = lang or "nl"
+    lang = lang or language()
     _guard(lambda: pipeline.init(path, lang=lang), lang)
     click.echo(Words(lang)["cli.created"].format(path=path))
 
@@ -573,8 +582,11 @@ def history_add(
     for notice in result.monitor.notices:
         click.echo(f"{words['cli.notice']}: {notice.render(result.lang)[0]}", err=True)
     click.echo(
-        words["cli.recorded"].format(
-            as_of=words.date(as_of), path=result.output, count=result.monitor.total_actions
+        words.plural(
+            "cli.recorded",
+            result.monitor.total_actions,
+            as_of=words.date(as_of),
+            path=result.output,
         )
     )
 
@@ -586,13 +598,13 @@ def history_add(
 def history_list(monitor: Path | None, lang: str | None, as_json: bool) -> None:
     """Show the snapshots of MONITOR (or of the one history file in this folder)."""
     found = _guard(lambda: pipeline.find_history(monitor), lang)
-    words = Words(lang or "nl")
+    words = Words(lang or language())
     for notice in found.notices(None):  # what of the file could not be read
         click.echo(f"{words['cli.notice']}: {notice.render(words.lang)[0]}", err=True)
     if as_json:
         _echo_json(report.history_json(found))
         return
-    for line in report.history_table(found, lang or "nl"):
+    for line in report.history_table(found, lang or language()):
         click.echo(line)
 
 
@@ -607,7 +619,7 @@ def history_publish(
     """Mark the snapshot of DATE as published: the next monitors compare with it. When the
     monitor beside the history is of DATE, a copy goes into the archive."""
     marked = _guard(lambda: pipeline.mark(monitor, date, published=True, config=config), lang)
-    words = Words(lang or "nl")
+    words = Words(lang or language())
     key = "cli.marked_published" if marked.changed else "cli.was_published"
     click.echo(words[key].format(as_of=words.date(date)))
     if marked.archived is not None:
@@ -622,7 +634,7 @@ def history_unpublish(date: dt.date, monitor: Path | None, lang: str | None) -> 
     """Mark the snapshot of DATE as a refresh: the next monitors no longer compare with it
     (its archived copy, if any, stays)."""
     marked = _guard(lambda: pipeline.mark(monitor, date, published=False), lang)
-    words = Words(lang or "nl")
+    words = Words(lang or language())
     key = "cli.marked_refresh" if marked.changed else "cli.was_refresh"
     click.echo(words[key].format(as_of=words.date(date)))
 
@@ -634,7 +646,7 @@ def history_unpublish(date: dt.date, monitor: Path | None, lang: str | None) -> 
 def history_remove(date: dt.date, monitor: Path | None, lang: str | None) -> None:
     """Remove the snapshot of DATE from the history of MONITOR."""
     found = _guard(lambda: pipeline.forget(monitor, date), lang)
-    words = Words(lang or "nl")
+    words = Words(lang or language())
     click.echo(words["cli.removed"].format(as_of=words.date(date), path=found.path))
 
 
@@ -729,23 +741,24 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
         click.echo(line)
     findings = monitor.findings
     if findings:
-        click.echo(words["cli.warnings"].format(count=len(findings)), err=True)
+        click.echo(words.plural("cli.warnings", len(findings)), err=True)
         shown = findings if check else findings[:SHOWN_WARNINGS]
         for finding in shown:
             text, hint = finding.render(lang)
             where = f"{finding.where}: " if finding.where else ""
             click.echo(f"  {where}{text}" + (f". {hint}" if check else ""), err=True)
         if len(findings) > len(shown):
-            click.echo(
-                words["cli.more_warnings"].format(count=len(findings) - len(shown)), err=True
-            )
+            click.echo(words.plural("cli.more_warnings", len(findings) - len(shown)), err=True)
     for notice in monitor.notices:
         text, _ = notice.render(lang)
         where = f"{notice.where}: " if notice.where else ""
         click.echo(f"{words['cli.notice']}: {where}{text}", err=True)
     if check:
-        key = "cli.read" if findings else "cli.clean"
-        click.echo(words[key].format(count=monitor.total_actions, warnings=len(findings)))
+        if findings:
+            actions = words.plural("count.actions", monitor.total_actions)
+            click.echo(words.plural("cli.read", len(findings), actions=actions))
+        else:
+            click.echo(words.plural("cli.clean", monitor.total_actions))
     elif result.up_to_date:
         click.echo(words["cli.up_to_date"].format(path=result.output))
     else:
@@ -759,12 +772,12 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
 def _say_in_use(result: pipeline.Result, words: Words) -> None:
     """The monitor (or its PDF) was open: where the new one went (exit code 5 says it too)."""
     if result.fell_back:
-        text, hint = vocabulary.message(
+        text, hint = i18n.message(
             words.lang, "monitor_in_use", target=result.target, path=result.output
         )
         click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
     if result.pdf_fell_back and result.target is not None:
-        text, hint = vocabulary.message(
+        text, hint = i18n.message(
             words.lang,
             "pdf_in_use",
             target=pipeline.pdf_target(result.target),
@@ -798,18 +811,17 @@ def _guard(
                 "result",
                 status="error",
                 exit=exc.exit_code,
-                message=exc.render(lang or "nl"),
+                message=exc.render(lang or language()),
                 duration=f"{time.monotonic() - (started or 0):.2f}s",
             )
         _fail(exc, lang)
     except Exception as exc:
         if os.environ.get("MVI_XL_DEBUG"):
             raise
-        click.echo(
-            f"mvi-xl: internal error: {type(exc).__name__}: {exc}. "
-            "Run again with MVI_XL_DEBUG=1 for details and please report it.",
-            err=True,
+        text, hint = i18n.message(
+            lang or language(), "internal_error", error=f"{type(exc).__name__}: {exc}"
         )
+        click.echo(f"mvi-xl: {text}. {hint}", err=True)
         sys.exit(EXIT_INTERNAL)
 
 
@@ -822,7 +834,7 @@ def _io_error(exc: OSError) -> MviError:
 
 
 def _fail(error: MviError, lang: str | None):
-    line = error.render(lang or "nl")
+    line = error.render(lang or language())
     detail = error.params.get("detail")
     if detail and os.environ.get("MVI_XL_DEBUG"):  # a library's own words, for a bug report
         line += f" [{detail}]"

@@ -15,7 +15,6 @@ from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
 
-from . import vocabulary
 from .config import Config, SignalSettings
 from .model import (
     Action,
@@ -31,7 +30,8 @@ from .model import (
     SnapshotAction,
 )
 from .periods import last_day, sort_key, year_label_span
-from .vocabulary import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
+from .words import terms
+from .words.terms import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
 
 
 def compute_monitor(
@@ -215,9 +215,7 @@ def period_order(
 def is_continuous(label: str, configured_keys: Collection[str] = frozenset()) -> bool:
     """A period that never ends: configured as such (``configured_keys``: its ``label_key``) or
     with "doorlopend" in its name. The bucket "" is not a period."""
-    return bool(label) and (
-        label_key(label) in configured_keys or vocabulary.is_continuous_label(label)
-    )
+    return bool(label) and (label_key(label) in configured_keys or terms.is_continuous_label(label))
 
 
 def realised_between(
@@ -243,11 +241,9 @@ def split_communications(
     realised, planned = [], []
     for moment in moments:
         status = moment.status or (
-            vocabulary.REALISED
-            if moment.date is not None and moment.date <= as_of
-            else vocabulary.PLANNED
+            terms.REALISED if moment.date is not None and moment.date <= as_of else terms.PLANNED
         )
-        (realised if status == vocabulary.REALISED else planned).append(moment)
+        (realised if status == terms.REALISED else planned).append(moment)
     return tuple(realised), tuple(planned)
 
 
@@ -274,7 +270,7 @@ def action_where(register: Register, action: Action, field_name: str) -> str:
 
 # --- Views: per department, theme and source -----------------------------------------------
 
-#: Columns whose spellings of one name are one group (``vocabulary.label_key``), as periods
+#: Columns whose spellings of one name are one group (``terms.label_key``), as periods
 #: are. The views count them with COUNTIFS on the Acties sheet, so every action must carry the
 #: one spelling its group shows.
 MERGED_NAMES = ("department", "theme")
@@ -385,7 +381,7 @@ OPEN = frozenset({LOPEND, GEPLAND, ONBEKEND})
 def find_signals(
     register: Register, periods: Iterable[PeriodCounts], as_of: dt.date, settings: SignalSettings
 ) -> tuple[Signal, ...]:
-    """The enabled signals that have something to show, in vocabulary.SIGNALS order."""
+    """The enabled signals that have something to show, in terms.SIGNALS order."""
     actions = register.actions
     grace = dt.timedelta(days=settings.overdue_grace_days)
     found: dict[str, Signal] = {}
@@ -420,7 +416,7 @@ def find_signals(
             "progress_attention",
             (a for a in actions if a.progress in ("oranje", "rood") and a.status in OPEN),
         )
-    ordered = [found[code] for code in vocabulary.SIGNALS if code in found]
+    ordered = [found[code] for code in terms.SIGNALS if code in found]
     if "period_ending" in settings.enabled:
         ordered.extend(period_signals(actions, periods, as_of, settings))
     return tuple(ordered)

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import vocabulary
 from .errors import ConfigError
+from .words import synonyms, terms
+from .words.colours import HOUSE_COLOURS, STATUS_COLOURS
 
 CONFIG_NAME = "mvi-xl.toml"
 
@@ -58,7 +59,7 @@ LIMIT_CEILINGS: dict[str, int] = {
 class SignalSettings:
     """Which signals the monitor raises and when (``[signals]``)."""
 
-    enabled: tuple[str, ...] = vocabulary.SIGNALS
+    enabled: tuple[str, ...] = terms.SIGNALS
     overdue_grace_days: int = 0  # days after the planned end date before an action is overdue
     period_ending_months: int = 6  # a period's last months (of its last planned year) ...
     period_ending_min_share: float = 0.5  # ... with less than this share completed
@@ -87,10 +88,10 @@ class Config:
     source: Path | None = None  # the file this came from, None for the defaults
 
     def status_colour(self, status: str) -> str:
-        return self.colours.get(status, vocabulary.STATUS_COLOURS[status])
+        return self.colours.get(status, STATUS_COLOURS[status])
 
     def house_colour(self, name: str) -> str:
-        return self.colours.get(name, vocabulary.HOUSE_COLOURS[name])
+        return self.colours.get(name, HOUSE_COLOURS[name])
 
 
 def find_config(explicit: Path | None, register: Path | None) -> Path | None:
@@ -143,20 +144,20 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
 
     organisation = reader.text(data, "organisation", "")
     language = reader.text(data, "language", None)
-    if language is not None and language not in vocabulary.LANGUAGES:
-        reader.fail("language", "config_choice", choices=", ".join(vocabulary.LANGUAGES))
+    if language is not None and language not in terms.LANGUAGES:
+        reader.fail("language", "config_choice", choices=", ".join(terms.LANGUAGES))
 
     columns = reader.table(data, "columns")
-    reader.allow(columns, "columns", set(vocabulary.FIELDS))
+    reader.allow(columns, "columns", set(terms.FIELDS))
     statuses = dict(reader.table(data, "statuses"))
-    reader.allow(statuses, "statuses", {*vocabulary.STATUSES, "colours"})
+    reader.allow(statuses, "statuses", {*terms.STATUSES, "colours"})
     status_colours = _status_colours(reader, statuses.pop("colours", {}))
     periods = reader.table(data, "periods")
     reader.allow(periods, "periods", {"order", "continuous"})
     themes = reader.table(data, "themes")
     reader.allow(themes, "themes", {"names"})
     colours = reader.table(data, "colours")
-    known_colours = set(vocabulary.STATUS_COLOURS) | set(vocabulary.HOUSE_COLOURS)
+    known_colours = set(STATUS_COLOURS) | set(HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)
     monitor = reader.table(data, "monitor")
     reader.allow(monitor, "monitor", {"logo", "max_list_items", "read_only_recommended", "archive"})
@@ -217,11 +218,11 @@ def _status_colours(reader: _Reader, table: Any) -> dict[str, str]:
     colours = {}
     for colour, status in table.items():
         key = f"statuses.colours.{colour}"
-        name = vocabulary.COLOUR_WORDS.get(colour.strip().casefold())
+        name = synonyms.COLOUR_WORDS.get(colour.strip().casefold())
         if name is None and not _COLOUR.match(colour.strip()):
             reader.fail(key, "config_colour_name", value=colour)
-        if not isinstance(status, str) or status.strip().casefold() not in vocabulary.STATUSES:
-            reader.fail(key, "config_choice", choices=", ".join(vocabulary.STATUSES))
+        if not isinstance(status, str) or status.strip().casefold() not in terms.STATUSES:
+            reader.fail(key, "config_choice", choices=", ".join(terms.STATUSES))
         colours[name or colour.strip().upper()] = status.strip().casefold()
     return colours
 
@@ -237,9 +238,9 @@ def _signals(reader: _Reader, table: Mapping[str, Any]) -> SignalSettings:
     enabled = defaults.enabled
     if "enabled" in table:
         enabled = reader.names(table, "enabled", "signals.enabled")
-        unknown = [name for name in enabled if name not in vocabulary.SIGNALS]
+        unknown = [name for name in enabled if name not in terms.SIGNALS]
         if unknown:
-            reader.fail("signals.enabled", "config_choice", choices=", ".join(vocabulary.SIGNALS))
+            reader.fail("signals.enabled", "config_choice", choices=", ".join(terms.SIGNALS))
 
     def number(name: str, low: float, high: float, kind: type) -> Any:
         value = table.get(name, getattr(defaults, name))

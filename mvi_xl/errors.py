@@ -9,8 +9,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from . import vocabulary
-from .vocabulary import Phrase
+from .words import i18n
+from .words.i18n import Phrase
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -42,7 +42,7 @@ class MviError(Exception):
 
     def render(self, lang: str = "nl") -> str:
         """One line: file, sheet and cell where known, what went wrong, and what to do."""
-        text, hint = vocabulary.message(lang, self.code, **self.params)
+        text, hint = i18n.message(lang, self.code, **self.params)
         place = [str(self.path)] if self.path is not None else []
         if self.where:
             place.append(self.where)

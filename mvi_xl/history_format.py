@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from .csv_safe import escape, escape_row, unescape
 from .model import PeriodCounts, Snapshot, SnapshotAction
-from .vocabulary import ONBEKEND, STATUSES
+from .words.terms import ONBEKEND, STATUSES
 
 FORMAT = 2
 VERSION_MARK = "mvi-xl historie"

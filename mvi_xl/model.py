@@ -12,17 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import vocabulary
 from .cells import cell_ref
-from .vocabulary import (
-    GEPLAND,
-    HEADLINE_STATUS,
-    LOPEND,
-    ONBEKEND,
-    STATUSES,
-    VERVALLEN,
-    VOLTOOID,
-)
+from .words import i18n, terms
+from .words.terms import GEPLAND, HEADLINE_STATUS, LOPEND, ONBEKEND, STATUSES, VERVALLEN, VOLTOOID
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +28,7 @@ class Finding:
 
     def render(self, lang: str) -> tuple[str, str]:
         """The (message, hint) pair in ``lang``."""
-        return vocabulary.message(lang, self.code, **self.params)
+        return i18n.message(lang, self.code, **self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +38,7 @@ class Action:
     row: int  # the row number in the register, as Excel shows it (1-based)
     text: str
     period: str  # the period label as first spelled in the register; "" when none was given
-    status: str  # one of vocabulary.STATUSES, or ONBEKEND
+    status: str  # one of terms.STATUSES, or ONBEKEND
     status_text: str  # the status exactly as typed
     id: str = ""
     theme: str = ""
@@ -80,7 +72,7 @@ class Communication:
 
     text: str
     date: dt.date | None
-    status: str  # vocabulary.REALISED, vocabulary.PLANNED or "" (decided by the date later)
+    status: str  # terms.REALISED, terms.PLANNED or "" (decided by the date later)
     where: str = ""
 
 
@@ -219,7 +211,7 @@ class Signal:
     """Something the coordinator should look at, found in the register rather than written by
     anyone: actions past their end date, running without an owner, and so on."""
 
-    code: str  # one of vocabulary.SIGNALS
+    code: str  # one of terms.SIGNALS
     actions: tuple[Action, ...] = ()
     params: dict[str, object] = field(default_factory=dict)
 
@@ -266,13 +258,11 @@ class Monitor:
     def change(self, counts: PeriodCounts) -> dict[str, int] | None:
         """Per status, how much this period's count moved since the previous monitor; None
         without a previous monitor. A period new since then counts from zero. Periods are
-        matched as the reader merges their spellings (``vocabulary.label_key``)."""
+        matched as the reader merges their spellings (``terms.label_key``)."""
         if self.previous is None:
             return None
-        key = vocabulary.label_key(counts.period)
-        before = next(
-            (p for p in self.previous.periods if vocabulary.label_key(p.period) == key), None
-        )
+        key = terms.label_key(counts.period)
+        before = next((p for p in self.previous.periods if terms.label_key(p.period) == key), None)
         return {
             s: counts.by_status[s] - (before.by_status.get(s, 0) if before else 0)
             for s in (*STATUSES, ONBEKEND)

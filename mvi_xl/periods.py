@@ -20,15 +20,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from . import vocabulary
-from .vocabulary import label_key
+from .words import synonyms
+from .words.terms import label_key
 
 _YEAR = r"((?:19|20)\d\d)"
-_SUFFIX = "(?:" + "|".join(vocabulary.ORDINAL_SUFFIXES) + ")?"
-_QUARTER = "(?:" + "|".join(vocabulary.QUARTER_WORDS) + ")"
-_HALF = "(?:" + "|".join(vocabulary.HALF_WORDS) + ")"
+_SUFFIX = "(?:" + "|".join(synonyms.ORDINAL_SUFFIXES) + ")?"
+_QUARTER = "(?:" + "|".join(synonyms.QUARTER_WORDS) + ")"
+_HALF = "(?:" + "|".join(synonyms.HALF_WORDS) + ")"
 _ORDINAL_WORD = re.compile(
-    r"\b(" + "|".join(vocabulary.ORDINAL_WORDS) + rf")\s+(?=(?:{_QUARTER}|{_HALF})\b)"
+    r"\b(" + "|".join(synonyms.ORDINAL_WORDS) + rf")\s+(?=(?:{_QUARTER}|{_HALF})\b)"
 )
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -59,9 +59,9 @@ def _all_rewrites() -> list[tuple[re.Pattern[str], str]]:
 
 
 _UNIT = rf"{_YEAR}(?:([qh])([1-4]))?"
-_RANGE = r"\s*(?:-|/|" + "|".join(re.escape(w) for w in vocabulary.RANGE_WORDS) + r")\s*"
+_RANGE = r"\s*(?:-|/|" + "|".join(re.escape(w) for w in synonyms.RANGE_WORDS) + r")\s*"
 _SPAN = rf"{_UNIT}(?:{_RANGE}(?:{_UNIT}|(\d\d)\b))?"
-_PREFIX = r"(?:(?:" + "|".join(vocabulary.PERIOD_WORDS) + r")\s+)?"
+_PREFIX = r"(?:(?:" + "|".join(synonyms.PERIOD_WORDS) + r")\s+)?"
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -94,7 +94,7 @@ def normalised(label: str) -> str:
     text = label_key(label)
     if _HAS_YEAR.search(text) is None:
         return text  # every form below names a year
-    text = _ORDINAL_WORD.sub(lambda m: f"{vocabulary.ORDINAL_WORDS[m[1]]} ", text)
+    text = _ORDINAL_WORD.sub(lambda m: f"{synonyms.ORDINAL_WORDS[m[1]]} ", text)
     for pattern, target in _all_rewrites():
         text = pattern.sub(target, text)
     return text

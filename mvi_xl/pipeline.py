@@ -16,7 +16,7 @@ from contextlib import ExitStack, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__, props, vocabulary
+from . import __version__, props
 from .archive import Archive, Kept
 from .compute import combine, compared_snapshot, compute_monitor, departments, limit_to_department
 from .config import CONFIG_NAME, Config, find_config, load_config
@@ -50,7 +50,9 @@ from .safe_io import (
     require_lock,
     run_lock,
 )
-from .vocabulary import label_key
+from .words import synonyms
+from .words.i18n import Phrase
+from .words.terms import label_key
 
 MONITOR_SUFFIX = "-monitor.xlsx"
 EXAMPLE_REGISTER = ("voorbeeld", "register.xlsx")
@@ -366,8 +368,8 @@ def _named_as_copy(path: Path) -> bool:
     stem = re.sub(r"\s*\(\d+\)$", "", path.stem.casefold())  # "Inkoop (2)": a download again
     return (
         stem != path.stem.casefold()
-        or stem.startswith(vocabulary.COPY_NAME_PREFIXES)
-        or stem.endswith(vocabulary.COPY_NAME_SUFFIXES)
+        or stem.startswith(synonyms.COPY_NAME_PREFIXES)
+        or stem.endswith(synonyms.COPY_NAME_SUFFIXES)
     )
 
 
@@ -795,9 +797,7 @@ def _sibling_for(output: Path, stamp: str) -> Path:
 def _history_not_saved(monitor: Monitor, path: Path, error: OutputError) -> Monitor:
     """A refresh whose history could not be put in place (open in Excel, say): the monitor is
     written, and the next run, which sees the snapshot missing, records it."""
-    notice = Finding(
-        "history_not_saved", path.name, {"reason": error.render("nl").split(": ", 1)[-1]}
-    )
+    notice = Finding("history_not_saved", path.name, {"reason": Phrase(error.code, **error.params)})
     return replace(monitor, notices=(*monitor.notices, notice))
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from .history import History
 from .model import Monitor
-from .vocabulary import STATUSES, Words
+from .words.i18n import Words
+from .words.terms import STATUSES
 
 
 def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:

@@ -37,7 +37,7 @@ CMD_SPECIAL = frozenset('%&|<>^()!"')
 
 
 class ScheduleError(ValueError):
-    """Something the lines can't be made for; ``code`` is a vocabulary message."""
+    """Something the lines can't be made for; ``code`` is a message code (``words.i18n``)."""
 
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)

@@ -14,11 +14,11 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mvi_xl import vocabulary
 from mvi_xl.reader import parse_register
 from mvi_xl.reader.blocks import is_notes_label, is_total_label
 from mvi_xl.reader.table import RowParser, SheetContext, find_header
 from mvi_xl.reader.values import HeaderMatcher, Synonyms
+from mvi_xl.words import synonyms
 
 HEADER = ["Nr", "Actie", "Periode", "Status", "Trekker"]
 A = ["1", "Papier", "2019", "voltooid", "Piet"]
@@ -30,7 +30,7 @@ def parse(rows, count_rows=frozenset()):
     sheet = [HEADER, *rows]
     header, _ = find_header(sheet, "Acties", HeaderMatcher())
     context = SheetContext(count_rows=set(count_rows))
-    statuses = Synonyms(vocabulary.STATUS_SYNONYMS)
+    statuses = Synonyms(synonyms.STATUS_SYNONYMS)
     return RowParser(header, "Acties", statuses, context).parse(sheet)
 
 

@@ -113,7 +113,7 @@ def test_strict_makes_warnings_fatal(tmp_path: Path):
 def test_warnings_go_to_stderr_and_the_count_is_shown(tmp_path: Path):
     register = write_xlsx(tmp_path / "r.xlsx", [*BASIC_ROWS, ["9", "x", "P", "afgerondd", None]])
     result = run("build", register)
-    assert "1 melding(en):" in result.stderr
+    assert "1 melding:" in result.stderr
     assert "Acties!D9: onbekende status 'afgerondd'" in result.stderr
 
 
@@ -166,7 +166,7 @@ def test_failed_build_keeps_the_previous_monitor(
     monkeypatch.setattr("mvi_xl.writer.workbook._set_properties", broken)
     result = run("build", basic_register, "-o", output, "--as-of", "2019-01-01")
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and "internal error" in result.stderr
+    assert result.stderr.count("\n") == 1 and "interne fout" in result.stderr
     assert output.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".mvi-xl")) == []
 
@@ -222,7 +222,7 @@ def test_check_lists_warnings_with_hints_and_writes_nothing(tmp_path: Path):
     assert result.exit_code == 0
     assert "Acties!D9: onbekende status 'afgerondd'" in result.stderr
     assert "Bedoelt u 'afgerond' (voltooid)?" in result.stderr
-    assert "Register gelezen: 8 acties, 1 melding(en)." in result.stdout
+    assert "Register gelezen: 8 acties, 1 melding." in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]
     assert run("check", register, "--strict").exit_code == 3
 
@@ -342,12 +342,16 @@ def all_commands(group=cli, prefix=()):
 def test_every_command_has_help_with_exit_codes_and_is_in_the_readme(words: tuple[str, ...]):
     result = run(*words, "--help")
     assert result.exit_code == 0
-    assert "Exit codes:" in result.stdout and "4  the monitor can't be written" in result.stdout
+    assert "Afsluitcodes:" in result.stdout
+    assert "4  de monitor kan niet worden geschreven" in result.stdout
+    english = run("--lang", "en", *words, "--help")
+    assert "Exit codes:" in english.stdout and "4  the monitor can't be written" in english.stdout
     assert f"mvi-xl {' '.join(words)}" in README.read_text(encoding="utf-8")
 
 
 def test_top_level_help_and_version():
-    assert "Exit codes:" in run("--help").stdout
+    assert "Afsluitcodes:" in run("--help").stdout
+    assert "Exit codes:" in run("--lang", "en", "--help").stdout
     assert run("--version").stdout.strip().endswith(pipeline.__version__)
 
 
@@ -367,8 +371,8 @@ def test_python_dash_m(basic_register: Path):
     [
         (["build", "{register}", "-o", "{monitor}"], 0, "stdout", "Monitor geschreven"),
         (["check", "{missing}"], 3, "stderr", "bestand niet gevonden"),
-        (["build", "--bogus"], 2, "stderr", "No such option"),
-        (["--version"], 0, "stdout", "mvi-xl, version"),
+        (["build", "--bogus"], 2, "stderr", "Onbekende optie"),
+        (["--version"], 0, "stdout", "mvi-xl, versie"),
     ],
 )
 def test_the_process_ends_with_its_exit_code_and_everything_said(

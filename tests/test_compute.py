@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mvi_xl.compute import compute_monitor, period_order, realised_between, split_communications
 from mvi_xl.config import Config
 from mvi_xl.model import Action, Communication, PeriodCounts, Register, Snapshot
-from mvi_xl.vocabulary import ONBEKEND, STATUSES
+from mvi_xl.words.terms import ONBEKEND, STATUSES
 
 D = dt.date
 AS_OF = D(2018, 11, 1)

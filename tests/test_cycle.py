@@ -15,7 +15,7 @@ from mvi_xl.compute import compared_snapshot, compute_monitor, realised_since
 from mvi_xl.cycle import is_fixed, plan
 from mvi_xl.history import History
 from mvi_xl.model import Snapshot, SnapshotAction
-from mvi_xl.vocabulary import GEPLAND, LOPEND, STATUSES, VERVALLEN, VOLTOOID
+from mvi_xl.words.terms import GEPLAND, LOPEND, STATUSES, VERVALLEN, VOLTOOID
 
 from .test_compute import action, register
 

@@ -15,9 +15,9 @@ import pytest
 import xlsxwriter
 from xlsxwriter.exceptions import OverlappingRange
 
-from mvi_xl import vocabulary
 from mvi_xl.reader.table import RowParser, find_header
 from mvi_xl.reader.values import HeaderMatcher, Synonyms
+from mvi_xl.words import synonyms
 from mvi_xl.writer import actions_sheet
 
 HEADER = ["Nr", "Actie", "Periode", "Status", "Startdatum", "Einddatum", "Voortgang", "Op monitor"]
@@ -37,7 +37,7 @@ DATA = [
 def parse(rows: list[list[object]]):
     header, _ = find_header(rows, "Acties", HeaderMatcher())
     assert header is not None
-    return RowParser(header, "Acties", Synonyms(vocabulary.STATUS_SYNONYMS)).parse(rows)
+    return RowParser(header, "Acties", Synonyms(synonyms.STATUS_SYNONYMS)).parse(rows)
 
 
 def test_one_pass_equals_each_row_on_its_own():

@@ -811,14 +811,14 @@ def test_the_library_detail_shows_only_when_debugging(tmp_path: Path, monkeypatc
 
 
 def test_every_format_is_named_where_formats_are_listed():
-    from mvi_xl import vocabulary
+    from mvi_xl.words.i18n import message
 
     for lang, joined in (
         ("nl", "xlsx, xlsm, xlsb, xls, ods of csv"),
         ("en", "xlsb, xls, ods or csv"),
     ):
         for code in ("not_spreadsheet", "no_registers"):
-            assert joined in vocabulary.MESSAGES[lang][code][0], (lang, code)
+            assert joined in message(lang, code)[0], (lang, code)
 
 
 def test_a_sheet_that_is_not_there_in_an_xlsb(tmp_path: Path):

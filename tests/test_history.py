@@ -225,7 +225,7 @@ def test_rows_without_an_id_cannot_be_matched(tmp_path: Path):
     assert data["realised_since"] == []
     warning = data["warnings"][0]
     assert warning["where"] == "Acties!A2"
-    assert "1 voltooide actie(s) zonder uniek nummer" in warning["message"]
+    assert "1 voltooide actie zonder uniek nummer" in warning["message"]
 
 
 def test_history_remove_and_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -260,7 +260,7 @@ def test_deleted_history_starts_afresh_with_a_warning(tmp_path: Path):
     write_version(register, DATES[1])
     second = run("build", register, "-o", monitor, "--as-of", "2018-06-01")
     assert second.exit_code == 0
-    assert "de historie (1 momentopname(n)) ontbreekt" in second.stderr
+    assert "de historie (1 momentopname) ontbreekt" in second.stderr
     notes = openpyxl.load_workbook(monitor)["Toelichting"]
     texts = [c.value for row in notes.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("ontbreekt" in t for t in texts)

@@ -455,6 +455,17 @@ def test_a_history_in_use_lets_a_refresh_write_its_monitor(
     assert load_history(history_path(monitor)).on(D(2018, 12, 1)) is not None
 
 
+def test_an_english_run_says_in_english_that_the_history_was_not_saved(
+    published, monkeypatch: pytest.MonkeyPatch
+):
+    register, monitor = published
+    history_in_use(monkeypatch, monitor)
+    result = run("build", register, "-o", monitor, "--as-of", REFRESH, "--lang", "en")
+    assert result.exit_code == 0
+    assert "the history was not updated this time: the history is in use" in result.stderr
+    assert "historie" not in result.stderr.replace(history_path(monitor).name, "")
+
+
 def test_a_history_in_use_publishes_nothing(published, monkeypatch: pytest.MonkeyPatch):
     register, monitor = published
     before = files(monitor.parent)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -78,6 +79,43 @@ def test_fresh_install_builds_the_example_and_a_starter(tmp_path: Path):
     )
     assert module.returncode == 0 and "mvi-xl" in module.stdout
     assert sys.version_info >= (3, 11)
+
+    for args, words in ((["--help"], "Gebruik:"), (["--lang", "en", "--help"], "Usage:")):
+        helped = subprocess.run(
+            [str(mvi_xl), *args], cwd=work, capture_output=True, text=True, timeout=60
+        )
+        assert helped.returncode == 0 and words in helped.stdout, helped.stderr
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_compiled_catalogues(tmp_path: Path):
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if built.returncode != 0 and "CI" not in os.environ and "Could not" in built.stderr:
+        pytest.skip(f"no package index reachable: {built.stderr.strip()[-200:]}")
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("mvi_xl-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    for lang in ("nl", "en"):
+        assert f"mvi_xl/locale/{lang}/LC_MESSAGES/mvi_xl.mo" in names
+    assert "mvi_xl/words/i18n.py" in names
+    assert not any(name.endswith(".po") for name in names)  # the sources stay in the repository
 
 
 def test_bundled_config_template_parses_to_the_defaults():

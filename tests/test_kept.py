@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from mvi_xl.cli import cli
-from mvi_xl.vocabulary import STATUSES
+from mvi_xl.words.terms import STATUSES
 
 from .kept import KEPT, Expected
 

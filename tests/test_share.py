@@ -259,7 +259,7 @@ def test_the_server_going_away_is_one_line_and_it_comes_back(on_share):
             gone = mvi_xl("build", mount / name / "register.xlsx", "--as-of", "2018-11-01")
             assert gone.returncode in (3, 4), gone.stderr
             assert gone.stderr.count("\n") == 1, gone.stderr
-            assert "schijf" in gone.stderr and "internal error" not in gone.stderr
+            assert "schijf" in gone.stderr and "interne fout" not in gone.stderr
     finally:
         share.start_server()
     deadline = time.monotonic() + 60

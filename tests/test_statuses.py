@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mvi_xl import vocabulary
 from mvi_xl.model import Finding
 from mvi_xl.reader.table import Header, RowParser
 from mvi_xl.reader.values import (
@@ -19,6 +18,7 @@ from mvi_xl.reader.values import (
     status_cell_text,
     typo_limit,
 )
+from mvi_xl.words import synonyms
 
 from .conftest import HEADER, write_xlsx
 
@@ -304,8 +304,8 @@ def test_the_organisations_own_spellings_win_and_take_remarks():
 def test_the_matcher_is_a_drop_in_for_synonyms():
     """``RowParser`` takes it where it takes ``Synonyms`` today."""
     assert isinstance(MATCHER, Synonyms)
-    legacy = Synonyms(vocabulary.STATUS_SYNONYMS)
-    for names in vocabulary.STATUS_SYNONYMS.values():
+    legacy = Synonyms(synonyms.STATUS_SYNONYMS)
+    for names in synonyms.STATUS_SYNONYMS.values():
         for name in names:
             assert MATCHER.match(name) == legacy.match(name)
 
@@ -331,7 +331,7 @@ def test_the_suggestion_shows_the_status_in_the_run_language(lang: str, hint: st
 
 SPELLINGS = [
     (name, status)
-    for status, by_lang in vocabulary.STATUS_SPELLINGS.items()
+    for status, by_lang in synonyms.STATUS_SPELLINGS.items()
     for names in by_lang.values()
     for name in names
 ]

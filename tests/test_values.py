@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from mvi_xl import vocabulary
 from mvi_xl.cells import cell_ref, column_letter, quote_sheet
 from mvi_xl.reader.values import (
     BadDate,
@@ -16,6 +15,7 @@ from mvi_xl.reader.values import (
     parse_date,
     parse_flag,
 )
+from mvi_xl.words import synonyms
 
 D = dt.date
 
@@ -149,18 +149,18 @@ def test_parse_flag(value, expected):
     ],
 )
 def test_status_synonyms(typed, status):
-    assert Synonyms(vocabulary.STATUS_SYNONYMS).match(typed) == status
+    assert Synonyms(synonyms.STATUS_SYNONYMS).match(typed) == status
 
 
 def test_status_unknown_suggests_the_closest_spelling():
-    statuses = Synonyms(vocabulary.STATUS_SYNONYMS)
+    statuses = Synonyms(synonyms.STATUS_SYNONYMS)
     assert statuses.match("afgerondd") is None
     assert statuses.suggest("afgerondd") == ("afgerond", "voltooid")
     assert statuses.suggest("xyz") is None
 
 
 def test_configured_status_synonyms_extend_the_vocabulary():
-    statuses = Synonyms(vocabulary.STATUS_SYNONYMS, {"voltooid": ("Opgeleverd",)})
+    statuses = Synonyms(synonyms.STATUS_SYNONYMS, {"voltooid": ("Opgeleverd",)})
     assert statuses.match("opgeleverd") == "voltooid"
     assert statuses.match("afgerond") == "voltooid"
 

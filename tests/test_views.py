@@ -304,9 +304,9 @@ def test_signals_on_the_monitor_link_to_their_rows(tmp_path: Path):
         if c.hyperlink is not None and str(c.value).startswith("⚠")
     }
     assert links == {
-        "⚠ 1 actie(s) over de einddatum en niet voltooid": "Acties!L2",
-        "⚠ 1 lopende actie(s) zonder eigenaar": "Acties!L2",
-        "⚠ 1 voltooide actie(s) zonder datum gereed": "Acties!L3",
+        "⚠ 1 actie over de einddatum en niet voltooid": "Acties!L2",
+        "⚠ 1 lopende actie zonder eigenaar": "Acties!L2",
+        "⚠ 1 voltooide actie zonder datum gereed": "Acties!L3",
     }
     acties = workbook["Acties"]
     assert acties["L1"].value == "Signalen"  # filter on it to see the rows of a signal

@@ -14,12 +14,12 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .. import vocabulary
 from ..cells import column_letter, sheet_ref
 from ..config import Config
 from ..errors import RegisterError
 from ..model import Action, Finding, Register, SheetLayout
-from ..vocabulary import header_key, label_key
+from ..words import synonyms
+from ..words.terms import header_key, label_key
 from . import layout
 from .sheets import ActionSheet, Block, find_action_sheets
 from .sources import Sheet, open_sheets, read_bytes, sniff_kind
@@ -181,8 +181,8 @@ class _Reading:
             "missing_column",
             path=self.path,
             where=self.refs(found.sheet),
-            field=vocabulary.HEADER_SYNONYMS["period"][0],
-            example=vocabulary.HEADER_SYNONYMS["period"][0],
+            field=synonyms.HEADER_SYNONYMS["period"][0],
+            example=synonyms.HEADER_SYNONYMS["period"][0],
             row=header.row + 1,
             found=", ".join(header.headers.values()),
         )
@@ -304,12 +304,12 @@ def _no_period_finding(found: ActionSheet) -> Finding:
     return Finding(
         "sheet_not_read",
         f"{sheet_ref(found.sheet.name)}{header.row + 1}:{header.row + 1}",
-        {"missing": vocabulary.HEADER_SYNONYMS["period"][0], "row": header.row + 1},
+        {"missing": synonyms.HEADER_SYNONYMS["period"][0], "row": header.row + 1},
     )
 
 
 def _example_period() -> str:
-    return vocabulary.STARTER_PERIODS[1].format(year=dt.date.today().year)
+    return synonyms.STARTER_PERIODS[1].format(year=dt.date.today().year)
 
 
 def _column_of(where: str) -> int:
@@ -335,9 +335,9 @@ def _optional_sheets(sheets: list[Sheet], reading: _Reading) -> tuple[list[str],
         if id(other) in read:
             continue
         key = header_key(other.name)
-        if key in {header_key(n) for n in vocabulary.FOCUS_SHEET_NAMES}:
+        if key in {header_key(n) for n in synonyms.FOCUS_SHEET_NAMES}:
             focus_points = read_focus_points(other.rows())
-        elif key in {header_key(n) for n in vocabulary.COMMUNICATION_SHEET_NAMES}:
+        elif key in {header_key(n) for n in synonyms.COMMUNICATION_SHEET_NAMES}:
             communications, more = read_communications(other.rows(), other.name)
             reading.findings.extend(more)
     return focus_points, communications

@@ -36,10 +36,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .. import vocabulary
 from ..cells import cell_ref, rows_ref
 from ..model import Finding
-from ..vocabulary import header_key, status_key
+from ..words import synonyms
+from ..words.terms import header_key, status_key
 from .values import cell_text, is_blank
 
 ACTION = "action"
@@ -54,15 +54,15 @@ REPEATED_HEADER = "repeated_header"
 _LETTER = re.compile(r"[^\W\d_]")
 #: Words that open a total row ("Totaal", "Subtotaal Klimaat", "waarvan afgerond: 12").
 _TOTAL_LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in vocabulary.TOTAL_WORDS) + r")(?![^\W\d_])",
+    r"^(?:" + "|".join(re.escape(w) for w in synonyms.TOTAL_WORDS) + r")(?![^\W\d_])",
 )
 _COUNT_LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in vocabulary.COUNT_WORDS) + r")(?![^\W\d_])",
+    r"^(?:" + "|".join(re.escape(w) for w in synonyms.COUNT_WORDS) + r")(?![^\W\d_])",
 )
 _ENDS_IN_NUMBER = re.compile(r"[\s:=]\d[\d.,]*%?$")
 #: Words that open a notes block under the register ("Toelichting:", "Legenda", "Bron: ...").
 _NOTES_LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in vocabulary.NOTES_WORDS) + r")(?![^\W\d_])",
+    r"^(?:" + "|".join(re.escape(w) for w in synonyms.NOTES_WORDS) + r")(?![^\W\d_])",
 )
 
 

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from ..errors import RegisterError
-from ..vocabulary import Phrase
+from ..words.i18n import Phrase
 from .limits import ExtentGuard, Limits
 from .scan import SheetScan
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import RegisterError, UsageError
 from ..fingerprint import PROPERTY as FINGERPRINT
-from ..vocabulary import Phrase
+from ..words.i18n import Phrase
 from .limits import ExtentGuard, Limits
 from .package import Package
 from .safexml import parse, printable

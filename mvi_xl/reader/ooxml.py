@@ -33,7 +33,7 @@ from typing import NoReturn
 
 from ..cells import column_letter
 from ..errors import RegisterError
-from ..vocabulary import Phrase
+from ..words.i18n import Phrase
 from .limits import ExtentGuard
 from .package import Package
 from .safexml import declares_utf8, parse, printable

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import RegisterError, UsageError
 from ..fingerprint import PROPERTY as FINGERPRINT
-from ..vocabulary import Phrase
+from ..words.i18n import Phrase
 from .limits import Limits
 from .package import Package
 from .safexml import declares_utf8, local, parse, printable

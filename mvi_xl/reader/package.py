@@ -38,7 +38,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from ..errors import RegisterError
-from ..vocabulary import Phrase
+from ..words.i18n import Phrase
 from .limits import MAX_PARTS, MB, Limits
 from .safexml import printable
 

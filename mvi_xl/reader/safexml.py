@@ -20,7 +20,7 @@ from typing import Protocol
 from xml.parsers.expat import errors as expat_errors
 
 from ..errors import RegisterError
-from ..vocabulary import Phrase
+from ..words.i18n import Phrase
 
 #: expat's errors (named by their constants, without XML_ERROR_) as our words: expat's own
 #: English ("not well-formed (invalid token)") never reaches a message. Others: xml_other.

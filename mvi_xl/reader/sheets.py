@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import vocabulary
 from ..cells import rows_ref, sheet_ref
 from ..errors import RegisterError
 from ..model import Finding
-from ..vocabulary import REQUIRED_FIELDS, header_key
+from ..words import synonyms
+from ..words.terms import REQUIRED_FIELDS, header_key
 from .blocks import Region
 from .sources import Sheet
 from .table import HEADER_READ_ROWS, HEADER_SCAN_ROWS, Header, find_header, match_header
@@ -94,7 +94,11 @@ def find_action_sheets(
     if visible and len(visible) < len(read):
         hidden = [s.sheet.name for s in read if s.sheet.hidden]
         result.findings.append(
-            Finding("hidden_action_sheets", _sheet_names(hidden), {"sheets": ", ".join(hidden)})
+            Finding(
+                "hidden_action_sheets",
+                _sheet_names(hidden),
+                {"sheets": ", ".join(hidden), "count": len(hidden)},
+            )
         )
         read = visible
     result.sheets = read
@@ -105,7 +109,11 @@ def find_action_sheets(
             skipped.append(sheet.name)
     if skipped:
         result.notices.append(
-            Finding("sheets_skipped", _sheet_names(skipped), {"sheets": ", ".join(skipped)})
+            Finding(
+                "sheets_skipped",
+                _sheet_names(skipped),
+                {"sheets": ", ".join(skipped), "count": len(skipped)},
+            )
         )
     return result
 
@@ -125,8 +133,7 @@ def _candidates(sheets: Sequence[Sheet], wanted: str | None, path: Path) -> list
             )
         return candidates[:1]
     optional = {
-        header_key(n)
-        for n in (*vocabulary.FOCUS_SHEET_NAMES, *vocabulary.COMMUNICATION_SHEET_NAMES)
+        header_key(n) for n in (*synonyms.FOCUS_SHEET_NAMES, *synonyms.COMMUNICATION_SHEET_NAMES)
     }
     return [s for s in sheets if header_key(s.name) not in optional]
 
@@ -230,7 +237,7 @@ def _sheet_names(names: Sequence[str]) -> str:
 
 
 def _miss_finding(sheet: Sheet, near_miss: Header) -> Finding:
-    missing = [vocabulary.HEADER_SYNONYMS[name][0] for name in near_miss.missing]
+    missing = [synonyms.HEADER_SYNONYMS[name][0] for name in near_miss.missing]
     return Finding(
         "sheet_not_read",
         f"{sheet_ref(sheet.name)}{near_miss.row + 1}:{near_miss.row + 1}",
@@ -243,7 +250,7 @@ def _refuse(
 ) -> None:
     """No sheet can be read: say which columns are missing where, or that no header was found
     on any of the sheets searched."""
-    required = ", ".join(vocabulary.HEADER_SYNONYMS[f][0] for f in REQUIRED_FIELDS)
+    required = ", ".join(synonyms.HEADER_SYNONYMS[f][0] for f in REQUIRED_FIELDS)
     if not misses:
         searched = [s.name for s in candidates]
         if kind == "csv" or len(searched) <= 1:
@@ -259,7 +266,7 @@ def _refuse(
             sheets=", ".join(searched),
         )
     sheet, near_miss = max(misses, key=lambda miss: miss[1].score)
-    missing = [vocabulary.HEADER_SYNONYMS[name][0] for name in near_miss.missing]
+    missing = [synonyms.HEADER_SYNONYMS[name][0] for name in near_miss.missing]
     raise RegisterError(
         "missing_column" if len(missing) == 1 else "missing_columns",
         path=path,

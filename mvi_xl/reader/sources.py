@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import RegisterError
-from ..vocabulary import Phrase
+from ..words.i18n import Phrase
 from . import csvfile, ooxml, opc, package
 from .cfb import MAGIC as OLE2_MAGIC
 from .limits import ExtentGuard, Limits, read_limited

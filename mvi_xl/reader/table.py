@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
-from .. import vocabulary
 from ..cells import cell_ref, column_letter, sheet_ref
 from ..model import Action, Communication, Finding
-from ..vocabulary import DATE_FIELDS, ONBEKEND, REQUIRED_FIELDS, header_key, label_key
+from ..words import synonyms, terms
+from ..words.terms import DATE_FIELDS, ONBEKEND, REQUIRED_FIELDS, header_key, label_key
 from .blocks import Region, RowSorter
 from .fills import Fill
 from .layout import MAX_HEADER_ROWS, band_row, header_band
@@ -39,7 +39,7 @@ HEADER_SCAN_ROWS = 20
 #: Rows read to find the header: a header found on the last scanned row may span a few more.
 HEADER_READ_ROWS = HEADER_SCAN_ROWS + MAX_HEADER_ROWS - 1
 #: Date fields in the order of the register's fields, so their warnings come in a fixed order.
-DATE_ORDER = tuple(name for name in vocabulary.FIELDS if name in DATE_FIELDS)
+DATE_ORDER = tuple(name for name in terms.FIELDS if name in DATE_FIELDS)
 #: Columns whose few distinct values are kept once, not once per action (memory at 100,000 rows).
 SHARED_TEXT = ("theme", "department", "owner")
 _UNSEEN = object()
@@ -184,7 +184,7 @@ class SheetContext:
 def _legend() -> re.Pattern[str]:
     """Compiled when a sheet has status cells with only a colour: kept off every start."""
     return re.compile(
-        r"^(" + "|".join(vocabulary.COLOUR_WORDS) + r")\s*(?:=|:|-|–|is|betekent|means)\s*(.+)$",
+        r"^(" + "|".join(synonyms.COLOUR_WORDS) + r")\s*(?:=|:|-|–|is|betekent|means)\s*(.+)$",
         re.IGNORECASE,
     )
 
@@ -216,7 +216,7 @@ class RowParser:
         self.sheet = sheet
         self.statuses = statuses
         self.context = context or SheetContext()
-        self.progress = Synonyms(vocabulary.PROGRESS_SYNONYMS)
+        self.progress = Synonyms(synonyms.PROGRESS_SYNONYMS)
         self.findings: list[Finding] = []
         self._period_labels: dict[str, str] = {}
         self._header_keys = {col: header_key(text) for col, text in self._header_cells()}
@@ -335,7 +335,7 @@ class RowParser:
                 said = _legend().match(value.strip())
                 if said is not None:
                     status = self.statuses.match(said.group(2))
-                    colour = vocabulary.COLOUR_WORDS.get(said.group(1).casefold())
+                    colour = synonyms.COLOUR_WORDS.get(said.group(1).casefold())
                     if status is not None and colour is not None:
                         legend.setdefault(colour, status)
                     continue
@@ -575,7 +575,7 @@ class RowParser:
         return light
 
     def _progress_by_colour(self, fill: Fill, index: int) -> str:
-        light = vocabulary.PROGRESS_COLOURS.get(fill.name)
+        light = synonyms.PROGRESS_COLOURS.get(fill.name)
         if light is None:
             self.findings.append(
                 Finding(
@@ -646,7 +646,7 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 def read_focus_points(rows: Sequence[Sequence[object]]) -> list[str]:
     """One focus point per row: the first filled cell; a title row naming the sheet is skipped."""
-    titles = {header_key(n) for n in vocabulary.FOCUS_SHEET_NAMES}
+    titles = {header_key(n) for n in synonyms.FOCUS_SHEET_NAMES}
     points = []
     for row in rows:
         text = next((cell_text(v) for v in row if not is_blank(v)), "")
@@ -661,9 +661,7 @@ def read_communications(
     """Moments with a date and a status (gerealiseerd or gepland). Without a recognised header
     the columns are taken as moment, date, status."""
     matcher = {
-        header_key(n): name
-        for name, names in vocabulary.COMMUNICATION_HEADERS.items()
-        for n in names
+        header_key(n): name for name, names in synonyms.COMMUNICATION_HEADERS.items() for n in names
     }
     columns = {"moment": 0, "date": 1, "status": 2}
     start = 0
@@ -676,7 +674,7 @@ def read_communications(
         if "moment" in found:
             columns, start = found, index + 1
             break
-    statuses = Synonyms(vocabulary.COMMUNICATION_STATUS_SYNONYMS)
+    statuses = Synonyms(synonyms.COMMUNICATION_STATUS_SYNONYMS)
     moments, findings = [], []
     for index in range(start, len(rows)):
         row = rows[index]

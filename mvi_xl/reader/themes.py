@@ -8,7 +8,7 @@
   ✓ or 1 marks the action's theme.
 - **Sheets named after themes** (``sheet_names_are_themes``): they fill a missing theme column.
 
-Known themes are the national ones with their usual names (``vocabulary.THEME_NAMES``) plus the
+Known themes are the national ones with their usual names (``synonyms.THEME_NAMES``) plus the
 organisation's own (``[themes] names``). A theme keeps the register's spelling.
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .. import vocabulary
-from ..vocabulary import header_key, label_key, status_key
+from ..words import synonyms
+from ..words.terms import header_key, label_key, status_key
 from .values import parse_flag
 
 #: Always separators between themes, the semicolon the strongest.
@@ -26,7 +26,7 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _COMMA = re.compile(r"\s*[,/]\s*")
 #: "Thema Klimaat", "MVI-thema: Circulair": a theme named with the word theme before it.
 _PREFIXED = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in vocabulary.THEME_PREFIXES) + r")\s*:?\s+(.+)$",
+    r"^(?:" + "|".join(re.escape(p) for p in synonyms.THEME_PREFIXES) + r")\s*:?\s+(.+)$",
     re.IGNORECASE,
 )
 #: A separator only between two known themes.
@@ -38,9 +38,9 @@ class Themes:
     names. Splitting is remembered per distinct cell text (a column repeats a few values)."""
 
     def __init__(self, extra: Sequence[str] = ()) -> None:
-        names = (*extra, *vocabulary.THEME_NAMES)
+        names = (*extra, *synonyms.THEME_NAMES)
         self._known = {header_key(name) for name in names if header_key(name)}
-        self._general = {header_key(name) for name in vocabulary.GENERAL_THEMES}
+        self._general = {header_key(name) for name in synonyms.GENERAL_THEMES}
         self._split: dict[str, tuple[str, ...]] = {}
 
     def known(self, text: str) -> bool:
@@ -122,6 +122,6 @@ def is_mark(value: object) -> bool | None:
 def department_of_sheet(name: str) -> str | None:
     """A sheet named "Afdeling Inkoop" or "Team Vastgoed" is a department's: its name."""
     words = status_key(name).split()
-    if len(words) >= 2 and words[0] in vocabulary.DEPARTMENT_WORDS:
+    if len(words) >= 2 and words[0] in synonyms.DEPARTMENT_WORDS:
         return " ".join(name.split())
     return None

@@ -14,8 +14,8 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from .. import vocabulary
-from ..vocabulary import header_key, status_key
+from ..words import synonyms, terms
+from ..words.terms import header_key, status_key
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 #: Serial numbers below this (1910-01-01) are not taken for dates: a bare "2018" in a date
@@ -142,9 +142,9 @@ def parse_flag(value: object) -> bool | None:
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     key = status_key(cell_text(value))
-    if key in vocabulary.TRUE_WORDS:
+    if key in synonyms.TRUE_WORDS:
         return True
-    if key in vocabulary.FALSE_WORDS:
+    if key in synonyms.FALSE_WORDS:
         return False
     return None
 
@@ -187,8 +187,8 @@ class HeaderMatcher:
 
     def __init__(self, extra: Mapping[str, Sequence[str]] | None = None) -> None:
         self._lookup: dict[str, tuple[str, int]] = {}
-        for field_name in vocabulary.FIELDS:
-            names = [*(extra or {}).get(field_name, ()), *vocabulary.HEADER_SYNONYMS[field_name]]
+        for field_name in terms.FIELDS:
+            names = [*(extra or {}).get(field_name, ()), *synonyms.HEADER_SYNONYMS[field_name]]
             for rank, name in enumerate(names):
                 self._lookup.setdefault(header_key(name), (field_name, rank))
 
@@ -208,7 +208,7 @@ _BRACKET_CHARS = str.maketrans(dict.fromkeys("()[]", " "))
 _SEPARATORS = frozenset("-–—:;,.|")
 _PERCENTAGE = re.compile(
     r"^(\d{1,3}(?:[.,]\d+)?)\s*(?:"
-    + "|".join(re.escape(w) for w in vocabulary.PERCENT_WORDS)
+    + "|".join(re.escape(w) for w in synonyms.PERCENT_WORDS)
     + r")(?=\W|$)\s*(.*)$"
 )
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
@@ -243,11 +243,11 @@ def percent_text(percent: float) -> str:
 def percentage_status(percent: float) -> str | None:
     """100% is voltooid, anything above 0% lopend, 0% gepland; above 100% is no status."""
     if percent == 100:
-        return vocabulary.VOLTOOID
+        return terms.VOLTOOID
     if 0 < percent < 100:
-        return vocabulary.LOPEND
+        return terms.LOPEND
     if percent == 0:
-        return vocabulary.GEPLAND
+        return terms.GEPLAND
     return None
 
 
@@ -268,9 +268,9 @@ def _plain(word: str) -> str:
     return word.replace(".", "")
 
 
-_REMARK_WORDS = _words(vocabulary.STATUS_REMARK_WORDS)
-_TIME_PREPOSITIONS = _words(vocabulary.STATUS_TIME_WORDS)
-_NEGATIONS = frozenset(vocabulary.NEGATION_WORDS)
+_REMARK_WORDS = _words(synonyms.STATUS_REMARK_WORDS)
+_TIME_PREPOSITIONS = _words(synonyms.STATUS_TIME_WORDS)
+_NEGATIONS = frozenset(synonyms.NEGATION_WORDS)
 
 
 def _starts_with(words: Sequence[str], phrases: list[tuple[str, ...]]) -> int:
@@ -289,7 +289,7 @@ def is_time(words: Sequence[str]) -> bool:
     return bool(tokens) and all(
         _TIME_TOKEN.match(t)
         or t in MONTHS
-        or t in vocabulary.TIME_WORDS
+        or t in synonyms.TIME_WORDS
         or not any(ch.isalnum() for ch in t)
         for t in tokens
     )
@@ -331,7 +331,7 @@ def typo_limit(length: int) -> int:
 class StatusMatcher(Synonyms):
     """Statuses as they are written in real registers, for the status column only.
 
-    ``match`` knows every spelling of ``vocabulary.STATUS_SPELLINGS`` (and the organisation's
+    ``match`` knows every spelling of ``synonyms.STATUS_SPELLINGS`` (and the organisation's
     own, which win) and also reads, in this order:
 
     - a remark in brackets is ignored: "Afgerond (mei 2018)" is voltooid;
@@ -355,7 +355,7 @@ class StatusMatcher(Synonyms):
         extra: Mapping[str, Sequence[str]] | None = None,
         *,
         lang: str | None = None,
-        spellings: Mapping[str, Mapping[str, Sequence[str]]] = vocabulary.STATUS_SPELLINGS,
+        spellings: Mapping[str, Mapping[str, Sequence[str]]] = synonyms.STATUS_SPELLINGS,
     ) -> None:
         base = {
             status: tuple(name for names in by_lang.values() for name in names)

@@ -19,7 +19,7 @@ from xlsxwriter.utility import xl_range
 
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
-from ..vocabulary import Words
+from ..words.i18n import Words
 from .styles import ALL_STATUSES, Styles
 
 TABLE_NAME = "Acties"
@@ -199,7 +199,7 @@ def signal_text(signal: Signal, words: Words) -> str:
     params = dict(signal.params)
     if "period" in params:
         params["period"] = words.period(str(params["period"]))
-    return words[f"signal.{signal.code}"].format(count=signal.count, **params)
+    return words.plural(f"signal.{signal.code}", signal.count, **params)
 
 
 def signal_links(

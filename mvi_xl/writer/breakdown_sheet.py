@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..cells import column_letter, quote_sheet
 from ..compute import several_themes
 from ..model import GroupCounts, Monitor
-from ..vocabulary import Words
+from ..words.i18n import Words
 from .actions_sheet import ActionsLayout
 from .monitor_sheet import count_formula, theme_count_formula
 from .styles import Styles
@@ -49,7 +49,7 @@ def write_breakdown_sheet(
         _write_counts(worksheet, row, group, statuses, layout, column, words, styles, overlap)
     last = top + max(len(groups), 1) + 1
     if overlap:
-        note = words["group.several_themes"].format(count=monitor.total_actions)
+        note = words.plural("group.several_themes", monitor.total_actions)
         worksheet.write_string(last + 2, 0, note, styles["note"])
     totals = {s: sum(g.by_status[s] for g in groups) for s in statuses}
     total = sum(g.total for g in groups)

@@ -11,7 +11,8 @@ import datetime as dt
 
 from ..cells import column_letter, quote_sheet
 from ..model import Monitor, Snapshot
-from ..vocabulary import ONBEKEND, STATUSES, Words
+from ..words.i18n import Words
+from ..words.terms import ONBEKEND, STATUSES
 from .styles import Styles
 
 DETAIL_TABLE = "Historie"

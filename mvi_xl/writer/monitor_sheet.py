@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Communication, Monitor, PeriodCounts
-from ..vocabulary import GEPLAND, LOPEND, ONBEKEND, Words
+from ..words.i18n import Words
+from ..words.terms import GEPLAND, LOPEND, ONBEKEND
 from .actions_sheet import ActionsLayout
 from .styles import ALL_STATUSES, Styles
 

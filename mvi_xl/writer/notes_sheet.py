@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Monitor
-from ..vocabulary import TERMINAL_ONLY_NOTICES, Words
+from ..words.i18n import Words
+from ..words.terms import TERMINAL_ONLY_NOTICES
 from .styles import Styles
 
 TABLE_NAME = "Meldingen"

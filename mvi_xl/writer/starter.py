@@ -1,7 +1,7 @@
 """The starter register written by ``mvi-xl init``: the documented headers as an Excel Table,
 dropdowns fed from a hidden Lijsten sheet, and the two optional sheets.
 
-Its header row uses the first name of each field in vocabulary.HEADER_SYNONYMS, so whatever
+Its header row uses the first name of each field in synonyms.HEADER_SYNONYMS, so whatever
 the coordinator fills in is read back without configuration.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .. import vocabulary
 from ..cells import column_letter, quote_sheet
-from ..vocabulary import Words
+from ..words import colours, synonyms, terms
+from ..words.i18n import Words
 from .styles import DATE_FORMAT, FONT
 
 #: The register's columns and widths, in the order of the starter sheet.
@@ -57,7 +57,7 @@ def write_starter(target: Path, *, lang: str, today: dt.date) -> None:
             "font_name": FONT,
             "bold": True,
             "font_size": 16,
-            "font_color": vocabulary.HOUSE_COLOURS["accent"],
+            "font_color": colours.HOUSE_COLOURS["accent"],
         }
     )
     muted = workbook.add_format({"font_name": FONT, "italic": True, "font_color": "#555555"})
@@ -75,7 +75,7 @@ def write_starter(target: Path, *, lang: str, today: dt.date) -> None:
     actions.write_string(1, 0, words["starter.intro"], muted)
     headers = [words.field(name) for name, _ in STARTER_COLUMNS]
     for col, (name, width) in enumerate(STARTER_COLUMNS):
-        actions.set_column(col, col, width, date if name in vocabulary.DATE_FIELDS else None)
+        actions.set_column(col, col, width, date if name in terms.DATE_FIELDS else None)
     actions.add_table(
         HEADER_ROW,
         0,
@@ -103,7 +103,7 @@ def write_starter(target: Path, *, lang: str, today: dt.date) -> None:
                     "error_message": words["starter.invalid"],
                 },
             )
-        elif name in vocabulary.DATE_FIELDS:
+        elif name in terms.DATE_FIELDS:
             actions.data_validation(
                 first,
                 col,
@@ -158,17 +158,17 @@ def _write_lists(sheet, words: Words, bold, today: dt.date) -> dict[str, str]:
     year = today.year
     periods = [
         p.format(year=year, next_year=year + 1, last_year=year + 4)
-        for p in vocabulary.STARTER_PERIODS
+        for p in synonyms.STARTER_PERIODS
     ]
     columns = {
-        "status": ("starter.list.status", list(vocabulary.STATUSES)),
+        "status": ("starter.list.status", list(terms.STATUSES)),
         "period": ("starter.list.period", periods),
-        "theme": ("starter.list.theme", list(vocabulary.NATIONAL_THEMES)),
-        "progress": ("starter.list.progress", list(vocabulary.PROGRESS_SYNONYMS)),
+        "theme": ("starter.list.theme", list(synonyms.NATIONAL_THEMES)),
+        "progress": ("starter.list.progress", list(synonyms.PROGRESS_SYNONYMS)),
         "highlight": ("starter.list.flag", [words["yes"], words["no"]]),
         "communication": (
             "starter.list.communication",
-            list(vocabulary.COMMUNICATION_STATUS_SYNONYMS),
+            list(synonyms.COMMUNICATION_STATUS_SYNONYMS),
         ),
     }
     sources = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Config
-from ..vocabulary import ONBEKEND, STATUSES
+from ..words.terms import ONBEKEND, STATUSES
 
 FONT = "Calibri"
 DATE_FORMAT = "dd-mm-yyyy"

@@ -13,7 +13,7 @@ from xlsxwriter.exceptions import XlsxWriterException
 from ..config import Config
 from ..errors import OutputError
 from ..model import Monitor
-from ..vocabulary import Words
+from ..words.i18n import Words
 from .actions_sheet import signal_links, write_actions_sheet
 from .breakdown_sheet import write_breakdown_sheet
 from .history_sheet import write_history_sheet
