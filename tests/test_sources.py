@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from mvi_xl.cli import cli
 from mvi_xl.compute import duplicate_actions
 from mvi_xl.model import Action, Finding
-from mvi_xl.pipeline import _named_as_copy, distinct_sources
+from mvi_xl.registers import _named_as_copy, distinct_sources
 
 from .conftest import VIEW_HEADER, write_xlsx
 
