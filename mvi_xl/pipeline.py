@@ -294,18 +294,15 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
             history_notices(history, output, aside) + recording.notices + long_paths(output, path)
         )
         monitor = replace(monitor, notices=monitor.notices + notices)
-        from .writer import write_workbook  # XlsxWriter is only needed once there is a monitor
+        from .writer import Imprint, write_workbook  # XlsxWriter: only once there is a monitor
 
         kept: Kept | None = None
         publish = atomic_output(
             output, fallback=lambda: sibling_for(output, stamp), check=require_lock(lock)
         )
         with publish as temporary:
-            write_workbook(
-                monitor,
-                temporary,
+            imprint = Imprint(
                 lang=lang,
-                config=config,
                 generated=today(),
                 version=__version__,
                 properties={
@@ -314,6 +311,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
                     FINGERPRINT: stamp,
                 },
             )
+            write_workbook(monitor, temporary, config, imprint)
             try:
                 with ExitStack() as stack:
                     if recording.history is not None:

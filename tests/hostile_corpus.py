@@ -624,8 +624,8 @@ def _xlsb_strings_announced(folder: Path) -> Path:
     """An xlsb whose shared strings announce four billion entries (calamine reads as many as
     announced)."""
     parts = xlsb_parts({"Acties": grid([HEADER[:4], *[r[:4] for r in BASIC_ROWS]])})
-    parts["xl/sharedStrings.bin"] = (
-        _b12(0x9F, struct.pack("<LL", 0xFFFFFFFF, 0xFFFFFFFF)) + _b12(0x13, b"\x00" + _wide("a"))
+    parts["xl/sharedStrings.bin"] = _b12(0x9F, struct.pack("<LL", 0xFFFFFFFF, 0xFFFFFFFF)) + _b12(
+        0x13, b"\x00" + _wide("a")
     )
     return write_zip(folder / "register.xlsb", parts)
 

@@ -153,7 +153,9 @@ def test_per_department_reads_the_register_once(tmp_path: Path, monkeypatch):
     register don't read it 21 times."""
     reads = []
     real = registers.read_register
-    monkeypatch.setattr(registers, "read_register", lambda *a, **k: reads.append(1) or real(*a, **k))
+    monkeypatch.setattr(
+        registers, "read_register", lambda *a, **k: reads.append(1) or real(*a, **k)
+    )
     rows = [row("1", department="Inkoop"), row("2", department="Ruimte"), row("3", department="")]
     register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
     result = run("build", register, "--per-afdeling", "-o", tmp_path / "uit")

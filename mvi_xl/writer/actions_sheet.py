@@ -14,12 +14,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 from xlsxwriter.utility import xl_range
 
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..vocabulary import Words
+from .context import SheetContext, Worksheet
 from .styles import ALL_STATUSES, Styles
 
 TABLE_NAME = "Acties"
@@ -99,7 +101,8 @@ def shown_columns(monitor: Monitor) -> list[tuple[str, float]]:
     return [(key, width) for key, width in COLUMNS if shown(key)]
 
 
-def write_actions_sheet(worksheet, monitor: Monitor, words: Words, styles: Styles) -> ActionsLayout:
+def write_actions_sheet(sheet: SheetContext) -> ActionsLayout:
+    worksheet, monitor, words, styles = sheet.worksheet, sheet.monitor, sheet.words, sheet.styles
     columns = shown_columns(monitor)
     positions = {key: index for index, (key, _) in enumerate(columns)}
     actions = monitor.register.actions
@@ -113,10 +116,7 @@ def write_actions_sheet(worksheet, monitor: Monitor, words: Words, styles: Style
     last = max(len(actions), 1)
     add_large_table(
         worksheet,
-        0,
-        0,
-        last,
-        len(columns) - 1,
+        (0, 0, last, len(columns) - 1),
         {
             "name": TABLE_NAME,
             "style": "Table Style Light 9",
@@ -274,9 +274,10 @@ _CELL_WRITING_COLUMN_OPTIONS = frozenset({"formula", "total_function", "total_st
 
 
 def add_large_table(
-    worksheet, first_row: int, first_col: int, last_row: int, last_col: int, options: dict
+    worksheet: Worksheet, cells: tuple[int, int, int, int], options: dict[str, Any]
 ) -> None:
-    """``worksheet.add_table`` for a sheet whose one table holds every row, like Acties.
+    """``worksheet.add_table`` for a sheet whose one table holds every row, like Acties;
+    ``cells``: its first row, first column, last row and last column.
 
     XlsxWriter checks a new table against earlier tables and merged ranges cell by cell and
     records every cell of it (worksheet.table_cells): 1.5 million entries, about 170 MB and
@@ -286,6 +287,7 @@ def add_large_table(
     the record, and then given its full range: the file written is the same. Add no merged
     range or table to the sheet afterwards: they would not be checked against this one.
     """
+    first_row, first_col, last_row, last_col = cells
     recorded = getattr(worksheet, "table_cells", None)
     columns = options.get("columns") or []
     plain = (
