@@ -99,7 +99,7 @@ def export_pdfs(
             copy = sources / f"monitor-{number}.xlsx"
             monitor_only(workbook, copy)
             inputs.append(copy)
-        _run(soffice, folder / "profile", inputs, produced, timeout, jobs[0][1])
+        _run(soffice, folder, inputs, timeout, jobs[0][1])
         finals: list[Path] = []
         for copy, (_workbook, target) in zip(inputs, jobs, strict=True):
             pdf = produced / (copy.stem + ".pdf")
@@ -137,9 +137,10 @@ def hide_all_but_first_sheet(workbook_xml: bytes) -> bytes:
     return _SHEET.sub(hide, workbook_xml)
 
 
-def _run(
-    soffice: Path, profile: Path, inputs: list[Path], out: Path, timeout: float, target: Path
-) -> None:
+def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target: Path) -> None:
+    """LibreOffice prints ``inputs`` into ``folder``/out, with a profile of its own in
+    ``folder``/profile."""
+    profile, out = folder / "profile", folder / "out"
     command = [
         str(soffice),
         f"-env:UserInstallation={profile.as_uri()}",
