@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from . import vocabulary
 from .config import Config, SignalSettings
@@ -240,7 +241,8 @@ def split_communications(
 ) -> tuple[tuple[Communication, ...], tuple[Communication, ...]]:
     """Realised and planned moments; without a status the date decides (on or before the
     peildatum is realised)."""
-    realised, planned = [], []
+    realised: list[Communication] = []
+    planned: list[Communication] = []
     for moment in moments:
         status = moment.status or (
             vocabulary.REALISED
@@ -299,7 +301,7 @@ def one_spelling(register: Register) -> Register:
         return register
     actions = []
     for action in register.actions:
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}  # Action fields and their new values
         if "department" in renames and action.department in renames["department"]:
             changes["department"] = renames["department"][action.department]
         themes = renames.get("theme", {})
@@ -347,7 +349,7 @@ def breakdown(actions: Iterable[Action], field_name: str) -> tuple[GroupCounts, 
         value_of = attrgetter(field_name)
         raw = Counter((value_of(action), action.status) for action in actions)  # first seen first
     labels: dict[str, str] = {}
-    counts: Counter = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     keys: dict[str, str] = {}  # each distinct cell text reduced once
     for (value, status), count in raw.items():
         key = keys.get(value)
@@ -475,7 +477,12 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
     """One register made of several (one per department, say): every action keeps its source,
     warnings say which file they are about, periods merge by label. An action in two sources
     (``duplicate_actions``) is a warning; both rows still count."""
-    actions, findings, notices, focus, moments, labels = [], [], [], [], [], {}
+    actions: list[Action] = []
+    findings: list[Finding] = []
+    notices: list[Finding] = []
+    focus: list[str] = []
+    moments: list[Communication] = []
+    labels: dict[str, str] = {}
     headers: dict[str, str] = {}
     layouts: dict[tuple[str, str], SheetLayout] = {}
     places: dict[tuple[str, str, int], str] = {}

@@ -34,7 +34,13 @@ def find_history(location: Path | None) -> History:
                 "history_which", count=len(found), names=", ".join(p.name for p in found) or "-"
             )
         location = found[0]
-    path = location if location.name.endswith(HISTORY_SUFFIX) else history_path(location)
+    return _existing_history(
+        location if location.name.endswith(HISTORY_SUFFIX) else history_path(location)
+    )
+
+
+def _existing_history(path: Path) -> History:
+    """The history at ``path``, which must exist and be readable."""
     history = load_history(path)
     if history.unreadable is not None:
         raise OutputError("history_unreadable", path=path, reason=history.unreadable)
@@ -58,14 +64,14 @@ def mark(
     """``history publish DATE`` / ``history unpublish DATE``: mark an existing snapshot as
     published or as a refresh. Publishing it also keeps the monitor beside the history in the
     archive when that monitor is of this peildatum (it is the monitor the snapshot is of)."""
-    found = find_history(location)
-    monitor = monitor_of_history(found.path)
+    path = _path_of(find_history(location))
+    monitor = monitor_of_history(path)
     archive = Archive.of(monitor, load_config(find_config(config, monitor)).archive)
     with run_lock(monitor):
-        history = find_history(found.path)
+        history = _existing_history(path)
         snapshot = history.on(as_of)
         if snapshot is None:
-            raise UsageError("history_no_snapshot", path=history.path, date=_dmy(as_of))
+            raise UsageError("history_no_snapshot", path=path, date=_dmy(as_of))
         if snapshot.published == published:
             return Marked(history, False, archive.copy_of(as_of) if published else None)
         kept = None
@@ -73,7 +79,7 @@ def mark(
             kept = archive.keep(as_of, monitor)
         marked = history.marked(as_of, published)
         try:
-            save_history(marked, history.path)
+            save_history(marked, path)
         except BaseException:
             if kept is not None:
                 kept.undo()
@@ -96,11 +102,17 @@ def _dmy(day: dt.date) -> str:
 
 def forget(location: Path | None, as_of: dt.date) -> History:
     """``history remove``: drop the snapshot of one peildatum."""
-    found = find_history(location)
-    with run_lock(monitor_of_history(found.path)):
-        history = find_history(found.path).without(as_of)
-        save_history(history, history.path, aside=history.aside_path())
+    path = _path_of(find_history(location))
+    with run_lock(monitor_of_history(path)):
+        history = _existing_history(path).without(as_of)
+        save_history(history, path, aside=history.aside_path())
     return history
+
+
+def _path_of(history: History) -> Path:
+    """The file of a history that was read from one."""
+    assert history.path is not None
+    return history.path
 
 
 def history_notices(history: History, output: Path, aside: Path | None) -> tuple[Finding, ...]:

@@ -258,18 +258,17 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
         remove_stale_temporaries(path)
         history = load_history(path)  # a history that can't be read at all stops the run here
         config = _config(options, sources)
-        options = replace(options, as_of=options.as_of or today())
+        as_of = options.as_of or today()
+        options = replace(options, as_of=as_of)
         archive = Archive.of(output, config.archive)
-        refuse_writing_registers(
-            sources.paths, [archive.workbook(options.as_of), archive.pdf(options.as_of)]
-        )
-        if is_fixed(history, options.as_of, publish=options.publish, force=options.force):
-            return _fixed(options, config, archive, output)
+        refuse_writing_registers(sources.paths, [archive.workbook(as_of), archive.pdf(as_of)])
+        if is_fixed(history, as_of, publish=options.publish, force=options.force):
+            return _fixed(options, as_of, config, archive, output)
         history, _ = parse_compared(
-            history, lambda snaps: compared_snapshot(snaps, options.as_of, options.since)
+            history, lambda snaps: compared_snapshot(snaps, as_of, options.since)
         )
         monitor, lang, config = load(options, sources, history.snapshots, read, config)
-        recording = plan(history, monitor.current, publish=options.publish)
+        recording = plan(history, _own_snapshot(monitor), publish=options.publish)
         monitor = replace(monitor, findings=monitor.findings + recording.findings)
         _refuse_under_strict(options, monitor, lang)
         stamp = _fingerprint(monitor, config, options, lang, sources)
@@ -356,7 +355,9 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
     )
 
 
-def _fixed(options: Options, config: Config, archive: Archive, output: Path) -> Result:
+def _fixed(
+    options: Options, as_of: dt.date, config: Config, archive: Archive, output: Path
+) -> Result:
     """A build of a published peildatum: nothing is read or written; the result says where
     the archived copy of that monitor is."""
     lang = options.lang or config.language or "nl"
@@ -365,8 +366,8 @@ def _fixed(options: Options, config: Config, archive: Archive, output: Path) -> 
         lang,
         None,
         target=output,
-        archived=archive.copy_of(options.as_of),
-        already_published=options.as_of,
+        archived=archive.copy_of(as_of),
+        already_published=as_of,
         department=options.department,
     )
 
@@ -403,16 +404,16 @@ def record(options: Options, *, force: bool = False) -> Result:
     monitor. A published peildatum is kept as it is unless ``force``."""
     output = options.output or default_output(options.register)
     sources = options.sources()
+    as_of = options.as_of or today()
+    options = replace(options, as_of=as_of)
     with run_lock(output):
         path = history_path(output)
         remove_stale_temporaries(path)
         history = load_history(path)
         config = _config(options, sources)
-        if is_fixed(history, options.as_of, publish=True, force=force):
-            return _fixed(options, config, Archive.of(output, config.archive), output)
-        history, _ = parse_compared(
-            history, lambda snaps: compared_snapshot(snaps, options.as_of, None)
-        )
+        if is_fixed(history, as_of, publish=True, force=force):
+            return _fixed(options, as_of, config, Archive.of(output, config.archive), output)
+        history, _ = parse_compared(history, lambda snaps: compared_snapshot(snaps, as_of, None))
         monitor, lang, _ = load(
             replace(options, publish=True), sources, history.snapshots, config=config
         )
@@ -420,9 +421,15 @@ def record(options: Options, *, force: bool = False) -> Result:
         monitor = replace(
             monitor, notices=monitor.notices + history_notices(history, output, aside)
         )
-        added = replace(monitor.current, added=True)
+        added = replace(_own_snapshot(monitor), added=True)
         save_history(history.with_published(added), path, aside=aside)
     return Result(monitor, lang, path, published=True)
+
+
+def _own_snapshot(monitor: Monitor) -> Snapshot:
+    current = monitor.current
+    assert current is not None, "compute_monitor records the monitor's own snapshot"
+    return current
 
 
 def _fingerprint(
