@@ -19,13 +19,14 @@ import sys
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
+from ..config import Limits
 from ..errors import RegisterError
 from ..vocabulary import Phrase
 from . import csvfile, ooxml, opc, package
 from .cfb import MAGIC as OLE2_MAGIC
-from .limits import ExtentGuard, Limits, read_limited
+from .limits import ExtentGuard, read_limited
 from .safexml import printable
 from .scan import SheetScan, TableRange
 
@@ -235,7 +236,10 @@ def _tables_of(
     return tables_for
 
 
-FillsFor = Callable[[str], Callable[[Collection[tuple[int, int]]], dict] | None]
+#: per sheet name, how to read the fills of some of its cells (None: the sheet has none)
+FillsFor: TypeAlias = (
+    "Callable[[str], Callable[[Collection[tuple[int, int]]], dict[tuple[int, int], Fill]] | None]"
+)
 
 
 def _fills_of(
@@ -244,7 +248,9 @@ def _fills_of(
     """Per sheet name, how to read the fill colours of some of its cells (see ``fills``)."""
     from .fills import cell_fills
 
-    def fills_for(name: str) -> Callable[[Collection[tuple[int, int]]], dict] | None:
+    def fills_for(
+        name: str,
+    ) -> Callable[[Collection[tuple[int, int]]], dict[tuple[int, int], Fill]] | None:
         part = parts.get(name)
         if part is None:
             return None
@@ -304,7 +310,9 @@ def _calamine_loader(
                 ExtentGuard(limits, path, name).cell(*end)
             loaded.append(sheet)
         sheet = loaded[0]
-        rows = _guarded(lambda: sheet.to_python(skip_empty_area=False, nrows=count), path, name)
+        rows: Rows = _guarded(
+            lambda: sheet.to_python(skip_empty_area=False, nrows=count), path, name
+        )
         if count is None:
             loaded.clear()  # every row is a Python list now: calamine's copy can go
         return rows

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from .. import vocabulary
 from ..cells import cell_ref, column_letter, sheet_ref
@@ -44,6 +45,9 @@ DATE_ORDER = tuple(name for name in vocabulary.FIELDS if name in DATE_FIELDS)
 SHARED_TEXT = ("theme", "department", "owner")
 _UNSEEN = object()
 _BAD = object()
+
+#: an action row as the row sorter hands it on: its index, its values and its period
+_ActionRow = tuple[int, tuple[object, ...], str]
 
 
 @dataclass
@@ -231,7 +235,7 @@ class RowParser:
         self._shared: dict[str, str] = {}
         self._themes_of: dict[object, tuple[str, tuple[str, ...]]] = {}
 
-    def _header_cells(self):
+    def _header_cells(self) -> Iterator[tuple[int, str]]:
         for name, col in self.header.columns.items():
             yield col, self.header.headers[name]
 
@@ -294,13 +298,13 @@ class RowParser:
 
     # --- colours: a cell with a fill and no text -------------------------------------------
 
-    def _colour_only_cells(self, action_rows: list[tuple[int, tuple, str]]) -> dict:
+    def _colour_only_cells(self, action_rows: list[_ActionRow]) -> dict[tuple[int, int], Fill]:
         """The fills of the empty status and progress cells of the actions (xlsx, xlsm)."""
         fills_of = self.context.fills_of
         if fills_of is None:
             return {}
         at, columns = self._at, self.header.columns
-        cells = []
+        cells: list[tuple[int, int]] = []
         for name in ("status", "progress"):
             if name in at:
                 position, col = at[name], columns[name]
@@ -312,7 +316,7 @@ class RowParser:
         return fills_of(cells) if cells else {}
 
     def _status_colours(
-        self, rows: Sequence[Sequence[object]], action_rows: list[tuple[int, tuple, str]]
+        self, rows: Sequence[Sequence[object]], action_rows: list[_ActionRow]
     ) -> dict[str, str]:
         """Colour name (or #RRGGBB) -> status for status cells with only a colour: the
         ``[statuses] colours`` setting, else a colour legend in the sheet: a filled cell whose
@@ -368,7 +372,7 @@ class RowParser:
     # --- themes: a cell with several, and columns marked with an x -------------------------
 
     def _theme_marks(
-        self, rows: Sequence[Sequence[object]], action_rows: list[tuple[int, tuple, str]]
+        self, rows: Sequence[Sequence[object]], action_rows: list[_ActionRow]
     ) -> list[tuple[int, str]]:
         """The theme columns that mark themes: most of their filled cells under the header
         are marks, one of them at least an x (a column named Social Return holding amounts is
@@ -393,7 +397,7 @@ class RowParser:
     def _mark_findings(
         self,
         rows: Sequence[Sequence[object]],
-        action_rows: list[tuple[int, tuple, str]],
+        action_rows: list[_ActionRow],
         marks: list[tuple[int, str]],
     ) -> None:
         """One warning per theme column naming the cells that are neither a mark nor empty."""
@@ -511,9 +515,14 @@ class RowParser:
             sheet=context.sheet_label,
             section=section,
             themes=themes,
-            **{
-                name: self._date(values[at[name]], index, name) for name in DATE_ORDER if name in at
-            },
+            **cast(
+                "dict[str, Any]",  # the date fields of Action
+                {
+                    name: self._date(values[at[name]], index, name)
+                    for name in DATE_ORDER
+                    if name in at
+                },
+            ),
         )
 
     def _period(self, text: str, index: int) -> str:
@@ -572,7 +581,7 @@ class RowParser:
                 Finding("bad_progress", self._ref(index, "progress"), {"value": _shorten(text)})
             )
             return ""
-        return light
+        return cast(str, light)
 
     def _progress_by_colour(self, fill: Fill, index: int) -> str:
         light = vocabulary.PROGRESS_COLOURS.get(fill.name)
@@ -603,9 +612,9 @@ class RowParser:
                 )
             )
             return False
-        return flag
+        return cast(bool, flag)
 
-    def _date(self, value: object, index: int, name: str):
+    def _date(self, value: object, index: int, name: str) -> dt.date | None:
         if value is None:
             return None
         # Text and date cells repeat: parse each once, and keep one date object per day.
@@ -630,7 +639,7 @@ class RowParser:
                 Finding("bad_date", self._ref(index, name), {"value": _shorten(cell_text(value))})
             )
             return None
-        return date
+        return cast("dt.date | None", date)
 
 
 def _text(value: object) -> str:
@@ -681,7 +690,7 @@ def read_communications(
     for index in range(start, len(rows)):
         row = rows[index]
 
-        def cell(name: str, row=row) -> object:
+        def cell(name: str, row: Sequence[object] = row) -> object:
             col = columns.get(name)
             return row[col] if col is not None and col < len(row) else None
 
