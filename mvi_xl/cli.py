@@ -51,9 +51,10 @@ def _lenient_streams() -> None:
     so a register with emoji or Arabic text never crashes the summary after the monitor was
     written. ``--json`` escapes them itself (``_echo_json``)."""
     for stream in (sys.stdout, sys.stderr):
-        if getattr(stream, "errors", None) == "strict":
-            with suppress(AttributeError, ValueError, OSError):
-                stream.reconfigure(errors="replace")
+        reconfigure = getattr(stream, "reconfigure", None)  # a TextIOWrapper's
+        if getattr(stream, "errors", None) == "strict" and reconfigure is not None:
+            with suppress(ValueError, OSError):
+                reconfigure(errors="replace")
 
 
 def _exit_now(code: object) -> NoReturn:

@@ -137,9 +137,11 @@ def build(
             guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
         log = RunLog(log_file)
         if per_department:
+            assert output is not None  # --per-afdeling without -o was refused above
+            folder = output
             words = Words(lang or "nl")
             results = guard(
-                lambda: pipeline.build_departments(options, output, words),
+                lambda: pipeline.build_departments(options, folder, words),
                 lang,
                 log=log,
                 started=time.monotonic(),
@@ -215,9 +217,9 @@ def watch(
             )
             raise
         except OSError as exc:
-            error = io_failure(exc, (options.register, *options.more), options.output)
-            log.event("result", status="error", exit=error.exit_code, message=error.render())
-            raise error from None
+            failure = io_failure(exc, (options.register, *options.more), options.output)
+            log.event("result", status="error", exit=failure.exit_code, message=failure.render())
+            raise failure from None
         _log_result(log, result, time.monotonic() - started)
         return result
 

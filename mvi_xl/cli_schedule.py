@@ -127,7 +127,7 @@ def schedule(
     try:
         made = planner.plan(request, __version__)
     except planner.ScheduleError as exc:
-        fail(UsageError(exc.code, **exc.params), lang)
+        fail(UsageError(exc.code, path=None, where=None, **exc.params), lang)
     for code, params in made.warnings:
         text, hint = vocabulary.message(words.lang, code, **params)
         click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)

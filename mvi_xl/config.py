@@ -278,7 +278,7 @@ class _Reader:
         self.source = source
 
     def fail(self, key: str, code: str, **params: object) -> NoReturn:
-        raise ConfigError(code, path=self.source, key=key, **params)
+        raise ConfigError(code, path=self.source, where=None, key=key, **params)
 
     def allow(self, table: Mapping[str, Any], prefix: str, known: set[str]) -> None:
         for key in table:

@@ -265,4 +265,4 @@ def _hide(path: Path) -> None:
 
     hidden = 0x2
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.windll.kernel32.SetFileAttributesW(str(path), hidden)
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), hidden)  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from .errors import OutputError
@@ -105,7 +106,7 @@ def export_pdfs(
             pdf = produced / (copy.stem + ".pdf")
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 raise OutputError("pdf_failed", path=target, reason="LibreOffice made no PDF")
-            publish = atomic_output(target, fallback=lambda t=target: dated_sibling(t))
+            publish = atomic_output(target, fallback=partial(dated_sibling, target))
             with publish as temporary:
                 shutil.copyfile(pdf, temporary)
             finals.append(publish.final or target)

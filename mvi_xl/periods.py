@@ -124,10 +124,11 @@ def _span(groups: tuple[str | None, ...], *, strict: bool) -> Span | None:
     """A span from the groups of ``_SPAN``. A range that runs backwards ("2019-05", "2020 -
     2019") is no range: with ``strict`` no span at all, else its first part."""
     year, kind, number, end_year, end_kind, end_number, short = groups
+    assert year is not None, "every span names its (first) year"
     first = _unit(int(year), kind, number)
     if first is None:  # "H3 2020": no such half, but the year is named
         return None if strict else _unit(int(year), None, None)
-    last = first
+    last: Span | None = first
     if end_year is not None:
         last = _unit(int(end_year), end_kind, end_number)
     elif short is not None:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from xlsxwriter.utility import xl_range
 
@@ -23,6 +23,9 @@ from ..model import Action, Monitor, Signal
 from ..vocabulary import Words
 from .context import SheetContext, Worksheet
 from .styles import ALL_STATUSES, Styles
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 TABLE_NAME = "Acties"
 
@@ -221,14 +224,14 @@ def signal_links(
     )
 
 
-class _Memo(dict):
+class _Memo(dict[K, V]):
     """A dict that computes a missing value once."""
 
-    def __init__(self, compute: Callable[[object], object]) -> None:
+    def __init__(self, compute: Callable[[K], V]) -> None:
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, key):
+    def __missing__(self, key: K) -> V:
         value = self[key] = self._compute(key)
         return value
 

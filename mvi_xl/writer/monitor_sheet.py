@@ -312,12 +312,15 @@ class MonitorPage:
             header_row, col, words["change.header"].format(since=since), styles["table_head"]
         )
         rows = list(monitor.periods)
-        totals = {s: sum(monitor.change(p)[s] for p in rows) for s in monitor.statuses}
+        totals = {s: sum(self._change(p)[s] for p in rows) for s in monitor.statuses}
         for offset, counts in enumerate(rows):
-            self._write_change(
-                header_row + 1 + offset, col, monitor.change(counts), styles["change"]
-            )
+            self._write_change(header_row + 1 + offset, col, self._change(counts), styles["change"])
         self._write_change(header_row + 1 + max(len(rows), 1), col, totals, styles["total_change"])
+
+    def _change(self, counts: PeriodCounts) -> dict[str, int]:
+        change = self.monitor.change(counts)
+        assert change is not None, "the changes are written beside a previous monitor's"
+        return change
 
     def _write_change(self, row: int, col: int, change: dict[str, int], fmt: Any) -> None:
         words = self.words
