@@ -1,7 +1,7 @@
 """Period labels that name a span of time: "2019", "2020 - 2022", "Q3 2019", "1e helft 2020".
 
 Pure and table-tested. The monitor orders such labels by time (``compute.period_order``) and
-takes the end of the time a label names for the period-ending signal (``compute.period_end``).
+takes the end of the time a label names for the period-ending signal (``signals.period_end``).
 A label is a *year label* when it is essentially a period of time: nothing but a year, a
 quarter or a half of a year, or a range of those ("2018-20", "2019/2020", "Q3 2019 - Q2
 2020"), optionally after a word such as "Jaar" or "Periode" and with a remark in brackets.

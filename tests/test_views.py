@@ -13,12 +13,13 @@ from click.testing import CliRunner
 
 from mvi_xl import registers
 from mvi_xl.cli import cli
-from mvi_xl.compute import compute_monitor, period_end
+from mvi_xl.compute import compute_monitor
 from mvi_xl.config import Config, SignalSettings, parse_config
 from mvi_xl.errors import ConfigError
 from mvi_xl.history import history_path, load_history
 from mvi_xl.names import safe_file_name, safe_file_names
 from mvi_xl.reader import read_register
+from mvi_xl.signals import period_end
 
 from .conftest import VIEW_HEADER, write_xlsx
 

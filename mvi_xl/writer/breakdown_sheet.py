@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..breakdowns import several_themes
 from ..cells import column_letter, quote_sheet
-from ..compute import several_themes
 from ..model import GroupCounts
 from .actions_sheet import ActionsLayout
 from .context import SheetContext
