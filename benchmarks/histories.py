@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mvi_xl import pipeline
 from mvi_xl.history import history_path, load_history
-from mvi_xl.history_format import render
+from mvi_xl.history_render import render
 
 #: Bump when what is generated changes, so stale histories in benchmarks/out/ are rebuilt.
 VERSION = 1

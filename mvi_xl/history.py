@@ -36,8 +36,8 @@ from .history_format import (
     Unreadable,
     parse,
     parse_actions,
-    render,
 )
+from .history_render import render
 from .model import Finding, Snapshot
 from .safe_io import atomic_output
 

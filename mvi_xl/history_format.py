@@ -1,6 +1,6 @@
 """The history file as text: a semicolon CSV (UTF-8 with a BOM) that Dutch Excel and a text
-editor open. This module only turns bytes into snapshots and back; history.py decides what is
-kept and when the file is written.
+editor open. This module turns bytes into snapshots (history_render.py turns them back);
+history.py decides what is kept and when the file is written.
 
 Format 2, written by this version, starts with a version line, then the header, then one block
 per snapshot in order of peildatum: a ``momentopname`` row, its counts, its action rows::
@@ -31,15 +31,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from .csv_safe import escape, escape_row, unescape
+from .csv_safe import unescape
 from .model import PeriodCounts, Snapshot, SnapshotAction
 from .vocabulary import ONBEKEND, STATUSES
 
@@ -499,64 +498,3 @@ def _status(value: str, line: int) -> str:
     if value not in ALL_STATUSES:
         raise Unreadable(f"regel {line}: status '{value}'")
     return value
-
-
-# --- Writing -------------------------------------------------------------------------------
-
-
-def render(snapshots: Iterable[Snapshot]) -> Iterator[bytes | memoryview]:
-    """The file in format 2, in chunks (a large history is never joined into one string): the
-    action rows read from the file are written back as the bytes they were."""
-    yield BOM + _text_rows([[VERSION_MARK, f"{VERSION_WORD} {FORMAT}"], list(COLUMNS)])
-    for snap in snapshots:
-        yield snapshot_head(snap)
-        yield action_bytes(snap)
-
-
-def snapshot_head(snap: Snapshot) -> bytes:
-    """The ``momentopname`` row and the count rows of one snapshot."""
-    day = snap.as_of.isoformat()
-    kind = (ADDED if snap.added else PUBLISHED) if snap.published else REFRESH
-    rows = [escape_row([day, SNAPSHOT, "", "", kind, len(snap.actions), "", "", snap.register])]
-    for counts in snap.periods:
-        continuous = "ja" if counts.continuous else "nee"
-        rows.extend(
-            escape_row(
-                [day, COUNT, counts.period, continuous, status, counts.by_status.get(status, 0)]
-                + [""] * 3
-            )
-            for status in ALL_STATUSES
-        )
-    return _text_rows(rows)
-
-
-def action_bytes(snap: Snapshot) -> bytes | memoryview:
-    """The action rows of one snapshot: as read from the file when they were, else rendered
-    (only the period and the id are user text; one escape per distinct period)."""
-    if isinstance(snap.actions, LazyActions):
-        return snap.actions.raw
-    day = snap.as_of.isoformat()
-    periods = {period: escape(period) for period in {a.period for a in snap.actions}}
-    return _text_rows(
-        [day, ACTION, periods[a.period], "", a.status, "", escape(a.id), str(a.row), ""]
-        for a in snap.actions
-    )
-
-
-def _text_rows(rows: Iterable[Sequence[object]]) -> bytes:
-    out = io.StringIO(newline="")
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
-def input_digest(shown: Iterable[Snapshot], compared: Snapshot | None) -> bytes:
-    """What a monitor takes from its history, hashed: the peildatum, kind and counts of each
-    snapshot its trend shows, and the action rows of the one it compares with (as the bytes
-    they are in the file, so nothing is parsed or rendered for it)."""
-    digest = hashlib.sha256()
-    for snap in shown:
-        digest.update(snapshot_head(snap))
-    if compared is not None:
-        digest.update(b"compared\x00" + snapshot_head(compared))
-        digest.update(action_bytes(compared))
-    return digest.digest()

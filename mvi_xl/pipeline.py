@@ -31,7 +31,7 @@ from .history import (
     save_history,
     staged_history,
 )
-from .history_format import input_digest
+from .history_render import input_digest
 from .history_upkeep import history_not_saved, history_notices
 from .model import Finding, Monitor, Register, Snapshot
 from .names import safe_file_names

@@ -26,7 +26,8 @@ from mvi_xl import history as history_module
 from mvi_xl import safe_io
 from mvi_xl.cli import cli
 from mvi_xl.history import history_path, load_history
-from mvi_xl.history_format import COLUMNS, parse, render
+from mvi_xl.history_format import COLUMNS, parse
+from mvi_xl.history_render import render
 from mvi_xl.model import PeriodCounts, Snapshot, SnapshotAction
 
 from .conftest import write_xlsx
