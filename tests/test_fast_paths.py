@@ -16,7 +16,8 @@ import xlsxwriter
 from xlsxwriter.exceptions import OverlappingRange
 
 from mvi_xl import vocabulary
-from mvi_xl.reader.table import RowParser, find_header
+from mvi_xl.reader.header import find_header
+from mvi_xl.reader.table import RowParser
 from mvi_xl.reader.values import HeaderMatcher, Synonyms
 from mvi_xl.writer import actions_sheet
 

@@ -22,16 +22,11 @@ from ..errors import RegisterError
 from ..model import Action, Communication, Finding, Register, SheetLayout
 from ..vocabulary import header_key, label_key
 from . import layout
+from .header import Header
 from .sheets import ActionSheet, Block, find_action_sheets
+from .side_sheets import read_communications, read_focus_points
 from .sources import Sheet, open_sheets, read_bytes, sniff_kind
-from .table import (
-    Header,
-    ParsedRows,
-    RowParser,
-    SheetContext,
-    read_communications,
-    read_focus_points,
-)
+from .table import ParsedRows, RowParser, SheetContext
 from .themes import Themes, department_of_sheet
 from .values import HeaderMatcher, StatusMatcher, cell_text, is_blank
 

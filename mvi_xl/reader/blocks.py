@@ -91,12 +91,16 @@ def is_notes_label(text: str) -> bool:
     return bool(text) and _NOTES_LABEL.match(status_key(text)) is not None
 
 
+#: an action row: its row index, its values in the order of ``Header.columns``, its section
+ActionRow = tuple[int, tuple[object, ...], str]
+
+
 @dataclass
 class RowPlan:
     """What the rows under a header are: the action rows (row index, their values in the
     order of ``Header.columns``, their section) and what was left out, with its warnings."""
 
-    actions: list[tuple[int, tuple[object, ...], str]] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
     headings: list[tuple[int, str]] = field(default_factory=list)
     findings: list[tuple[int, Finding]] = field(default_factory=list)  # (row, finding)
 

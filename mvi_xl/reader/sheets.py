@@ -24,9 +24,9 @@ from ..errors import RegisterError
 from ..model import Finding
 from ..vocabulary import REQUIRED_FIELDS, header_key
 from .blocks import Region
+from .header import HEADER_READ_ROWS, HEADER_SCAN_ROWS, Header, find_header, match_header
 from .scan import TableRange
 from .sources import Sheet
-from .table import HEADER_READ_ROWS, HEADER_SCAN_ROWS, Header, find_header, match_header
 from .values import HeaderMatcher, is_blank
 
 #: A header that names everything but the period is still a header when the period can come
