@@ -34,7 +34,7 @@ from .signals import find_signals
 from .vocabulary import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
 
 
-def compute_monitor(
+def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
     register: Register,
     *,
     as_of: dt.date,

@@ -203,15 +203,13 @@ class atomic_output:
         *,
         replace: bool = True,
         fallback: Callable[[], Path] | None = None,
-        attempts: int | None = None,
-        delay: float | None = None,
         check: Callable[[], None] | None = None,
     ) -> None:
         self.target = target
         self.replace = replace
         self.fallback = fallback
-        self.attempts = REPLACE_ATTEMPTS if attempts is None else attempts
-        self.delay = REPLACE_DELAY if delay is None else delay
+        self.attempts = REPLACE_ATTEMPTS
+        self.delay = REPLACE_DELAY
         self.check = check  # called just before the move (the lock is still ours)
         self.final: Path | None = None
         self.fell_back = False

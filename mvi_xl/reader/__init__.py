@@ -362,7 +362,7 @@ def _prepare(
     header = block.header
     columns = list(header.columns.values())
     end = block.region.end if block.table else None
-    findings = layout.check_formulas(scan, columns, header.row, refs, path, end)
+    findings = layout.check_formulas(scan, columns, (header.row, end), refs, path)
     if header.bottom > header.row:
         findings.insert(0, layout.band_finding(refs, header.row, header.bottom))
     findings += layout.fill_merged(rows, scan.merges, columns, header.data_start, refs)

@@ -183,13 +183,12 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         opc.scan_shared_strings(zipped, path, relationships, limits)
         scanner = ooxml.scan_sheet
     zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
-    tables = fills = None
+    extras = None
     if kind != "xlsb":  # an xlsb keeps its tables and styles in records of its own
         folder = opc.workbook_folder(zipped, path, relationships)
         workbook = zipped.find(folder + opc.WORKBOOK_NAME) or folder + opc.WORKBOOK_NAME
-        tables = _tables_of(zipped, parts, path)
-        fills = _fills_of(zipped, workbook, parts, path)
-    return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner), tables, fills)
+        extras = _Extras(_tables_of(zipped, parts, path), _fills_of(zipped, workbook, parts, path))
+    return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner), extras)
 
 
 XLSB_WORKBOOK = "xl/workbook.bin"  # also in biff; kept here so xlsx needs no biff import
@@ -259,13 +258,16 @@ def _fills_of(
     return fills_for
 
 
+@dataclass(frozen=True)
+class _Extras:
+    """What an xlsx or xlsm adds per sheet: its Excel Tables and the fills of its cells."""
+
+    tables_for: Callable[[str], Callable[[], list[TableRange]]]
+    fills_for: FillsFor
+
+
 def _calamine_sheets(
-    data: bytes,
-    path: Path,
-    limits: Limits,
-    scan_for: ScanFor,
-    tables_for: Callable[[str], Callable[[], list[TableRange]]] | None = None,
-    fills_for: FillsFor | None = None,
+    data: bytes, path: Path, limits: Limits, scan_for: ScanFor, extras: _Extras | None = None
 ) -> list[Sheet]:
     import python_calamine as calamine
 
@@ -284,8 +286,8 @@ def _calamine_sheets(
     for name, hidden in metadata:
         scan = scan_for(name, ExtentGuard(limits, path, name))
         loader = _calamine_loader(workbook, name, path, limits)
-        tables = tables_for(name) if tables_for is not None else list
-        fills = fills_for(name) if fills_for is not None else None
+        tables = extras.tables_for(name) if extras is not None else list
+        fills = extras.fills_for(name) if extras is not None else None
         sheets.append(Sheet(name, hidden, loader, scan, tables, fills))
     return sheets
 

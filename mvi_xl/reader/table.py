@@ -17,7 +17,7 @@ from .. import vocabulary
 from ..cells import cell_ref, sheet_ref
 from ..model import Action, Finding
 from ..vocabulary import DATE_FIELDS, ONBEKEND, header_key, label_key
-from .blocks import ActionRow, Region, RowSorter
+from .blocks import ActionRow, Region, RowSorter, SortedColumns
 from .fills import Fill
 from .header import Header
 from .themes import Themes, is_mark, mark_findings, marking_columns
@@ -127,15 +127,18 @@ class RowParser:
         header = self.header
         region = region or Region(header.data_start, len(rows))
         self._at = {name: position for position, name in enumerate(header.columns)}
+        columns = SortedColumns(
+            fields=tuple(header.columns),
+            columns=tuple(header.columns.values()),
+            span=header.span,
+            keys={name: self._header_keys[col] for name, col in header.columns.items()},
+        )
         sorter = RowSorter(
-            tuple(header.columns),
-            tuple(header.columns.values()),
-            header.span,
+            columns,
             self.sheet,
             self.context.count_rows,
             self._repeats_header,
             lambda text: self.statuses.match(text) is not None,
-            {name: self._header_keys[col] for name, col in header.columns.items()},
         )
         plan = sorter.sort(rows, region)
         marks = marking_columns(self.context.theme_columns, rows, plan.actions)
