@@ -9,6 +9,7 @@ test:
 lint:
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check mvi_xl
+	$(PYTHON) -m mypy
 
 format:
 	$(PYTHON) -m ruff check --fix .
