@@ -55,54 +55,39 @@ class DateParam(click.ParamType):
 
 
 DATE = DateParam()
-
-
 PATH = click.Path(path_type=Path)
-
 
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
     help="Language of the workbook and messages (default nl, or 'language' in mvi-xl.toml).",
 )
-
-
 config_option = click.option(
     "--config",
     type=PATH,
     metavar="FILE",
     help="mvi-xl.toml to use (default: the one beside the register).",
 )
-
-
 sheet_option = click.option(
     "--sheet",
     metavar="NAME",
     help="Sheet with the actions (default: the first one whose header is recognised).",
 )
-
-
 strict_option = click.option(
     "--strict", is_flag=True, help="Treat every warning as an error (exit 3)."
 )
-
-
 quiet_option = click.option(
     "-q",
     "--quiet",
     is_flag=True,
     help="Nothing on the terminal but a line when something fails (for scheduled runs).",
 )
-
-
 log_option = click.option(
     "--log-file",
     type=PATH,
     metavar="FILE",
     help="Append one timestamped line per event to FILE (rotated at 1 MB).",
 )
-
-
 output_option = click.option(
     "-o",
     "--output",
@@ -110,8 +95,6 @@ output_option = click.option(
     metavar="OUTPUT",
     help="Monitor to write (default: '<register>-monitor.xlsx' beside the register).",
 )
-
-
 json_option = click.option(
     "--json",
     "as_json",

@@ -16,8 +16,6 @@ from .model import Finding
 from .safe_io import dated_sibling, dated_siblings, is_drive_gone, is_owner_file, lock_path
 
 MONITOR_SUFFIX = "-monitor.xlsx"
-
-
 #: The longest path Excel opens (the whole path, file name included).
 EXCEL_MAX_PATH = 218
 

@@ -22,19 +22,11 @@ from .safe_io import is_drive_gone
 
 #: A register caught while it is being saved is read again a few times before giving up.
 READ_ATTEMPTS = 3
-
-
 READ_DELAY = 0.5
-
-
 UNSETTLED = frozenset({"damaged", "empty_file"})
-
-
 #: What a folder of registers holds besides registers: Excel's owner files, hidden files and
 #: mvi-xl's own outputs (monitors, their dated siblings, history, temporary files).
 REGISTER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"})
-
-
 #: A published monitor's archived copy ("Plan-monitor 2018-07-01.xlsx"), should the archive be
 #: the folder of registers itself.
 ARCHIVED_COPY = re.compile(r"-monitor \d{4}-\d{2}-\d{2}( \(|\.)")
