@@ -104,6 +104,7 @@ def build(
     A published peildatum is never built again (the archived copy is named) unless
     --publish --force."""
     from . import pipeline
+    from .outputs import MONITOR_SUFFIX
 
     with ExitStack() as stack:
         if example:
@@ -111,7 +112,7 @@ def build(
                 fail(UsageError("example_and_register"), lang)
             registers = (pipeline.example_register(stack),)
             if not per_department:
-                output = output or Path.cwd() / ("voorbeeld" + pipeline.MONITOR_SUFFIX)
+                output = output or Path.cwd() / ("voorbeeld" + MONITOR_SUFFIX)
             as_of = as_of or pipeline.EXAMPLE_AS_OF
             since = since or (pipeline.EXAMPLE_SINCE if as_of > pipeline.EXAMPLE_SINCE else None)
         elif not registers:

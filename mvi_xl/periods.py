@@ -152,7 +152,7 @@ def _unit(year: int, kind: str | None, number: str | None) -> Span | None:
     return Span(dt.date(year, first_month, 1), end)
 
 
-def sort_key(span: Span) -> tuple:
+def sort_key(span: Span) -> tuple[int, bool, dt.date, dt.date]:
     """Year labels by their first year; in a year the whole years and ranges first (shortest
     first), then its quarters and halves in order."""
     return (span.start.year, not span.whole_years, span.start, span.end)

@@ -21,7 +21,7 @@ from xlsxwriter.utility import xl_range
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..vocabulary import Words
-from .context import SheetContext, Worksheet
+from .context import Format, SheetContext, Worksheet
 from .styles import ALL_STATUSES, Styles
 
 K = TypeVar("K")
@@ -144,7 +144,7 @@ def _header(key: str, words: Words) -> str:
 Step = tuple[int, Callable[[Action], object], Callable[..., object], object]
 
 
-def _write_actions(worksheet, actions: tuple[Action, ...], plan: list[Step]) -> None:
+def _write_actions(worksheet: Worksheet, actions: tuple[Action, ...], plan: list[Step]) -> None:
     """Every action row, left to right: the file numbers its strings in the order they are
     first written, so the order of the writes is part of the output."""
     for row, action in enumerate(actions, start=1):
@@ -155,7 +155,11 @@ def _write_actions(worksheet, actions: tuple[Action, ...], plan: list[Step]) -> 
 
 
 def _row_plan(
-    worksheet, positions: dict[str, int], words: Words, styles: Styles, signals: dict[int, str]
+    worksheet: Worksheet,
+    positions: dict[str, int],
+    words: Words,
+    styles: Styles,
+    signals: dict[int, str],
 ) -> list[Step]:
     """How each shown column is written; formats are asked for in the order of the columns,
     as the workbook numbers them in the order they are made."""
@@ -240,12 +244,12 @@ class _DateWriter:
     """Writes a date cell as ``write_datetime`` does, with each day's serial number computed
     once: a date is stored as its serial number, so ``write_number`` gives the same cell."""
 
-    def __init__(self, worksheet) -> None:
+    def __init__(self, worksheet: Worksheet) -> None:
         self._worksheet = worksheet
         self._serials = _Memo(_excel_serial)
         self._plain = not getattr(worksheet, "date_1904", False)
 
-    def __call__(self, row: int, col: int, date: dt.date, cell_format) -> None:
+    def __call__(self, row: int, col: int, date: dt.date, cell_format: Format) -> None:
         serial = self._serials[date] if self._plain else None
         if serial is None:
             moment = dt.datetime.combine(date, dt.time())
@@ -262,11 +266,11 @@ def _excel_serial(date: dt.date) -> float | None:
     return float(date.toordinal() - _EXCEL_DAY_ZERO)
 
 
-class _ForgetfulCells(dict):
+class _ForgetfulCells(dict[object, object]):
     """Stands in for XlsxWriter's record of table cells while a large table is added: always
     empty, so no cell is found taken, and nothing is recorded."""
 
-    def __setitem__(self, key, value) -> None:
+    def __setitem__(self, key: object, value: object) -> None:
         pass
 
 
@@ -318,7 +322,9 @@ def add_large_table(
         table["autofilter"] = full
 
 
-def _colour_statuses(worksheet, col: int, last: int, words: Words, styles: Styles) -> None:
+def _colour_statuses(
+    worksheet: Worksheet, col: int, last: int, words: Words, styles: Styles
+) -> None:
     for status in ALL_STATUSES:
         worksheet.conditional_format(
             1,

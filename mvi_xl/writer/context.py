@@ -5,17 +5,17 @@ keep it here instead of passing the same five from function to function."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeAlias
 
 from ..model import Monitor
 from ..vocabulary import Words
-from .styles import Styles
+from .styles import Format, Styles
 
-if TYPE_CHECKING:  # XlsxWriter has no annotations: to mypy these are Any
-    from xlsxwriter.workbook import Workbook
-    from xlsxwriter.worksheet import Worksheet
-else:
-    Workbook = Worksheet = Any
+#: XlsxWriter's classes; it has no annotations, so to mypy they are Any
+Workbook: TypeAlias = Any
+Worksheet: TypeAlias = Any
+
+__all__ = ["Format", "SheetContext", "Workbook", "Worksheet"]
 
 
 @dataclass(frozen=True, kw_only=True)

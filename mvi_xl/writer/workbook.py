@@ -17,7 +17,7 @@ from ..model import Monitor
 from ..vocabulary import Words
 from .actions_sheet import signal_links, write_actions_sheet
 from .breakdown_sheet import write_breakdown_sheet
-from .context import SheetContext, Worksheet
+from .context import SheetContext, Workbook, Worksheet
 from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
@@ -98,7 +98,7 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
         _release(workbook)
 
 
-def _release(workbook) -> None:
+def _release(workbook: Workbook) -> None:
     """Free the sheets' cells now. XlsxWriter's workbook and its sheets refer to each other,
     so without this they wait for the cycle collector, which a one-shot run pauses (cli.main):
     ``--per-afdeling`` would hold every department's cells until the process ends."""
@@ -106,7 +106,7 @@ def _release(workbook) -> None:
         getattr(sheet, "table", {}).clear()
 
 
-def _set_properties(workbook, monitor: Monitor, words: Words, version: str) -> None:
+def _set_properties(workbook: Workbook, monitor: Monitor, words: Words, version: str) -> None:
     """Document properties; the created date is the peildatum, so the same input gives the same
     bytes."""
     workbook.set_properties(
