@@ -35,6 +35,7 @@ from .vocabulary import Words
 
 if TYPE_CHECKING:
     from .pipeline import Options, Result
+    from .registers import Sources
 
 
 @click.command(epilog=EXIT_CODES)
@@ -134,21 +135,24 @@ def build(
             department=department,
             publish=publish,
         )
+        sources = None  # worked out by the build, unless the log file's check needs them first
         if log_file is not None:
-            guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
+            sources = guard(options.sources, lang)
+            checked = sources
+            guard(lambda: pipeline.refuse_log_on_register(checked, log_file), lang)
         log = RunLog(log_file)
         if per_department:
             assert output is not None  # --per-afdeling without -o was refused above
             folder = output
             words = Words(lang or "nl")
             results = guard(
-                lambda: pipeline.build_departments(options, folder, words),
+                lambda: pipeline.build_departments(options, folder, words, sources),
                 lang,
                 log=log,
                 started=time.monotonic(),
             )
         else:
-            results = [_logged_build(options, log, lang)]
+            results = [_logged_build(options, log, lang, sources)]
     if per_department:
         report_departments(results, as_json, quiet)
     elif not quiet or as_json:
@@ -200,7 +204,7 @@ def watch(
         register=register, output=output, config=config, sheet=sheet, lang=lang, strict=strict
     )
     if log_file is not None:
-        guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
+        guard(lambda: pipeline.refuse_log_on_register(options.sources(), log_file), lang)
     log = RunLog(log_file)
 
     def logged_build(options: Options) -> Result:
@@ -290,13 +294,15 @@ def init(path: Path, lang: str | None) -> None:
     click.echo(Words(lang)["cli.created"].format(path=path))
 
 
-def _logged_build(options: Options, log: RunLog, lang: str | None) -> Result:
+def _logged_build(
+    options: Options, log: RunLog, lang: str | None, sources: Sources | None
+) -> Result:
     """Build, with a line in the run log for the start and for the result, failures included."""
     from . import pipeline
 
     started = time.monotonic()
     _log_start(log, options)
-    result = guard(lambda: pipeline.build(options), lang, log=log, started=started)
+    result = guard(lambda: pipeline.build(options, sources=sources), lang, log=log, started=started)
     _log_result(log, result, time.monotonic() - started)
     return result
 

@@ -372,12 +372,14 @@ def _fixed(
     )
 
 
-def build_departments(options: Options, folder: Path, words: Words) -> list[Result]:
+def build_departments(
+    options: Options, folder: Path, words: Words, sources: Sources | None = None
+) -> list[Result]:
     """``--per-afdeling``: one monitor per department into ``folder``, each named after its
     department (a safe file name) and with its own history. Their totals add up to the
     register's, actions without a department included."""
     whole = replace(options, department=None, strict=False)
-    sources = options.sources()
+    sources = sources or options.sources()
     config = _config(options, sources)
     read = read_sources(sources, whole, config)  # once: every department sees one state
     monitor, _, _ = load(whole, sources, read=read, config=config)
@@ -488,9 +490,9 @@ def init(path: Path, *, lang: str) -> Path:
     return path
 
 
-def refuse_log_on_register(options: Options, log: Path) -> None:
+def refuse_log_on_register(sources: Sources, log: Path) -> None:
     """``--log-file`` naming a register (or a name it is rotated to) is refused (exit 2)."""
     from .runlog import BACKUPS
 
     rotated = [log.with_name(f"{log.name}.{n}") for n in range(1, BACKUPS + 1)]
-    refuse_writing_registers(options.sources().paths, [log, *rotated])
+    refuse_writing_registers(sources.paths, [log, *rotated])
