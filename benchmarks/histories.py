@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mvi_xl import pipeline
 from mvi_xl.history import history_path, load_history
-from mvi_xl.history_format import render
+from mvi_xl.history_render import render
 
 #: Bump when what is generated changes, so stale histories in benchmarks/out/ are rebuilt.
 VERSION = 1
@@ -47,7 +47,9 @@ def ensure(out_dir: Path, register: Path, counts: tuple[int, ...] = (1, 24)) -> 
         return wanted
     with tempfile.TemporaryDirectory(dir=out_dir) as folder:
         monitor = Path(folder) / "monitor.xlsx"
-        pipeline.build(pipeline.Options(register, monitor, as_of=LATEST, publish=True))
+        pipeline.build(
+            pipeline.Options(register=register, output=monitor, as_of=LATEST, publish=True)
+        )
         (snapshot,) = load_history(history_path(monitor)).snapshots
         actions = tuple(snapshot.actions)  # parsed: every copy renders its own peildatum
         for count, path in wanted.items():

@@ -15,26 +15,26 @@ from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
 
-from .config import Config, SignalSettings
+from .breakdowns import breakdown, breakdowns_of, one_spelling
+from .config import Config
 from .model import (
     Action,
     Communication,
     Finding,
-    GroupCounts,
     Monitor,
     PeriodCounts,
     Register,
     SheetLayout,
-    Signal,
     Snapshot,
     SnapshotAction,
 )
-from .periods import last_day, sort_key, year_label_span
+from .periods import sort_key, year_label_span
+from .signals import find_signals
 from .words import terms
 from .words.terms import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
 
 
-def compute_monitor(
+def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
     register: Register,
     *,
     as_of: dt.date,
@@ -238,7 +238,8 @@ def split_communications(
 ) -> tuple[tuple[Communication, ...], tuple[Communication, ...]]:
     """Realised and planned moments; without a status the date decides (on or before the
     peildatum is realised)."""
-    realised, planned = [], []
+    realised: list[Communication] = []
+    planned: list[Communication] = []
     for moment in moments:
         status = moment.status or (
             terms.REALISED if moment.date is not None and moment.date <= as_of else terms.PLANNED
@@ -268,202 +269,6 @@ def action_where(register: Register, action: Action, field_name: str) -> str:
     return register.where(action, field_name)
 
 
-# --- Views: per department, theme and source -----------------------------------------------
-
-#: Columns whose spellings of one name are one group (``terms.label_key``), as periods
-#: are. The views count them with COUNTIFS on the Acties sheet, so every action must carry the
-#: one spelling its group shows.
-MERGED_NAMES = ("department", "theme")
-
-
-def one_spelling(register: Register) -> Register:
-    """Every department and theme in the first spelling met of its name, with runs of spaces
-    made one ("Ruimte-beheer" becomes "Ruimte – Beheer" when that came first); an action's
-    several themes each so. The register itself when nothing changes, the usual case."""
-    renames: dict[str, dict[str, str]] = {}
-    for name in MERGED_NAMES:
-        first: dict[str, str] = {}
-        renamed = {}
-        for value in dict.fromkeys(_values(register.actions, name)):  # in order of appearance
-            tidy = " ".join(value.split())
-            label = first.setdefault(label_key(tidy), tidy)
-            if label != value:
-                renamed[value] = label
-        if renamed:
-            renames[name] = renamed
-    if not renames:
-        return register
-    actions = []
-    for action in register.actions:
-        changes: dict[str, object] = {}
-        if "department" in renames and action.department in renames["department"]:
-            changes["department"] = renames["department"][action.department]
-        themes = renames.get("theme", {})
-        if themes and any(t in themes for t in themes_of(action)):
-            changed = tuple(themes.get(t, t) for t in themes_of(action))
-            changes["themes"] = changed
-            changes["theme"] = "; ".join(changed)
-        actions.append(replace(action, **changes) if changes else action)
-    return replace(register, actions=tuple(actions))
-
-
-def themes_of(action: Action) -> tuple[str, ...]:
-    """An action's themes: several from one cell or from theme columns, else its one theme."""
-    if action.themes:
-        return action.themes
-    return (action.theme,) if action.theme else ()
-
-
-def _values(actions: Iterable[Action], name: str) -> Iterable[str]:
-    if name == "theme":
-        for action in actions:
-            yield from themes_of(action)
-    else:
-        yield from map(attrgetter(name), actions)
-
-
-def several_themes(register: Register) -> bool:
-    """Whether some action has more than one theme: then Per thema adds up to more than the
-    number of actions."""
-    return any(len(action.themes) > 1 for action in register.actions)
-
-
-BREAKDOWN_FIELDS = ("department", "theme", "source")
-
-
-def breakdown(actions: Iterable[Action], field_name: str) -> tuple[GroupCounts, ...]:
-    """Status counts per value of one field, in order of first appearance; the bucket "" for
-    actions without a value comes last. Every action lands in exactly one group, except that
-    an action with several themes counts under each of them."""
-    if field_name == "theme":
-        raw = Counter(
-            (theme, action.status) for action in actions for theme in (themes_of(action) or ("",))
-        )
-    else:
-        value_of = attrgetter(field_name)
-        raw = Counter((value_of(action), action.status) for action in actions)  # first seen first
-    labels: dict[str, str] = {}
-    counts: Counter = Counter()
-    keys: dict[str, str] = {}  # each distinct cell text reduced once
-    for (value, status), count in raw.items():
-        key = keys.get(value)
-        if key is None:
-            label = " ".join(value.split())
-            key = keys[value] = label_key(label)
-            labels.setdefault(key, label)
-        counts[(key, status)] += count
-    groups = [
-        GroupCounts(label, {s: counts[(key, s)] for s in (*STATUSES, ONBEKEND)})
-        for key, label in labels.items()
-    ]
-    return tuple(sorted(groups, key=lambda g: g.label == ""))
-
-
-def breakdowns_of(register: Register) -> dict[str, tuple[GroupCounts, ...]]:
-    """The views the register allows: a column it has, or several sources."""
-    views = {}
-    for name in BREAKDOWN_FIELDS:
-        present = (
-            register.has(name)
-            if name != "source"
-            else len({a.source for a in register.actions}) > 1
-        )
-        if present:
-            views[name] = breakdown(register.actions, name)
-    return views
-
-
-# --- Signals -------------------------------------------------------------------------------
-
-OPEN = frozenset({LOPEND, GEPLAND, ONBEKEND})
-
-
-def find_signals(
-    register: Register, periods: Iterable[PeriodCounts], as_of: dt.date, settings: SignalSettings
-) -> tuple[Signal, ...]:
-    """The enabled signals that have something to show, in terms.SIGNALS order."""
-    actions = register.actions
-    grace = dt.timedelta(days=settings.overdue_grace_days)
-    found: dict[str, Signal] = {}
-
-    def add(code: str, matching: Iterable[Action], **params: object) -> None:
-        hits = tuple(matching)
-        if hits and code in settings.enabled:
-            found[code] = Signal(code, hits, params)
-
-    if register.has("end"):
-        add(
-            "overdue",
-            (
-                a
-                for a in actions
-                if a.status in OPEN and a.end is not None and a.end + grace < as_of
-            ),
-        )
-    if register.has("owner"):
-        add("running_without_owner", (a for a in actions if a.status == LOPEND and not a.owner))
-    if register.has("completed"):
-        add(
-            "date_not_done",
-            (a for a in actions if a.completed is not None and a.status != VOLTOOID),
-        )
-        add(
-            "done_without_date",
-            (a for a in actions if a.status == VOLTOOID and a.completed is None),
-        )
-    if register.has("progress"):
-        add(
-            "progress_attention",
-            (a for a in actions if a.progress in ("oranje", "rood") and a.status in OPEN),
-        )
-    ordered = [found[code] for code in terms.SIGNALS if code in found]
-    if "period_ending" in settings.enabled:
-        ordered.extend(period_signals(actions, periods, as_of, settings))
-    return tuple(ordered)
-
-
-def period_signals(
-    actions: Sequence[Action],
-    periods: Iterable[PeriodCounts],
-    as_of: dt.date,
-    settings: SignalSettings,
-) -> list[Signal]:
-    """Periods whose planned years run out (the last ``period_ending_months`` months of the
-    last year in their label, or later) with less than the wanted share completed."""
-    signals = []
-    for counts in periods:
-        end = period_end(counts.period)
-        if counts.continuous or end is None or counts.total == 0:
-            continue
-        months_left = (end.year - as_of.year) * 12 + end.month - as_of.month
-        if (
-            months_left >= settings.period_ending_months
-            or counts.share >= settings.period_ending_min_share
-        ):
-            continue
-        still_open = tuple(a for a in actions if a.period == counts.period and a.status in OPEN)
-        if still_open:
-            signals.append(
-                Signal(
-                    "period_ending",
-                    still_open,
-                    {
-                        "period": counts.period,
-                        "end": end.strftime("%d-%m-%Y"),
-                        "share": f"{counts.share:.0%}",
-                    },
-                )
-            )
-    return signals
-
-
-def period_end(label: str) -> dt.date | None:
-    """The last day of the time a period label names: "Aan de slag in 2018-2020" ends on
-    31-12-2020, "Aan de slag in 2017" on 31-12-2017, "Q3 2019" on 30-09-2019, "H1 2020" on
-    30-06-2020; no year, no end (see ``periods.last_day``)."""
-    return last_day(label)
-
-
 # --- Several registers, one department -----------------------------------------------------
 
 
@@ -471,7 +276,12 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
     """One register made of several (one per department, say): every action keeps its source,
     warnings say which file they are about, periods merge by label. An action in two sources
     (``duplicate_actions``) is a warning; both rows still count."""
-    actions, findings, notices, focus, moments, labels = [], [], [], [], [], {}
+    actions: list[Action] = []
+    findings: list[Finding] = []
+    notices: list[Finding] = []
+    focus: list[str] = []
+    moments: list[Communication] = []
+    labels: dict[str, str] = {}
     headers: dict[str, str] = {}
     layouts: dict[tuple[str, str], SheetLayout] = {}
     places: dict[tuple[str, str, int], str] = {}

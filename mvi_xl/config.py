@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .errors import ConfigError
 from .words import synonyms, terms
@@ -278,8 +278,8 @@ class _Reader:
     def __init__(self, source: Path | None) -> None:
         self.source = source
 
-    def fail(self, key: str, code: str, **params: object) -> None:
-        raise ConfigError(code, path=self.source, key=key, **params)
+    def fail(self, key: str, code: str, **params: object) -> NoReturn:
+        raise ConfigError(code, path=self.source, where=None, key=key, **params)
 
     def allow(self, table: Mapping[str, Any], prefix: str, known: set[str]) -> None:
         for key in table:

@@ -19,7 +19,7 @@ def fingerprint(
 ) -> str:
     """sha256 over the register's bytes, the config file and logo, the options (peildatum and
     --publish included), the mvi-xl version and what the monitor takes from its history
-    (``history_format.input_digest``: the trend's counts and the compared snapshot's rows as
+    (``history_render.input_digest``: the trend's counts and the compared snapshot's rows as
     the bytes they are in the file, so a history of many large snapshots costs a hash of one)."""
     digest = hashlib.sha256()
     for part in (

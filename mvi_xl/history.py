@@ -22,7 +22,7 @@ import datetime as dt
 import os
 import shutil
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PureWindowsPath
 
@@ -36,8 +36,8 @@ from .history_format import (
     Unreadable,
     parse,
     parse_actions,
-    render,
 )
+from .history_render import render
 from .model import Finding, Snapshot
 from .safe_io import atomic_output
 
@@ -144,7 +144,7 @@ class History:
         kept = tuple(s for s in self.snapshots if s is not snapshot)
         return replace(self, snapshots=kept, dropped=(*self.dropped, (snapshot.as_of, reason)))
 
-    def _with(self, snapshots) -> History:
+    def _with(self, snapshots: Iterable[Snapshot]) -> History:
         return replace(self, snapshots=tuple(snapshots))
 
     # --- reporting what happened to the file ---
@@ -267,7 +267,9 @@ def _too_big(path: Path, size: int) -> OutputError:
     )
 
 
-def parse_compared(history: History, pick) -> tuple[History, Snapshot | None]:
+def parse_compared(
+    history: History, pick: Callable[[tuple[Snapshot, ...]], Snapshot | None]
+) -> tuple[History, Snapshot | None]:
     """The snapshot ``pick(snapshots)`` chooses to compare with, its action rows parsed. One
     whose rows can't be read is left out (and said) and the next choice taken."""
     while True:

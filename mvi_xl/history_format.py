@@ -1,6 +1,6 @@
 """The history file as text: a semicolon CSV (UTF-8 with a BOM) that Dutch Excel and a text
-editor open. This module only turns bytes into snapshots and back; history.py decides what is
-kept and when the file is written.
+editor open. This module turns bytes into snapshots (history_render.py turns them back);
+history.py decides what is kept and when the file is written.
 
 Format 2, written by this version, starts with a version line, then the header, then one block
 per snapshot in order of peildatum: a ``momentopname`` row, its counts, its action rows::
@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, overload
 
-from .csv_safe import escape, escape_row, unescape
+from .csv_safe import unescape
 from .model import PeriodCounts, Snapshot, SnapshotAction
 from .words.terms import ONBEKEND, STATUSES
 
@@ -103,11 +103,11 @@ class LazyActions(Sequence[SnapshotAction]):
     then plain text between semicolons); their number of lines was checked against the
     ``momentopname`` row when the file was read, each row itself is checked when parsed."""
 
-    __slots__ = ("_parsed", "count", "day", "first_line", "raw")
+    __slots__ = ("_parsed", "day", "first_line", "length", "raw")
 
     def __init__(self, raw: bytes | memoryview, count: int, first_line: int, day: str) -> None:
         self.raw = raw
-        self.count = count
+        self.length = count
         self.first_line = first_line  # the file's line number of the first row, for errors
         self.day = day  # the peildatum every row must have
         self._parsed: tuple[SnapshotAction, ...] | None = None
@@ -119,9 +119,15 @@ class LazyActions(Sequence[SnapshotAction]):
         return self._parsed
 
     def __len__(self) -> int:
-        return self.count
+        return self.length
 
-    def __getitem__(self, index):  # type: ignore[override]
+    @overload
+    def __getitem__(self, index: int) -> SnapshotAction: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SnapshotAction, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> SnapshotAction | tuple[SnapshotAction, ...]:
         return self.parsed()[index]
 
     def __iter__(self) -> Iterator[SnapshotAction]:
@@ -136,7 +142,7 @@ class LazyActions(Sequence[SnapshotAction]):
 
     def __repr__(self) -> str:
         state = "parsed" if self._parsed is not None else "not parsed"
-        return f"LazyActions({self.count} rows, {state})"
+        return f"LazyActions({self.length} rows, {state})"
 
 
 def parse_actions(snapshot: Snapshot) -> None:
@@ -176,8 +182,8 @@ def parse(data: bytes) -> Parsed:
     first_end = data.find(b"\n", begin)
     if first_end == -1 and not complete:
         raise Unreadable("afgebroken in de eerste regel")
-    first = data[begin : first_end if first_end != -1 else len(data)]
-    first = first.rstrip(b"\r").decode("utf-8")
+    raw_first = data[begin : first_end if first_end != -1 else len(data)]
+    first = raw_first.rstrip(b"\r").decode("utf-8")
     if first == VERSION_MARK or first.startswith(VERSION_MARK + ";"):
         return _parse_v2(data if complete else data + CRLF, first, first_end + 1, not complete)
     data = data[begin:]
@@ -343,7 +349,13 @@ def _count_rows(counts: bytes, day: bytes, line: int) -> tuple[PeriodCounts, ...
     return _periods(by_period)
 
 
-def _count(by_period: dict, values: dict[str, str], line: int) -> None:
+#: per period label: continuous or not, and the count per status
+_ByPeriod = dict[str, tuple[bool, dict[str, int]]]
+#: a snapshot of a format-1 file as its rows are read: periods, actions and register
+_V1Snapshot = dict[str, Any]
+
+
+def _count(by_period: _ByPeriod, values: dict[str, str], line: int) -> None:
     status = _status(values["status"], line)
     _, counts = by_period.setdefault(
         values["periode"], (values["doorlopend"] == "ja", dict.fromkeys(ALL_STATUSES, 0))
@@ -354,7 +366,7 @@ def _count(by_period: dict, values: dict[str, str], line: int) -> None:
         raise Unreadable(f"regel {line}: aantal '{values['aantal']}'") from None
 
 
-def _periods(by_period: dict) -> tuple[PeriodCounts, ...]:
+def _periods(by_period: _ByPeriod) -> tuple[PeriodCounts, ...]:
     return tuple(
         PeriodCounts(label, continuous, counts) for label, (continuous, counts) in by_period.items()
     )
@@ -404,7 +416,7 @@ def _parse_v1(data: bytes, cut: bool) -> Parsed:
     text = data.decode("utf-8")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     next(reader)
-    by_date: dict[dt.date, dict] = {}
+    by_date: dict[dt.date, _V1Snapshot] = {}
     days: dict[str, dt.date] = {}  # each peildatum's text parsed once
     last: dt.date | None = None
     for line, row in enumerate(reader, start=2):
@@ -444,11 +456,11 @@ def _parse_v1(data: bytes, cut: bool) -> Parsed:
     return Parsed(snapshots, 1, dropped)
 
 
-def _new_snapshot() -> dict:
+def _new_snapshot() -> _V1Snapshot:
     return {"periods": {}, "actions": [], "register": ""}
 
 
-def _add_v1_row(snap: dict, values: dict[str, str], line: int) -> None:
+def _add_v1_row(snap: _V1Snapshot, values: dict[str, str], line: int) -> None:
     kind = values["soort"]
     if kind == SOURCE:
         snap["register"] = values["register"]
@@ -486,64 +498,3 @@ def _status(value: str, line: int) -> str:
     if value not in ALL_STATUSES:
         raise Unreadable(f"regel {line}: status '{value}'")
     return value
-
-
-# --- Writing -------------------------------------------------------------------------------
-
-
-def render(snapshots: Iterable[Snapshot]) -> Iterator[bytes]:
-    """The file in format 2, in chunks (a large history is never joined into one string): the
-    action rows read from the file are written back as the bytes they were."""
-    yield BOM + _text_rows([[VERSION_MARK, f"{VERSION_WORD} {FORMAT}"], list(COLUMNS)])
-    for snap in snapshots:
-        yield snapshot_head(snap)
-        yield action_bytes(snap)
-
-
-def snapshot_head(snap: Snapshot) -> bytes:
-    """The ``momentopname`` row and the count rows of one snapshot."""
-    day = snap.as_of.isoformat()
-    kind = (ADDED if snap.added else PUBLISHED) if snap.published else REFRESH
-    rows = [escape_row([day, SNAPSHOT, "", "", kind, len(snap.actions), "", "", snap.register])]
-    for counts in snap.periods:
-        continuous = "ja" if counts.continuous else "nee"
-        rows.extend(
-            escape_row(
-                [day, COUNT, counts.period, continuous, status, counts.by_status.get(status, 0)]
-                + [""] * 3
-            )
-            for status in ALL_STATUSES
-        )
-    return _text_rows(rows)
-
-
-def action_bytes(snap: Snapshot) -> bytes:
-    """The action rows of one snapshot: as read from the file when they were, else rendered
-    (only the period and the id are user text; one escape per distinct period)."""
-    if isinstance(snap.actions, LazyActions):
-        return snap.actions.raw
-    day = snap.as_of.isoformat()
-    periods = {period: escape(period) for period in {a.period for a in snap.actions}}
-    return _text_rows(
-        [day, ACTION, periods[a.period], "", a.status, "", escape(a.id), str(a.row), ""]
-        for a in snap.actions
-    )
-
-
-def _text_rows(rows: Iterable[Sequence[object]]) -> bytes:
-    out = io.StringIO(newline="")
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
-def input_digest(shown: Iterable[Snapshot], compared: Snapshot | None) -> bytes:
-    """What a monitor takes from its history, hashed: the peildatum, kind and counts of each
-    snapshot its trend shows, and the action rows of the one it compares with (as the bytes
-    they are in the file, so nothing is parsed or rendered for it)."""
-    digest = hashlib.sha256()
-    for snap in shown:
-        digest.update(snapshot_head(snap))
-    if compared is not None:
-        digest.update(b"compared\x00" + snapshot_head(compared))
-        digest.update(action_bytes(compared))
-    return digest.digest()

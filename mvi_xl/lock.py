@@ -61,7 +61,7 @@ class RunLock:
     """``acquire()`` waits up to ``timeout`` seconds; ``release()`` removes the file when it is
     still this run's. ``clock`` and ``sleep`` are there for the tests."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - keyword-only; clock and sleep are the tests' seams
         self,
         path: Path,
         *,
@@ -265,4 +265,4 @@ def _hide(path: Path) -> None:
 
     hidden = 0x2
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.windll.kernel32.SetFileAttributesW(str(path), hidden)
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), hidden)  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ all rendered from one Monitor.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ class Finding:
 
     code: str
     where: str = ""
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
 
     def render(self, lang: str) -> tuple[str, str]:
         """The (message, hint) pair in ``lang``."""
@@ -213,7 +213,7 @@ class Signal:
 
     code: str  # one of terms.SIGNALS
     actions: tuple[Action, ...] = ()
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def count(self) -> int:

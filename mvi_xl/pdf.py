@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from .errors import OutputError
@@ -99,13 +100,13 @@ def export_pdfs(
             copy = sources / f"monitor-{number}.xlsx"
             monitor_only(workbook, copy)
             inputs.append(copy)
-        _run(soffice, folder / "profile", inputs, produced, timeout, jobs[0][1])
+        _run(soffice, folder, inputs, timeout, jobs[0][1])
         finals: list[Path] = []
         for copy, (_workbook, target) in zip(inputs, jobs, strict=True):
             pdf = produced / (copy.stem + ".pdf")
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 raise OutputError("pdf_failed", path=target, reason="LibreOffice made no PDF")
-            publish = atomic_output(target, fallback=lambda t=target: dated_sibling(t))
+            publish = atomic_output(target, fallback=partial(dated_sibling, target))
             with publish as temporary:
                 shutil.copyfile(pdf, temporary)
             finals.append(publish.final or target)
@@ -137,9 +138,10 @@ def hide_all_but_first_sheet(workbook_xml: bytes) -> bytes:
     return _SHEET.sub(hide, workbook_xml)
 
 
-def _run(
-    soffice: Path, profile: Path, inputs: list[Path], out: Path, timeout: float, target: Path
-) -> None:
+def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target: Path) -> None:
+    """LibreOffice prints ``inputs`` into ``folder``/out, with a profile of its own in
+    ``folder``/profile."""
+    profile, out = folder / "profile", folder / "out"
     command = [
         str(soffice),
         f"-env:UserInstallation={profile.as_uri()}",

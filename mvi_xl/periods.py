@@ -1,7 +1,7 @@
 """Period labels that name a span of time: "2019", "2020 - 2022", "Q3 2019", "1e helft 2020".
 
 Pure and table-tested. The monitor orders such labels by time (``compute.period_order``) and
-takes the end of the time a label names for the period-ending signal (``compute.period_end``).
+takes the end of the time a label names for the period-ending signal (``signals.period_end``).
 A label is a *year label* when it is essentially a period of time: nothing but a year, a
 quarter or a half of a year, or a range of those ("2018-20", "2019/2020", "Q3 2019 - Q2
 2020"), optionally after a word such as "Jaar" or "Periode" and with a remark in brackets.
@@ -124,10 +124,11 @@ def _span(groups: tuple[str | None, ...], *, strict: bool) -> Span | None:
     """A span from the groups of ``_SPAN``. A range that runs backwards ("2019-05", "2020 -
     2019") is no range: with ``strict`` no span at all, else its first part."""
     year, kind, number, end_year, end_kind, end_number, short = groups
+    assert year is not None, "every span names its (first) year"
     first = _unit(int(year), kind, number)
     if first is None:  # "H3 2020": no such half, but the year is named
         return None if strict else _unit(int(year), None, None)
-    last = first
+    last: Span | None = first
     if end_year is not None:
         last = _unit(int(end_year), end_kind, end_number)
     elif short is not None:
@@ -151,7 +152,7 @@ def _unit(year: int, kind: str | None, number: str | None) -> Span | None:
     return Span(dt.date(year, first_month, 1), end)
 
 
-def sort_key(span: Span) -> tuple:
+def sort_key(span: Span) -> tuple[int, bool, dt.date, dt.date]:
     """Year labels by their first year; in a year the whole years and ranges first (shortest
     first), then its quarters and halves in order."""
     return (span.start.year, not span.whole_years, span.start, span.end)

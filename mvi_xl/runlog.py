@@ -39,24 +39,24 @@ class RunLog:
         ]
         line = " ".join(parts) + "\n"
         with contextlib.suppress(OSError):
-            self._append(line.encode("utf-8"))
+            self._append(self.path, line.encode("utf-8"))
 
-    def _append(self, data: bytes) -> None:
+    def _append(self, path: Path, data: bytes) -> None:
         """Add ``data`` at the end, one writer at a time (runs on several machines may share
         a log on the drive): under a short lock of its own, at the end as it is then. Not
         O_APPEND: over smbnetfs an append-mode open fails with an I/O error and leaves the
         share unreachable for a moment."""
         from .lock import LockTimeout, RunLock, lock_path
 
-        guard = RunLock(lock_path(self.path), timeout=2.0, stale_after=5.0, heartbeat=60.0)
+        guard = RunLock(lock_path(path), timeout=2.0, stale_after=5.0, heartbeat=60.0)
         try:
             guard.acquire()
             held = True
         except (LockTimeout, OSError):
             held = False  # write anyway: a log line is never worth failing a run
         try:
-            self._rotate()
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+            self._rotate(path)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
             try:
                 os.lseek(fd, 0, os.SEEK_END)
                 os.write(fd, data)
@@ -66,17 +66,17 @@ class RunLog:
             if held:
                 guard.release()
 
-    def _rotate(self) -> None:
+    def _rotate(self, path: Path) -> None:
         try:
-            if self.path.stat().st_size < self.max_bytes:
+            if path.stat().st_size < self.max_bytes:
                 return
         except FileNotFoundError:
             return
         for index in range(self.backups - 1, 0, -1):
-            older = self.path.with_name(f"{self.path.name}.{index}")
+            older = path.with_name(f"{path.name}.{index}")
             if older.exists():
-                older.replace(self.path.with_name(f"{self.path.name}.{index + 1}"))
-        self.path.replace(self.path.with_name(f"{self.path.name}.1"))
+                older.replace(path.with_name(f"{path.name}.{index + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
 
 
 def _value(value: object) -> str:

@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import TracebackType
 
 from .errors import OutputError
 from .lock import LOCK_SUFFIX, STALE_AFTER, LockTimeout, RunLock, lock_path, remove_leftovers
@@ -73,7 +74,7 @@ def temporary_prefix(target: Path) -> str:
 def remove_stale_temporaries(target: Path) -> list[Path]:
     """Remove temporary files a killed run left for ``target``. Call only under the lock."""
     prefix = temporary_prefix(target)
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(target.parent.iterdir())
     except OSError:
@@ -202,15 +203,13 @@ class atomic_output:
         *,
         replace: bool = True,
         fallback: Callable[[], Path] | None = None,
-        attempts: int | None = None,
-        delay: float | None = None,
         check: Callable[[], None] | None = None,
     ) -> None:
         self.target = target
         self.replace = replace
         self.fallback = fallback
-        self.attempts = REPLACE_ATTEMPTS if attempts is None else attempts
-        self.delay = REPLACE_DELAY if delay is None else delay
+        self.attempts = REPLACE_ATTEMPTS
+        self.delay = REPLACE_DELAY
         self.check = check  # called just before the move (the lock is still ours)
         self.final: Path | None = None
         self.fell_back = False
@@ -229,8 +228,14 @@ class atomic_output:
         self._temporary = Path(name)
         return self._temporary
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         temporary = self._temporary
+        assert temporary is not None, "__exit__ follows __enter__"
         try:
             if exc_type is None:
                 _fsync(temporary)
@@ -265,12 +270,12 @@ class atomic_output:
                     time.sleep(self.delay)
         if self.fallback is None:
             raise OutputError("in_use", path=self.target)
-        self._publish_aside(temporary)
+        self._publish_aside(temporary, self.fallback)
 
-    def _publish_aside(self, temporary: Path) -> None:
+    def _publish_aside(self, temporary: Path, fallback: Callable[[], Path]) -> None:
         """The target stayed in use: the dated sibling, or (when that is open too) another."""
         tried: set[Path] = set()
-        sibling = self.fallback()
+        sibling = fallback()
         for _ in range(5):
             tried.add(sibling)
             try:

@@ -43,7 +43,7 @@ def build_golden_monitor(folder: Path) -> Path:
     with contextlib.chdir(folder), _environment(SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH):
         pipeline.build(
             Options(
-                Path("register.xlsx"),
+                register=Path("register.xlsx"),
                 output=Path("voorbeeld-monitor.xlsx"),
                 as_of=pipeline.EXAMPLE_AS_OF,
                 since=pipeline.EXAMPLE_SINCE,

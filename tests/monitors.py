@@ -75,7 +75,7 @@ def _voorbeeld(folder: Path) -> list[Options]:
     source = resources.files("mvi_xl.templates").joinpath("voorbeeld")
     for name in ("register.xlsx", "mvi-xl.toml"):
         (folder / name).write_bytes(source.joinpath(name).read_bytes())
-    return [Options(folder / "register.xlsx", as_of=AS_OF, since=SINCE)]
+    return [Options(register=folder / "register.xlsx", as_of=AS_OF, since=SINCE)]
 
 
 def _basic(folder: Path) -> list[Options]:
@@ -85,7 +85,7 @@ def _basic(folder: Path) -> list[Options]:
         above=[["Actieplan MVI"], ["Stand per 1 november 2018"], []],
         merge_title=True,
     )
-    return [Options(register, as_of=AS_OF, since=SINCE)]
+    return [Options(register=register, as_of=AS_OF, since=SINCE)]
 
 
 def _awkward_labels(folder: Path) -> list[Options]:
@@ -98,7 +98,7 @@ def _awkward_labels(folder: Path) -> list[Options]:
             rows.append(
                 [f"{number}.{repeat}", f"Actie {number}.{repeat}", period, status, completed]
             )
-    return [Options(write_xlsx(folder / "register.xlsx", rows), as_of=AS_OF)]
+    return [Options(register=write_xlsx(folder / "register.xlsx", rows), as_of=AS_OF)]
 
 
 def _unknown_status(folder: Path) -> list[Options]:
@@ -108,7 +108,7 @@ def _unknown_status(folder: Path) -> list[Options]:
         ["9.2", "Status leeg", "Actie doorlopend", None, None],
         ["9.3", "Zonder periode", None, "lopend", None],
     ]
-    return [Options(write_xlsx(folder / "register.xlsx", rows), as_of=AS_OF)]
+    return [Options(register=write_xlsx(folder / "register.xlsx", rows), as_of=AS_OF)]
 
 
 def _long_rows() -> list[list[object]]:
@@ -141,7 +141,7 @@ def _long_sheets() -> dict[str, list[list[object]]]:
 def _long_lists(folder: Path) -> list[Options]:
     """Every list on the page longer than it can show, every item longer than three lines."""
     register = write_xlsx(folder / "register.xlsx", _long_rows(), extra_sheets=_long_sheets())
-    return [Options(register, as_of=AS_OF, since=SINCE)]
+    return [Options(register=register, as_of=AS_OF, since=SINCE)]
 
 
 def _long_lists_30(folder: Path) -> list[Options]:
@@ -154,16 +154,16 @@ def _second_monitor(folder: Path) -> list[Options]:
     """Long lists, monitored twice: the page gains the change column, the Historie sheet."""
     register = write_xlsx(folder / "register.xlsx", _long_rows(), extra_sheets=_long_sheets())
     return [
-        Options(register, as_of=SINCE, publish=True),
-        Options(register, as_of=AS_OF, since=SINCE),
+        Options(register=register, as_of=SINCE, publish=True),
+        Options(register=register, as_of=AS_OF, since=SINCE),
     ]
 
 
 def _english(folder: Path) -> list[Options]:
     first = _basic(folder)[0]
     return [
-        Options(first.register, as_of=SINCE, lang="en", publish=True),
-        Options(first.register, as_of=AS_OF, since=SINCE, lang="en"),
+        Options(register=first.register, as_of=SINCE, lang="en", publish=True),
+        Options(register=first.register, as_of=AS_OF, since=SINCE, lang="en"),
     ]
 
 
@@ -189,17 +189,17 @@ def _published_then_refreshed(folder: Path) -> list[Options | Step]:
     steps = []
     for day, changes in versions.items():
         rows = [[*row[:3], *changes.get(row[0], (row[3], row[4]))] for row in BASIC_ROWS]
-        steps.append(Step(Options(path, as_of=day, publish=day != AS_OF), rows))
+        steps.append(Step(Options(register=path, as_of=day, publish=day != AS_OF), rows))
     return steps
 
 
 def _formula_like(folder: Path) -> list[Options]:
     rows = [[str(i), text, text, "lopend", None] for i, text in enumerate(FORMULA_LIKE)]
-    return [Options(write_xlsx(folder / "register.xlsx", rows), as_of=AS_OF)]
+    return [Options(register=write_xlsx(folder / "register.xlsx", rows), as_of=AS_OF)]
 
 
 def _empty(folder: Path) -> list[Options]:
-    return [Options(write_xlsx(folder / "register.xlsx", []), as_of=AS_OF)]
+    return [Options(register=write_xlsx(folder / "register.xlsx", []), as_of=AS_OF)]
 
 
 def _logo_and_highlight(folder: Path) -> list[Options]:
@@ -216,11 +216,11 @@ def _logo_and_highlight(folder: Path) -> list[Options]:
     )
     rows = [[*row, "ja" if i % 2 else "nee"] for i, row in enumerate(BASIC_ROWS)]
     register = write_xlsx(folder / "register.xlsx", rows, header=[*HEADER, "Op monitor"])
-    return [Options(register, as_of=AS_OF, since=SINCE)]
+    return [Options(register=register, as_of=AS_OF, since=SINCE)]
 
 
 def _csv(folder: Path) -> list[Options]:
-    return [Options(write_csv(folder / "register.csv", BASIC_ROWS), as_of=AS_OF)]
+    return [Options(register=write_csv(folder / "register.csv", BASIC_ROWS), as_of=AS_OF)]
 
 
 def _views_and_signals(folder: Path) -> list[Options]:
@@ -295,7 +295,7 @@ def _views_and_signals(folder: Path) -> list[Options]:
         ],
         header=VIEW_HEADER,
     )
-    return [Options(registers, as_of=AS_OF)]
+    return [Options(register=registers, as_of=AS_OF)]
 
 
 def _kept(name: str) -> Callable[[Path], list[Options]]:
@@ -307,7 +307,7 @@ def _kept(name: str) -> Callable[[Path], list[Options]]:
         from .kept import KEPT
 
         register = KEPT[name][0](folder / "register.xlsx")
-        return [Options(register, as_of=AS_OF)]
+        return [Options(register=register, as_of=AS_OF)]
 
     return options
 

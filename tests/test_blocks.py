@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from mvi_xl.reader import parse_register
 from mvi_xl.reader.blocks import is_notes_label, is_total_label
-from mvi_xl.reader.table import RowParser, SheetContext, find_header
+from mvi_xl.reader.header import find_header
+from mvi_xl.reader.table import RowParser, SheetContext
 from mvi_xl.reader.values import HeaderMatcher, Synonyms
 from mvi_xl.words import synonyms
 

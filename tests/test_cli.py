@@ -411,6 +411,20 @@ def test_header_only_register(tmp_path: Path):
     assert json.loads(result.stdout)["total_actions"] == 0
 
 
+def test_help_imports_neither_the_pipeline_nor_the_reader_nor_xlsxwriter():
+    """The commands import the pipeline when they run: --help stays as fast as click."""
+    code = (
+        "import sys; sys.argv = ['mvi-xl', '--help']\n"
+        "from mvi_xl import cli\n"
+        "try:\n    cli.cli(prog_name='mvi-xl')\nexcept SystemExit:\n    pass\n"
+        "heavy = ('mvi_xl.pipeline', 'mvi_xl.reader', 'mvi_xl.writer', 'mvi_xl.report',\n"
+        "         'xlsxwriter', 'python_calamine')\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "LOADED []" in done.stdout, done.stdout + done.stderr
+
+
 @pytest.mark.parametrize("args", [["--help"], ["build", "{register}", "-o", "{monitor}"]])
 def test_help_and_build_leave_the_heavy_imports_alone(
     basic_register: Path, tmp_path: Path, args: list[str]

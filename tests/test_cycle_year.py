@@ -173,7 +173,9 @@ def year(tmp_path_factory: pytest.TempPathFactory):
                 result = runner.invoke(cli, [*scheduled, "--as-of", day.isoformat()])
                 assert result.exit_code == 0, result.output
             else:
-                result = pipeline.build(pipeline.Options(register, monitor, as_of=day))
+                result = pipeline.build(
+                    pipeline.Options(register=register, output=monitor, as_of=day)
+                )
                 refreshes[day] = result
 
         def publish(day=day):

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from mvi_xl import pipeline, safe_io
+from mvi_xl import outputs, pipeline, safe_io
 from mvi_xl.cli import cli
 
 from .conftest import BASIC_ROWS, HEADER, write_xlsx
@@ -317,7 +317,7 @@ def test_a_path_longer_than_excel_opens_is_a_notice(basic_register: Path, tmp_pa
     deep = tmp_path / ("map " * 20).strip() / ("nog een map " * 8).strip()
     deep.mkdir(parents=True)
     monitor = deep / "Actieplan Maatschappelijk Verantwoord Inkopen-monitor.xlsx"
-    assert len(str(monitor)) > pipeline.EXCEL_MAX_PATH
+    assert len(str(monitor)) > outputs.EXCEL_MAX_PATH
     result = run("build", basic_register, "-o", monitor, "--json")
     assert result.exit_code == 0
     notices = {n["code"]: n for n in json.loads(result.stdout)["notices"]}

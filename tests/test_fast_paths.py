@@ -15,7 +15,8 @@ import pytest
 import xlsxwriter
 from xlsxwriter.exceptions import OverlappingRange
 
-from mvi_xl.reader.table import RowParser, find_header
+from mvi_xl.reader.header import find_header
+from mvi_xl.reader.table import RowParser
 from mvi_xl.reader.values import HeaderMatcher, Synonyms
 from mvi_xl.words import synonyms
 from mvi_xl.writer import actions_sheet
@@ -116,7 +117,7 @@ def test_acties_table_is_the_same_without_the_overlap_record():
         worksheet.table_cells.clear()
 
     def fast(worksheet):
-        actions_sheet.add_large_table(worksheet, 0, 0, 39, 1, options)
+        actions_sheet.add_large_table(worksheet, (0, 0, 39, 1), options)
 
     assert table_workbook(fast) == table_workbook(plain)
 
@@ -126,4 +127,4 @@ def test_overlap_is_still_refused_on_a_sheet_with_merged_cells():
     worksheet = workbook.add_worksheet()
     worksheet.merge_range(3, 0, 3, 1, "samengevoegd")
     with pytest.raises(OverlappingRange):
-        actions_sheet.add_large_table(worksheet, 0, 0, 10, 1, {"name": "Acties"})
+        actions_sheet.add_large_table(worksheet, (0, 0, 10, 1), {"name": "Acties"})

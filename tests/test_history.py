@@ -30,7 +30,8 @@ from mvi_xl.history import (
     save_history,
 )
 from mvi_xl.history_format import ALL_STATUSES as ALL
-from mvi_xl.history_format import parse, render
+from mvi_xl.history_format import parse
+from mvi_xl.history_render import render
 from mvi_xl.model import PeriodCounts, Snapshot, SnapshotAction
 
 from .conftest import write_xlsx

@@ -23,9 +23,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mvi_xl import history as history_module
+from mvi_xl import safe_io
 from mvi_xl.cli import cli
 from mvi_xl.history import history_path, load_history
-from mvi_xl.history_format import COLUMNS, parse, render
+from mvi_xl.history_format import COLUMNS, parse
+from mvi_xl.history_render import render
 from mvi_xl.model import PeriodCounts, Snapshot, SnapshotAction
 
 from .conftest import write_xlsx
@@ -437,6 +439,8 @@ def history_in_use(monkeypatch: pytest.MonkeyPatch, monitor: Path) -> None:
         return real_replace(self, other)
 
     monkeypatch.setattr(Path, "replace", replacing)
+    # the move is retried for about three seconds before the history counts as in use
+    monkeypatch.setattr(safe_io, "REPLACE_DELAY", 0.01)
 
 
 def test_a_history_in_use_lets_a_refresh_write_its_monitor(

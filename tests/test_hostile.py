@@ -26,7 +26,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from mvi_xl import pipeline
+from mvi_xl import registers
 from mvi_xl.cli import cli
 
 from .conftest import BASIC_ROWS, write_xlsx
@@ -126,7 +126,7 @@ def test_build_and_check_give_the_expected_answer(
         pytest.skip("POSIX permissions and devices")
     # A register that looks half-saved is read again after a pause; the pause is real in the
     # child-process test below, and only slows this walk down.
-    monkeypatch.setattr(pipeline, "READ_DELAY", 0, raising=False)
+    monkeypatch.setattr(registers, "READ_DELAY", 0)
     register, monitor = prepare(case, tmp_path, previous, corpus)
     if case.name == "no_read_permission":
         no_read_permission_for_root(register, monkeypatch)

@@ -47,6 +47,8 @@ def test_fresh_install_builds_the_example_and_a_starter(tmp_path: Path):
         check=True,
     )
     assert str(ROOT) not in where.stdout, "the test must use the installed copy"
+    # PEP 561: the wheel says the package is typed
+    assert (Path(where.stdout.splitlines()[0]).parent / "py.typed").is_file()
 
     build = subprocess.run(
         [str(mvi_xl), "build", "--example", "-o", "monitor.xlsx"],

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mvi_xl.compute import compute_monitor, period_end, period_order
+from mvi_xl.compute import compute_monitor, period_order
 from mvi_xl.config import Config, SignalSettings
 from mvi_xl.model import Action, Register
 from mvi_xl.periods import year_label_span
+from mvi_xl.signals import period_end
 from mvi_xl.words.terms import label_key
 
 D = dt.date

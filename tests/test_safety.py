@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from mvi_xl import pipeline, safe_io
+from mvi_xl import pipeline, registers, safe_io
 from mvi_xl.cli import cli
 from mvi_xl.errors import RegisterError
 from mvi_xl.lock import RunLock, lock_path
@@ -273,7 +273,7 @@ def test_excel_owner_files_are_never_read(tmp_path: Path):
 def test_register_mid_save_is_read_again(
     basic_register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    real = pipeline.read_register
+    real = registers.read_register
     calls = []
 
     def half_saved_first(path, **kw):
@@ -282,8 +282,8 @@ def test_register_mid_save_is_read_again(
             raise RegisterError("damaged", path=path)
         return real(path, **kw)
 
-    monkeypatch.setattr(pipeline, "read_register", half_saved_first)
-    monkeypatch.setattr(pipeline, "READ_DELAY", 0.01)
+    monkeypatch.setattr(registers, "read_register", half_saved_first)
+    monkeypatch.setattr(registers, "READ_DELAY", 0.01)
     result = run("build", basic_register, "-o", tmp_path / "m.xlsx")
     assert result.exit_code == 0 and len(calls) == 2
 
@@ -292,8 +292,8 @@ def test_register_that_keeps_changing_gives_up_with_exit_3(
     basic_register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     sizes = iter(range(1000))
-    monkeypatch.setattr(pipeline, "_signature", lambda path: next(sizes))
-    monkeypatch.setattr(pipeline, "READ_DELAY", 0.01)
+    monkeypatch.setattr(registers, "_signature", lambda path: next(sizes))
+    monkeypatch.setattr(registers, "READ_DELAY", 0.01)
     result = run("build", basic_register, "-o", tmp_path / "m.xlsx")
     assert result.exit_code == 3
     assert "veranderde terwijl het werd gelezen" in result.stderr
@@ -303,7 +303,7 @@ def test_register_that_keeps_changing_gives_up_with_exit_3(
 def test_truncated_register_gives_up_with_exit_3(
     basic_register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(pipeline, "READ_DELAY", 0.01)
+    monkeypatch.setattr(registers, "READ_DELAY", 0.01)
     data = basic_register.read_bytes()
     basic_register.write_bytes(data[: len(data) // 2])
     result = run("build", basic_register, "-o", tmp_path / "m.xlsx")
@@ -377,14 +377,14 @@ def test_watcher_builds_once_the_register_has_settled(tmp_path: Path):
         os.utime(register, ns=(info.st_atime_ns, info.st_mtime_ns))
 
     watcher = Watcher(
-        pipeline.Options(register, monitor, force=False),
+        pipeline.Options(register=register, output=monitor, force=False),
         on_result=results.append,
         on_error=errors.append,
         interval=0,
         sleep=sleep,
     )
     monkey = pytest.MonkeyPatch()
-    monkey.setattr(pipeline, "READ_DELAY", 0.0)
+    monkey.setattr(registers, "READ_DELAY", 0.0)
     try:
         watcher.run(polls=7)
     finally:

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mvi_xl import registers as registers_module
 from mvi_xl.cli import cli
 from mvi_xl.compute import duplicate_actions
 from mvi_xl.model import Action, Finding
-from mvi_xl.pipeline import _named_as_copy, distinct_sources
+from mvi_xl.registers import _named_as_copy, distinct_sources
 
 from .conftest import VIEW_HEADER, write_xlsx
 
@@ -51,6 +52,23 @@ def build_json(*args) -> dict:
 
 
 # --- Through the command ----------------------------------------------------------------------
+
+
+def test_a_folder_is_listed_once_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The register files are worked out once and handed on: config, reading, fingerprint,
+    the log file's check and every department's monitor all see the same list."""
+    folder = registers(tmp_path / "MVI")
+    listings = []
+    real = registers_module.folder_registers
+    monkeypatch.setattr(
+        registers_module, "folder_registers", lambda f: listings.append(f) or real(f)
+    )
+    data = build_json(folder, "--log-file", tmp_path / "runs.log")
+    assert data["total_actions"] == 5 and listings == [folder]
+    listings.clear()
+    result = run("build", folder, "--per-afdeling", "-o", tmp_path / "per afdeling")
+    assert result.exit_code == 0, result.output
+    assert listings == [folder]
 
 
 def test_a_byte_identical_copy_in_a_folder_is_read_once(tmp_path: Path):

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mvi_xl.model import Finding
-from mvi_xl.reader.table import Header, RowParser
+from mvi_xl.reader.header import Header
+from mvi_xl.reader.table import RowParser
 from mvi_xl.reader.values import (
     StatusMatcher,
     Synonyms,

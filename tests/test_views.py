@@ -11,14 +11,15 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from mvi_xl import pipeline
+from mvi_xl import registers
 from mvi_xl.cli import cli
-from mvi_xl.compute import compute_monitor, period_end
+from mvi_xl.compute import compute_monitor
 from mvi_xl.config import Config, SignalSettings, parse_config
 from mvi_xl.errors import ConfigError
 from mvi_xl.history import history_path, load_history
 from mvi_xl.names import safe_file_name, safe_file_names
 from mvi_xl.reader import read_register
+from mvi_xl.signals import period_end
 
 from .conftest import VIEW_HEADER, write_xlsx
 
@@ -152,8 +153,10 @@ def test_per_department_reads_the_register_once(tmp_path: Path, monkeypatch):
     between two departments can't make the totals disagree), and 20 departments of a large
     register don't read it 21 times."""
     reads = []
-    real = pipeline.read_register
-    monkeypatch.setattr(pipeline, "read_register", lambda *a, **k: reads.append(1) or real(*a, **k))
+    real = registers.read_register
+    monkeypatch.setattr(
+        registers, "read_register", lambda *a, **k: reads.append(1) or real(*a, **k)
+    )
     rows = [row("1", department="Inkoop"), row("2", department="Ruimte"), row("3", department="")]
     register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
     result = run("build", register, "--per-afdeling", "-o", tmp_path / "uit")

@@ -21,7 +21,7 @@ AS_OF = dt.date(2018, 11, 1)
 
 def build(register: Path, tmp_path: Path, **kw) -> tuple[Path, pipeline.Result]:
     output = tmp_path / "monitor.xlsx"
-    options = Options(register, output, kw.pop("as_of", AS_OF), **kw)
+    options = Options(register=register, output=output, as_of=kw.pop("as_of", AS_OF), **kw)
     return output, pipeline.build(options)
 
 

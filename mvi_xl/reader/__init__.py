@@ -13,17 +13,20 @@ import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, NoReturn
 
 from ..cells import column_letter, sheet_ref
 from ..config import Config
 from ..errors import RegisterError
-from ..model import Action, Finding, Register, SheetLayout
+from ..model import Action, Communication, Finding, Register, SheetLayout
 from ..words import synonyms
 from ..words.terms import header_key, label_key
 from . import layout
+from .header import Header
 from .sheets import ActionSheet, Block, find_action_sheets
+from .side_sheets import read_communications, read_focus_points
 from .sources import Sheet, open_sheets, read_bytes, sniff_kind
-from .table import Header, RowParser, SheetContext, read_communications, read_focus_points
+from .table import ParsedRows, RowParser, SheetContext
 from .themes import Themes, department_of_sheet
 from .values import HeaderMatcher, StatusMatcher, cell_text, is_blank
 
@@ -175,7 +178,7 @@ class _Reading:
         self.identities[actions[0].sheet or ""] = keys
         return None
 
-    def refuse_period(self, found: ActionSheet) -> None:
+    def refuse_period(self, found: ActionSheet) -> NoReturn:
         header = found.header
         raise RegisterError(
             "missing_column",
@@ -187,7 +190,7 @@ class _Reading:
             found=", ".join(header.headers.values()),
         )
 
-    def _theme_columns(self, header: Header, block) -> list[tuple[int, str]]:
+    def _theme_columns(self, header: Header, block: Block) -> list[tuple[int, str]]:
         """Header cells named after a theme that name no field: candidate theme columns."""
         used = set(header.columns.values())
         found = []
@@ -201,7 +204,9 @@ class _Reading:
                 found.append((col, theme))
         return found
 
-    def _note_columns(self, header: Header, block, parsed, sheet: str, fill: dict) -> None:
+    def _note_columns(
+        self, header: Header, block: Block, parsed: ParsedRows, sheet: str, fill: dict[str, str]
+    ) -> None:
         """Which fields the register has (for the columns of the Acties sheet), and the
         columns mvi-xl does not use (one notice for the register)."""
         for name, text in header.headers.items():
@@ -219,7 +224,7 @@ class _Reading:
             name = f"{' '.join(cell_text(cell).split())} ({column_letter(col)})"
             self.unused.setdefault(name, []).append(sheet)
 
-    def register(self, **more) -> Register:
+    def register(self, **more: Any) -> Register:
         first = self.sheets[0]
         notices = list(self.notices)
         if self.unused:
@@ -260,7 +265,9 @@ def _identity(action: Action) -> tuple[str, str]:
     return " ".join(action.id.split()).casefold(), " ".join(action.text.split()).casefold()
 
 
-def _fills_from_sheet_names(sheets: list[ActionSheet], reading: _Reading) -> dict[str, dict]:
+def _fills_from_sheet_names(
+    sheets: list[ActionSheet], reading: _Reading
+) -> dict[str, dict[str, str]]:
     """Sheets named after themes (or departments) fill that column when no sheet has it: one
     sheet per theme is a common way to keep a register. Said in a notice."""
     if len(sheets) < 2:
@@ -326,10 +333,12 @@ def _sheet_names(names: list[str]) -> str:
     return ", ".join(sheet_ref(name).rstrip("!") for name in names)
 
 
-def _optional_sheets(sheets: list[Sheet], reading: _Reading) -> tuple[list[str], list]:
+def _optional_sheets(
+    sheets: list[Sheet], reading: _Reading
+) -> tuple[list[str], list[Communication]]:
     """The Aandachtspunten and Communicatie sheets, wherever they are."""
     focus_points: list[str] = []
-    communications = []
+    communications: list[Communication] = []
     read = {id(s.sheet) for s in reading.sheets}
     for other in sheets:
         if id(other) in read:
@@ -353,7 +362,7 @@ def _prepare(
     header = block.header
     columns = list(header.columns.values())
     end = block.region.end if block.table else None
-    findings = layout.check_formulas(scan, columns, header.row, refs, path, end)
+    findings = layout.check_formulas(scan, columns, (header.row, end), refs, path)
     if header.bottom > header.row:
         findings.insert(0, layout.band_finding(refs, header.row, header.bottom))
     findings += layout.fill_merged(rows, scan.merges, columns, header.data_start, refs)

@@ -20,9 +20,10 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..config import Limits
 from ..errors import RegisterError
 from . import cfb
-from .limits import ExtentGuard, Limits
+from .limits import ExtentGuard
 from .opc import Relationships
 from .package import Package
 from .safexml import parse
@@ -87,7 +88,8 @@ def _announced_strings(data: bytes) -> int | None:
     try:
         for kind, start, size in _xlsb_records(data):
             if kind == _BRT_BEGIN_SST and size >= 8:
-                return struct.unpack_from("<L", data, start + 4)[0]
+                count: int = struct.unpack_from("<L", data, start + 4)[0]
+                return count
     except IndexError:  # the head ends inside a record
         return None
     return None

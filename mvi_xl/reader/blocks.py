@@ -91,12 +91,16 @@ def is_notes_label(text: str) -> bool:
     return bool(text) and _NOTES_LABEL.match(status_key(text)) is not None
 
 
+#: an action row: its row index, its values in the order of ``Header.columns``, its section
+ActionRow = tuple[int, tuple[object, ...], str]
+
+
 @dataclass
 class RowPlan:
     """What the rows under a header are: the action rows (row index, their values in the
     order of ``Header.columns``, their section) and what was left out, with its warnings."""
 
-    actions: list[tuple[int, tuple[object, ...], str]] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
     headings: list[tuple[int, str]] = field(default_factory=list)
     findings: list[tuple[int, Finding]] = field(default_factory=list)  # (row, finding)
 
@@ -117,39 +121,46 @@ class Region:
         return self.last_col < 0 or self.first_col <= col <= self.last_col
 
 
+@dataclass(frozen=True, kw_only=True)
+class SortedColumns:
+    """The header as the row sorter sees it: ``columns`` are the recognised columns in the
+    order of ``Header.columns`` (``fields`` names them); ``span`` the columns the header covers
+    (a heading lies within them); ``keys`` (field -> the header key of its header cell) lets a
+    repeated header row be asked for only when the status cell repeats its header."""
+
+    fields: tuple[str, ...]
+    columns: tuple[int, ...]
+    span: tuple[int, int]
+    keys: dict[str, str] = field(default_factory=dict)
+
+
 class RowSorter:
     """Sorts the rows of one region into actions and the rest (see the module doc).
 
-    ``columns`` are the recognised columns in the order of ``Header.columns`` (``fields``
-    names them); ``span`` the columns the header covers (a heading lies within them);
-    ``count_rows`` the rows whose formulas count; ``repeats_header`` tells a repeated header
-    row, ``header_keys`` (field -> header key) lets it be asked only when the status cell
-    repeats its header; ``is_status`` tells a status word.
+    ``count_rows`` are the rows whose formulas count; ``repeats_header`` tells a repeated
+    header row, ``is_status`` a status word.
     """
 
     def __init__(
         self,
-        fields: Sequence[str],
-        columns: Sequence[int],
-        span: tuple[int, int],
+        header: SortedColumns,
         sheet: str | None,
         count_rows: set[int],
         repeats_header: Callable[[tuple[object, ...]], bool],
         is_status: Callable[[str], bool],
-        header_keys: dict[str, str] | None = None,
     ) -> None:
-        self.fields = tuple(fields)
-        self.columns = tuple(columns)
+        self.fields = header.fields
+        self.columns = header.columns
         self.at = {name: position for position, name in enumerate(self.fields)}
         self.column_of = dict(zip(self.fields, self.columns, strict=True))
         self.plain = {self.column_of[name] for name in ("id", "period") if name in self.column_of}
-        self.span = span
+        self.span = header.span
         self.sheet = sheet
         self.count_rows = count_rows
         self.repeats_header = repeats_header
         self.is_status = is_status
         #: field -> the header key of its header cell: a row repeating it is no action
-        self.header_keys = header_keys or {}
+        self.header_keys = header.keys
 
     def sort(self, rows: Sequence[Sequence[object]], region: Region) -> RowPlan:
         kinds = self._kinds(rows, region)

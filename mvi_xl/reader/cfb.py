@@ -138,7 +138,7 @@ class Compound:
 
     def _read_chain(self, start: int, table: list[int], read: Callable[[int], bytes]) -> bytes:
         """The sectors of one chain joined; a chain longer than the table has a loop."""
-        parts = []
+        parts: list[bytes] = []
         number = start
         for _ in range(len(table) + 1):
             if number == _END_OF_CHAIN:

@@ -14,9 +14,10 @@ import io
 import re
 from pathlib import Path
 
+from ..config import Limits
 from ..errors import RegisterError
 from ..words.i18n import Phrase
-from .limits import ExtentGuard, Limits
+from .limits import ExtentGuard
 from .scan import SheetScan
 
 DELIMITERS = (";", ",", "\t")

@@ -117,11 +117,11 @@ class _Styles:
         self.fills = fills
         self.xf_fills = xf_fills
         #: the cell styles that fill a cell, and their fill
-        self.filled = {
-            style: fills[fill]
-            for style, fill in enumerate(xf_fills)
-            if 0 <= fill < len(fills) and fills[fill] is not None
-        }
+        self.filled: dict[int, Fill] = {}
+        for style, fill in enumerate(xf_fills):
+            found = fills[fill] if 0 <= fill < len(fills) else None
+            if found is not None:
+                self.filled[style] = found
 
     def fill_of(self, style: int) -> Fill:
         return self.filled[style]

@@ -223,10 +223,9 @@ def hidden_rows(actions: Sequence[Action], scan: SheetScan, sheet: str | None) -
 def check_formulas(
     scan: SheetScan,
     columns: Iterable[int],
-    header_row: int,
+    bounds: tuple[int, int | None],
     sheet: str | None,
     path: Path,
-    end: int | None = None,
 ) -> list[Finding]:
     """Formula cells without a cached value: refused in a column that is read (calamine reads
     them as 0 or empty text, which would miscount), a warning elsewhere in the sheet (the
@@ -234,7 +233,8 @@ def check_formulas(
 
     Rows that are never actions don't count: beyond ``end`` (an Excel Table's last data row,
     exclusive) and total rows (their formulas count or sum, ``scan.count_rows``), as a script
-    that writes a register with openpyxl leaves them."""
+    that writes a register with openpyxl leaves them. ``bounds``: the header row and ``end``."""
+    header_row, end = bounds
     if not scan.uncached_count:
         return []
     read = set(columns)

@@ -16,6 +16,7 @@ mvi-xl.toml can change them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 from ..cells import cell_ref, column_letter, sheet_ref
 from ..config import Limits
@@ -89,7 +90,7 @@ class ExtentGuard:
                 columns=cols,
             )
 
-    def _fail(self, code: str, row: int, col: int, **params: object) -> None:
+    def _fail(self, code: str, row: int, col: int, **params: object) -> NoReturn:
         raise RegisterError(code, path=self.path, where=cell_ref(self.sheet, row, col), **params)
 
 
@@ -124,6 +125,6 @@ def read_limited(path: Path, limits: Limits) -> bytes:
     return data
 
 
-def _too_big(path: Path, size: int, limits: Limits) -> None:
+def _too_big(path: Path, size: int, limits: Limits) -> NoReturn:
     """Sizes in whole MB, rounded up: a file just over the limit never reads as equal to it."""
     raise RegisterError("file_too_big", path=path, size=-(-size // MB), limit=limits.max_file_mb)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..config import Limits
 from ..errors import RegisterError, UsageError
 from ..fingerprint import PROPERTY as FINGERPRINT
 from ..words.i18n import Phrase
-from .limits import ExtentGuard, Limits
+from .limits import ExtentGuard
 from .package import Package
 from .safexml import parse, printable
 from .scan import COUNTING_FORMULA, SheetScan
@@ -146,7 +147,7 @@ class _ContentScanner:
         if not text.isdigit() or len(text) > 10 or int(text) < 1:
             reason = Phrase(
                 "reason_bad_count",
-                sheet=printable(self.guard.sheet if self.guard else ""),
+                sheet=printable((self.guard.sheet if self.guard else None) or ""),
                 value=printable(text, 20),
                 attribute=f"table:{key}",
             )

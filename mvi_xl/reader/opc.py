@@ -20,11 +20,12 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from typing import NoReturn
 
+from ..config import Limits
 from ..errors import RegisterError, UsageError
 from ..fingerprint import PROPERTY as FINGERPRINT
 from ..words.i18n import Phrase
-from .limits import Limits
 from .package import Package
 from .safexml import declares_utf8, local, parse, printable
 
@@ -66,7 +67,7 @@ def workbook_folder(package: Package, path: Path, relationships: Relationships) 
     return folder
 
 
-def _not_readable_workbook(package: Package, path: Path, target: str) -> None:
+def _not_readable_workbook(package: Package, path: Path, target: str) -> NoReturn:
     """The officeDocument target is not a workbook.xml: a workbook under another name (which
     calamine cannot open), or no workbook at all (a Word document, say)."""
     part = package.find(target.removeprefix("/"))
@@ -83,7 +84,7 @@ def _root_element(package: Package, part: str, path: Path) -> str:
     try:
         parse(package.chunks(part), _RootName(), path, part)
     except _Root as root:
-        return root.args[0]
+        return str(root.args[0])
     return ""
 
 
@@ -96,7 +97,7 @@ class _RootName:
     def __init__(self, *, with_attrs: bool = False) -> None:
         self.with_attrs = with_attrs
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
+    def start(self, name: str, attrs: dict[str, str]) -> NoReturn:
         raise _Root(local(name), attrs) if self.with_attrs else _Root(local(name))
 
 

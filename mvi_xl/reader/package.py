@@ -37,9 +37,10 @@ import zlib
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
+from ..config import Limits
 from ..errors import RegisterError
 from ..words.i18n import Phrase
-from .limits import MAX_PARTS, MB, Limits
+from .limits import MAX_PARTS, MB
 from .safexml import printable
 
 _END = b"PK\x05\x06"
@@ -260,6 +261,7 @@ def _inflate(compressed: memoryview, method: int, declared: int) -> Iterator[byt
         return
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     position, total = 0, 0
+    piece: bytes | memoryview
     while not inflater.eof:
         if inflater.unconsumed_tail:
             piece = inflater.unconsumed_tail

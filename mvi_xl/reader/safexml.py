@@ -16,7 +16,7 @@ import re
 import xml.parsers.expat as expat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import NoReturn, Protocol
 from xml.parsers.expat import errors as expat_errors
 
 from ..errors import RegisterError
@@ -61,7 +61,7 @@ class ForbiddenDTD(Exception):
     """The part declares a DTD: refused before anything in it is read."""
 
 
-def _forbid(*_args: object) -> None:
+def _forbid(*_args: object) -> NoReturn:
     raise ForbiddenDTD
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from ..cells import rows_ref, sheet_ref
 from ..errors import RegisterError
@@ -23,8 +24,9 @@ from ..model import Finding
 from ..words import synonyms
 from ..words.terms import REQUIRED_FIELDS, header_key
 from .blocks import Region
+from .header import HEADER_READ_ROWS, HEADER_SCAN_ROWS, Header, find_header, match_header
+from .scan import TableRange
 from .sources import Sheet
-from .table import HEADER_READ_ROWS, HEADER_SCAN_ROWS, Header, find_header, match_header
 from .values import HeaderMatcher, is_blank
 
 #: A header that names everything but the period is still a header when the period can come
@@ -160,7 +162,7 @@ def _header_of(
 
 
 def _table_blocks(
-    sheet: Sheet, refs: str | None, matcher: HeaderMatcher, tables
+    sheet: Sheet, refs: str | None, matcher: HeaderMatcher, tables: Sequence[TableRange]
 ) -> ActionSheet | None:
     """Each Excel Table whose header row is recognised is a block; the rows outside them (below
     the first one's header) are named in a notice, or a warning when they look like actions."""
@@ -189,7 +191,12 @@ def _table_blocks(
     return found
 
 
-def _outside_tables(found: ActionSheet, rows, tables, refs: str | None) -> None:
+def _outside_tables(
+    found: ActionSheet,
+    rows: Sequence[Sequence[object]],
+    tables: Sequence[TableRange],
+    refs: str | None,
+) -> None:
     top = min(block.header.row for block in found.blocks)
     inside = [(t.first_row, t.last_row) for t in tables]
     outside = [
@@ -247,7 +254,7 @@ def _miss_finding(sheet: Sheet, near_miss: Header) -> Finding:
 
 def _refuse(
     candidates: Sequence[Sheet], misses: Sequence[tuple[Sheet, Header]], path: Path, kind: str
-) -> None:
+) -> NoReturn:
     """No sheet can be read: say which columns are missing where, or that no header was found
     on any of the sheets searched."""
     required = ", ".join(synonyms.HEADER_SYNONYMS[f][0] for f in REQUIRED_FIELDS)

@@ -19,13 +19,14 @@ import sys
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
+from ..config import Limits
 from ..errors import RegisterError
 from ..words.i18n import Phrase
 from . import csvfile, ooxml, opc, package
 from .cfb import MAGIC as OLE2_MAGIC
-from .limits import ExtentGuard, Limits, read_limited
+from .limits import ExtentGuard, read_limited
 from .safexml import printable
 from .scan import SheetScan, TableRange
 
@@ -182,13 +183,12 @@ def open_sheets(data: bytes, kind: str, path: Path, limits: Limits | None = None
         opc.scan_shared_strings(zipped, path, relationships, limits)
         scanner = ooxml.scan_sheet
     zipped.verify(later=set(parts.values()))  # a sheet part is verified when it is scanned
-    tables = fills = None
+    extras = None
     if kind != "xlsb":  # an xlsb keeps its tables and styles in records of its own
         folder = opc.workbook_folder(zipped, path, relationships)
         workbook = zipped.find(folder + opc.WORKBOOK_NAME) or folder + opc.WORKBOOK_NAME
-        tables = _tables_of(zipped, parts, path)
-        fills = _fills_of(zipped, workbook, parts, path)
-    return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner), tables, fills)
+        extras = _Extras(_tables_of(zipped, parts, path), _fills_of(zipped, workbook, parts, path))
+    return _calamine_sheets(data, path, limits, _lazy(zipped, parts, scanner), extras)
 
 
 XLSB_WORKBOOK = "xl/workbook.bin"  # also in biff; kept here so xlsx needs no biff import
@@ -235,7 +235,10 @@ def _tables_of(
     return tables_for
 
 
-FillsFor = Callable[[str], Callable[[Collection[tuple[int, int]]], dict] | None]
+#: per sheet name, how to read the fills of some of its cells (None: the sheet has none)
+FillsFor: TypeAlias = (
+    "Callable[[str], Callable[[Collection[tuple[int, int]]], dict[tuple[int, int], Fill]] | None]"
+)
 
 
 def _fills_of(
@@ -244,7 +247,9 @@ def _fills_of(
     """Per sheet name, how to read the fill colours of some of its cells (see ``fills``)."""
     from .fills import cell_fills
 
-    def fills_for(name: str) -> Callable[[Collection[tuple[int, int]]], dict] | None:
+    def fills_for(
+        name: str,
+    ) -> Callable[[Collection[tuple[int, int]]], dict[tuple[int, int], Fill]] | None:
         part = parts.get(name)
         if part is None:
             return None
@@ -253,13 +258,16 @@ def _fills_of(
     return fills_for
 
 
+@dataclass(frozen=True)
+class _Extras:
+    """What an xlsx or xlsm adds per sheet: its Excel Tables and the fills of its cells."""
+
+    tables_for: Callable[[str], Callable[[], list[TableRange]]]
+    fills_for: FillsFor
+
+
 def _calamine_sheets(
-    data: bytes,
-    path: Path,
-    limits: Limits,
-    scan_for: ScanFor,
-    tables_for: Callable[[str], Callable[[], list[TableRange]]] | None = None,
-    fills_for: FillsFor | None = None,
+    data: bytes, path: Path, limits: Limits, scan_for: ScanFor, extras: _Extras | None = None
 ) -> list[Sheet]:
     import python_calamine as calamine
 
@@ -278,8 +286,8 @@ def _calamine_sheets(
     for name, hidden in metadata:
         scan = scan_for(name, ExtentGuard(limits, path, name))
         loader = _calamine_loader(workbook, name, path, limits)
-        tables = tables_for(name) if tables_for is not None else list
-        fills = fills_for(name) if fills_for is not None else None
+        tables = extras.tables_for(name) if extras is not None else list
+        fills = extras.fills_for(name) if extras is not None else None
         sheets.append(Sheet(name, hidden, loader, scan, tables, fills))
     return sheets
 
@@ -304,7 +312,9 @@ def _calamine_loader(
                 ExtentGuard(limits, path, name).cell(*end)
             loaded.append(sheet)
         sheet = loaded[0]
-        rows = _guarded(lambda: sheet.to_python(skip_empty_area=False, nrows=count), path, name)
+        rows: Rows = _guarded(
+            lambda: sheet.to_python(skip_empty_area=False, nrows=count), path, name
+        )
         if count is None:
             loaded.clear()  # every row is a Python list now: calamine's copy can go
         return rows

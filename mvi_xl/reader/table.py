@@ -1,4 +1,4 @@
-"""From rows of cells to actions: find the header, then turn every non-empty row into one Action.
+"""From rows of cells to actions: under the header (header.py), every non-empty row one Action.
 
 Shared by every format. Nothing is dropped silently: a row with an unknown status or without a
 period becomes an action in a visible bucket plus a Finding that names its cell.
@@ -9,145 +9,35 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from ..cells import cell_ref, column_letter, sheet_ref
-from ..model import Action, Communication, Finding
+from ..cells import cell_ref, sheet_ref
+from ..model import Action, Finding
 from ..words import synonyms, terms
-from ..words.terms import DATE_FIELDS, ONBEKEND, REQUIRED_FIELDS, header_key, label_key
-from .blocks import Region, RowSorter
+from ..words.terms import DATE_FIELDS, ONBEKEND, header_key, label_key
+from .blocks import ActionRow, Region, RowSorter, SortedColumns
 from .fills import Fill
-from .layout import MAX_HEADER_ROWS, band_row, header_band
-from .scan import Merge
-from .themes import Themes, is_mark
+from .header import Header
+from .themes import Themes, is_mark, mark_findings, marking_columns
 from .themes import join as join_themes
 from .themes import unique as unique_themes
 from .values import (
     BadDate,
-    HeaderMatcher,
     Synonyms,
     cell_text,
-    is_blank,
     parse_date,
     parse_flag,
     status_cell_text,
 )
 
-#: The header row may be anywhere in the first rows: title rows and merged titles above it.
-HEADER_SCAN_ROWS = 20
-#: Rows read to find the header: a header found on the last scanned row may span a few more.
-HEADER_READ_ROWS = HEADER_SCAN_ROWS + MAX_HEADER_ROWS - 1
 #: Date fields in the order of the register's fields, so their warnings come in a fixed order.
 DATE_ORDER = tuple(name for name in terms.FIELDS if name in DATE_FIELDS)
 #: Columns whose few distinct values are kept once, not once per action (memory at 100,000 rows).
 SHARED_TEXT = ("theme", "department", "owner")
 _UNSEEN = object()
 _BAD = object()
-
-
-@dataclass
-class Header:
-    row: int  # 0-based
-    columns: dict[str, int]  # field -> 0-based column
-    headers: dict[str, str]  # field -> header text as written
-    findings: list[Finding] = field(default_factory=list)
-    last_row: int = -1  # 0-based last row of a header spread over merged cells; -1: ``row``
-    cells: list[object] = field(default_factory=list)  # the header row as read (a band: merged)
-
-    @property
-    def span(self) -> tuple[int, int]:
-        """The first and last column the header names anything in."""
-        filled = [col for col, cell in enumerate(self.cells) if not is_blank(cell)]
-        if not filled:
-            return (min(self.columns.values()), max(self.columns.values()))
-        return filled[0], filled[-1]
-
-    @property
-    def bottom(self) -> int:
-        return max(self.row, self.last_row)
-
-    @property
-    def data_start(self) -> int:
-        """The first row under the header."""
-        return self.bottom + 1
-
-    @property
-    def missing(self) -> list[str]:
-        return [f for f in REQUIRED_FIELDS if f not in self.columns]
-
-    @property
-    def score(self) -> tuple[int, int]:
-        return len(REQUIRED_FIELDS) - len(self.missing), len(self.columns)
-
-
-def match_header(
-    row: Sequence[object],
-    row_index: int,
-    sheet: str | None,
-    matcher: HeaderMatcher,
-    sources: Sequence[int] = (),
-) -> Header:
-    """Which field each cell of a candidate header row names; the better name wins a field.
-    ``sources`` gives the row of each cell when the header spans rows (for the cell names)."""
-    columns: dict[str, int] = {}
-    ranks: dict[str, int] = {}
-    losers: list[tuple[str, int]] = []
-    for col, cell in enumerate(row):
-        hit = matcher.match(cell)
-        if hit is None:
-            continue
-        name, rank = hit
-        if name in columns:
-            if rank < ranks[name]:
-                losers.append((name, columns[name]))
-                columns[name], ranks[name] = col, rank
-            else:
-                losers.append((name, col))
-            continue
-        columns[name], ranks[name] = col, rank
-    header = Header(
-        row_index, columns, {f: cell_text(row[c]) for f, c in columns.items()}, cells=list(row)
-    )
-    for name, col in losers:
-        header.findings.append(
-            Finding(
-                "duplicate_column",
-                cell_ref(sheet, sources[col] if col < len(sources) else row_index, col),
-                {
-                    "header": cell_text(row[col]),
-                    "field": header.headers[name],
-                    "used": column_letter(columns[name]),
-                },
-            )
-        )
-    return header
-
-
-def find_header(
-    rows: Sequence[Sequence[object]],
-    sheet: str | None,
-    matcher: HeaderMatcher,
-    merges: Sequence[Merge] = (),
-) -> tuple[Header | None, Header | None]:
-    """(the header row, None) when found in the first rows, else (None, the best near miss).
-
-    A header may span rows through merged cells (see ``layout.header_band``); ``rows`` should
-    then hold a few rows beyond HEADER_SCAN_ROWS."""
-    best: Header | None = None
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        bottom = header_band(rows, index, merges, matcher) if merges else index
-        if bottom > index:
-            cells, sources = band_row(rows, index, bottom)
-            candidate = match_header(cells, index, sheet, matcher, sources)
-            candidate.last_row = bottom
-        else:
-            candidate = match_header(row, index, sheet, matcher)
-        if not candidate.missing:
-            return candidate, None
-        if candidate.columns and (best is None or candidate.score > best.score):
-            best = candidate
-    return None, best
 
 
 @dataclass
@@ -192,9 +82,6 @@ def _legend() -> re.Pattern[str]:
 #: A colour that a legend may call by its neighbour's name (Excel's "Orange" looks yellow).
 _NEIGHBOURS = {"geel": "oranje", "oranje": "geel"}
 
-#: A theme column marks themes when most of its filled cells are marks (x, ja, ✓, 1, nee, ...).
-MARK_SHARE = 0.8
-
 
 class RowParser:
     """Turns the rows under a header into actions, one per action row (see ``blocks`` for the
@@ -231,7 +118,7 @@ class RowParser:
         self._shared: dict[str, str] = {}
         self._themes_of: dict[object, tuple[str, tuple[str, ...]]] = {}
 
-    def _header_cells(self):
+    def _header_cells(self) -> Iterator[tuple[int, str]]:
         for name, col in self.header.columns.items():
             yield col, self.header.headers[name]
 
@@ -240,18 +127,21 @@ class RowParser:
         header = self.header
         region = region or Region(header.data_start, len(rows))
         self._at = {name: position for position, name in enumerate(header.columns)}
+        columns = SortedColumns(
+            fields=tuple(header.columns),
+            columns=tuple(header.columns.values()),
+            span=header.span,
+            keys={name: self._header_keys[col] for name, col in header.columns.items()},
+        )
         sorter = RowSorter(
-            tuple(header.columns),
-            tuple(header.columns.values()),
-            header.span,
+            columns,
             self.sheet,
             self.context.count_rows,
             self._repeats_header,
             lambda text: self.statuses.match(text) is not None,
-            {name: self._header_keys[col] for name, col in header.columns.items()},
         )
         plan = sorter.sort(rows, region)
-        marks = self._theme_marks(rows, plan.actions)
+        marks = marking_columns(self.context.theme_columns, rows, plan.actions)
         self._fills = self._colour_only_cells(plan.actions)
         self._colours = self._status_colours(rows, plan.actions)
         left_out = iter(plan.findings)
@@ -265,7 +155,7 @@ class RowParser:
         while pending is not None:
             self.findings.append(pending[1])
             pending = next(left_out, None)
-        self._mark_findings(rows, plan.actions, marks)
+        self.findings.extend(mark_findings(self.sheet, rows, plan.actions, marks))
         if not self.context.period_hint.get("example") and self._period_labels:
             self.context.period_hint["example"] = next(iter(self._period_labels.values()))
         return ParsedRows(
@@ -294,13 +184,13 @@ class RowParser:
 
     # --- colours: a cell with a fill and no text -------------------------------------------
 
-    def _colour_only_cells(self, action_rows: list[tuple[int, tuple, str]]) -> dict:
+    def _colour_only_cells(self, action_rows: list[ActionRow]) -> dict[tuple[int, int], Fill]:
         """The fills of the empty status and progress cells of the actions (xlsx, xlsm)."""
         fills_of = self.context.fills_of
         if fills_of is None:
             return {}
         at, columns = self._at, self.header.columns
-        cells = []
+        cells: list[tuple[int, int]] = []
         for name in ("status", "progress"):
             if name in at:
                 position, col = at[name], columns[name]
@@ -312,7 +202,7 @@ class RowParser:
         return fills_of(cells) if cells else {}
 
     def _status_colours(
-        self, rows: Sequence[Sequence[object]], action_rows: list[tuple[int, tuple, str]]
+        self, rows: Sequence[Sequence[object]], action_rows: list[ActionRow]
     ) -> dict[str, str]:
         """Colour name (or #RRGGBB) -> status for status cells with only a colour: the
         ``[statuses] colours`` setting, else a colour legend in the sheet: a filled cell whose
@@ -366,54 +256,6 @@ class RowParser:
         return status
 
     # --- themes: a cell with several, and columns marked with an x -------------------------
-
-    def _theme_marks(
-        self, rows: Sequence[Sequence[object]], action_rows: list[tuple[int, tuple, str]]
-    ) -> list[tuple[int, str]]:
-        """The theme columns that mark themes: most of their filled cells under the header
-        are marks, one of them at least an x (a column named Social Return holding amounts is
-        not one)."""
-        used = []
-        for col, theme in self.context.theme_columns:
-            filled = marked = marks = 0
-            for index, _, _ in action_rows:
-                row = rows[index]
-                value = row[col] if col < len(row) else None
-                if is_blank(value):
-                    continue
-                filled += 1
-                mark = is_mark(value)
-                if mark is not None:
-                    marks += 1
-                    marked += mark
-            if marked and marks >= MARK_SHARE * filled:
-                used.append((col, theme))
-        return used
-
-    def _mark_findings(
-        self,
-        rows: Sequence[Sequence[object]],
-        action_rows: list[tuple[int, tuple, str]],
-        marks: list[tuple[int, str]],
-    ) -> None:
-        """One warning per theme column naming the cells that are neither a mark nor empty."""
-        for col, theme in marks:
-            odd = [
-                index
-                for index, _, _ in action_rows
-                if col < len(rows[index])
-                and not is_blank(rows[index][col])
-                and is_mark(rows[index][col]) is None
-            ]
-            if odd:
-                first = rows[odd[0]][col]
-                self.findings.append(
-                    Finding(
-                        "theme_mark",
-                        cell_ref(self.sheet, odd[0], col),
-                        {"theme": theme, "count": len(odd), "value": _shorten(cell_text(first))},
-                    )
-                )
 
     def _themes(
         self, text: str, row: Sequence[object], marks: list[tuple[int, str]]
@@ -511,9 +353,14 @@ class RowParser:
             sheet=context.sheet_label,
             section=section,
             themes=themes,
-            **{
-                name: self._date(values[at[name]], index, name) for name in DATE_ORDER if name in at
-            },
+            **cast(
+                "dict[str, Any]",  # the date fields of Action
+                {
+                    name: self._date(values[at[name]], index, name)
+                    for name in DATE_ORDER
+                    if name in at
+                },
+            ),
         )
 
     def _period(self, text: str, index: int) -> str:
@@ -572,7 +419,7 @@ class RowParser:
                 Finding("bad_progress", self._ref(index, "progress"), {"value": _shorten(text)})
             )
             return ""
-        return light
+        return cast(str, light)
 
     def _progress_by_colour(self, fill: Fill, index: int) -> str:
         light = synonyms.PROGRESS_COLOURS.get(fill.name)
@@ -603,9 +450,9 @@ class RowParser:
                 )
             )
             return False
-        return flag
+        return cast(bool, flag)
 
-    def _date(self, value: object, index: int, name: str):
+    def _date(self, value: object, index: int, name: str) -> dt.date | None:
         if value is None:
             return None
         # Text and date cells repeat: parse each once, and keep one date object per day.
@@ -630,7 +477,7 @@ class RowParser:
                 Finding("bad_date", self._ref(index, name), {"value": _shorten(cell_text(value))})
             )
             return None
-        return date
+        return cast("dt.date | None", date)
 
 
 def _text(value: object) -> str:
@@ -639,74 +486,3 @@ def _text(value: object) -> str:
 
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# --- Optional sheets -------------------------------------------------------------------------
-
-
-def read_focus_points(rows: Sequence[Sequence[object]]) -> list[str]:
-    """One focus point per row: the first filled cell; a title row naming the sheet is skipped."""
-    titles = {header_key(n) for n in synonyms.FOCUS_SHEET_NAMES}
-    points = []
-    for row in rows:
-        text = next((cell_text(v) for v in row if not is_blank(v)), "")
-        if text and header_key(text) not in titles:
-            points.append(text.lstrip("-•* ").strip() or text)
-    return points
-
-
-def read_communications(
-    rows: Sequence[Sequence[object]], sheet: str
-) -> tuple[list[Communication], list[Finding]]:
-    """Moments with a date and a status (gerealiseerd or gepland). Without a recognised header
-    the columns are taken as moment, date, status."""
-    matcher = {
-        header_key(n): name for name, names in synonyms.COMMUNICATION_HEADERS.items() for n in names
-    }
-    columns = {"moment": 0, "date": 1, "status": 2}
-    start = 0
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = {
-            matcher[header_key(c)]: col
-            for col, c in enumerate(row)
-            if isinstance(c, str) and header_key(c) in matcher
-        }
-        if "moment" in found:
-            columns, start = found, index + 1
-            break
-    statuses = Synonyms(synonyms.COMMUNICATION_STATUS_SYNONYMS)
-    moments, findings = [], []
-    for index in range(start, len(rows)):
-        row = rows[index]
-
-        def cell(name: str, row=row) -> object:
-            col = columns.get(name)
-            return row[col] if col is not None and col < len(row) else None
-
-        text = cell_text(cell("moment"))
-        if not text:
-            continue
-        try:
-            date = parse_date(cell("date"))
-        except BadDate:
-            findings.append(
-                Finding(
-                    "bad_date",
-                    cell_ref(sheet, index, columns["date"]),
-                    {"value": _shorten(cell_text(cell("date")))},
-                )
-            )
-            date = None
-        status_text = cell_text(cell("status"))
-        status = statuses.match(status_text) if status_text else ""
-        if status is None:
-            findings.append(
-                Finding(
-                    "communication_status",
-                    cell_ref(sheet, index, columns["status"]),
-                    {"value": _shorten(status_text)},
-                )
-            )
-            status = ""
-        moments.append(Communication(text, date, status, cell_ref(sheet, index, 0)))
-    return moments, findings

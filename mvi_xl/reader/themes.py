@@ -17,9 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from ..cells import cell_ref
+from ..model import Finding
 from ..words import synonyms
 from ..words.terms import header_key, label_key, status_key
-from .values import parse_flag
+from .blocks import ActionRow
+from .values import cell_text, is_blank, parse_flag
+
+#: A theme column marks themes when most of its filled cells are marks (x, ja, ✓, 1, nee, ...).
+MARK_SHARE = 0.8
 
 #: Always separators between themes, the semicolon the strongest.
 _SEMICOLON = re.compile(r"\s*;\s*")
@@ -125,3 +131,64 @@ def department_of_sheet(name: str) -> str | None:
     if len(words) >= 2 and words[0] in synonyms.DEPARTMENT_WORDS:
         return " ".join(name.split())
     return None
+
+
+# --- columns marked with an x ------------------------------------------------------------------
+
+
+def marking_columns(
+    theme_columns: Sequence[tuple[int, str]],
+    rows: Sequence[Sequence[object]],
+    action_rows: Sequence[ActionRow],
+) -> list[tuple[int, str]]:
+    """The theme columns that mark themes: most of their filled cells under the header are
+    marks, one of them at least an x (a column named Social Return holding amounts is not
+    one)."""
+    used = []
+    for col, theme in theme_columns:
+        filled = marked = marks = 0
+        for index, _, _ in action_rows:
+            row = rows[index]
+            value = row[col] if col < len(row) else None
+            if is_blank(value):
+                continue
+            filled += 1
+            mark = is_mark(value)
+            if mark is not None:
+                marks += 1
+                marked += mark
+        if marked and marks >= MARK_SHARE * filled:
+            used.append((col, theme))
+    return used
+
+
+def mark_findings(
+    sheet: str | None,
+    rows: Sequence[Sequence[object]],
+    action_rows: Sequence[ActionRow],
+    marks: Sequence[tuple[int, str]],
+) -> list[Finding]:
+    """One warning per theme column naming the cells that are neither a mark nor empty."""
+    findings = []
+    for col, theme in marks:
+        odd = [
+            index
+            for index, _, _ in action_rows
+            if col < len(rows[index])
+            and not is_blank(rows[index][col])
+            and is_mark(rows[index][col]) is None
+        ]
+        if odd:
+            text = cell_text(rows[odd[0]][col])
+            findings.append(
+                Finding(
+                    "theme_mark",
+                    cell_ref(sheet, odd[0], col),
+                    {
+                        "theme": theme,
+                        "count": len(odd),
+                        "value": text if len(text) <= 60 else text[:59] + "…",
+                    },
+                )
+            )
+    return findings

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..words import synonyms, terms
 from ..words.terms import header_key, status_key
@@ -120,9 +120,9 @@ def _from_text(text: str) -> dt.date:
             year, month, day = (int(g) for g in match.groups())
             return dt.date(year, month, day)
         if match := _D_MONTH_Y.match(text):
-            month = MONTHS.get(match.group(2).casefold())
-            if month is not None:
-                return dt.date(int(match.group(3)), month, int(match.group(1)))
+            named = MONTHS.get(match.group(2).casefold())
+            if named is not None:
+                return dt.date(int(match.group(3)), named, int(match.group(1)))
         if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
             return _from_serial(float(text.replace(",", ".")))
     except ValueError:
@@ -156,7 +156,7 @@ class Synonyms:
         self,
         base: Mapping[str, Sequence[str]],
         extra: Mapping[str, Sequence[str]] | None = None,
-        key=status_key,
+        key: Callable[[str], str] = status_key,
     ) -> None:
         self._key = key
         self._lookup: dict[str, str] = {}
@@ -258,7 +258,7 @@ def without_remarks(text: str) -> str:
     return kept if kept.strip() else text.translate(_BRACKET_CHARS)
 
 
-def _words(phrases) -> list[tuple[str, ...]]:
+def _words(phrases: Iterable[str]) -> list[tuple[str, ...]]:
     """Phrases as word tuples with dots left out ("i.v.m." is "ivm"), longest first."""
     split = {tuple(_plain(w) for w in status_key(p).split()) for p in phrases}
     return sorted(split, key=len, reverse=True)
@@ -394,8 +394,9 @@ class StatusMatcher(Synonyms):
         key = self._key(without_remarks(text))
         if _BARE_NUMBER.match(key):
             percent = float(key.replace(",", "."))
-            if percent == 0 or 1 < percent <= 100:
-                return percent_text(percent), percentage_status(percent)
+            status = percentage_status(percent)
+            if status is not None and (percent == 0 or 1 < percent <= 100):
+                return percent_text(percent), status
             return None
         limit = typo_limit(len(key))
         if not limit:

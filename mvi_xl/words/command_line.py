@@ -19,15 +19,18 @@ import gettext
 import inspect
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from .i18n import DOMAIN, LOCALE_DIR, catalogue
 from .terms import LANGUAGES
+
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 #: The environment variable that chooses the language when --lang is not given.
 LANG_ENV = "MVI_XL_LANG"
@@ -164,7 +167,7 @@ def translate_help(command: click.Command, lang: str) -> None:
 
 def _english(owner: object, attribute: str) -> str | None:
     """The English text of a help attribute, kept aside the first time it is translated."""
-    kept = vars(owner).setdefault("_mvi_xl_english", {})
+    kept: dict[str, str | None] = vars(owner).setdefault("_mvi_xl_english", {})
     if attribute not in kept:
         kept[attribute] = getattr(owner, attribute, None)
     return kept[attribute]
@@ -177,7 +180,7 @@ def _commands(command: click.Command) -> Iterator[click.Command]:
             yield from _commands(sub)
 
 
-def version_option(version: str, prog_name: str):
+def version_option(version: str, prog_name: str) -> Callable[[FC], FC]:
     """``--version``, as click's own but with its line in the language of the command (click's
     puts its words in the line when the decorator runs, at import)."""
 
@@ -234,8 +237,8 @@ class LocalisedGroup(click.Group):
             ),
         )
 
-    def main(self, args: Sequence[str] | None = None, *pos: object, **kwargs: object):  # type: ignore[override]
+    def main(self, args: Sequence[str] | None = None, *pos: Any, **kwargs: Any) -> Any:
         lang = choose_language(list(sys.argv[1:] if args is None else args))
         with speaking(lang):
             translate_help(self, lang)
-            return super().main(args, *pos, **kwargs)  # type: ignore[arg-type]
+            return super().main(args, *pos, **kwargs)

@@ -9,6 +9,7 @@ catalogues (``make catalogues``), it is never imported at run time.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from functools import cache
 from pathlib import Path
@@ -139,6 +140,6 @@ class Words:
         return self._labels[f"field.{field_name}"]
 
     @staticmethod
-    def date(value) -> str:
+    def date(value: dt.date | None) -> str:
         """Dates as the Dutch write them, in both languages: 01-06-2018."""
         return value.strftime("%d-%m-%Y") if value is not None else ""

@@ -14,13 +14,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any, TypeVar
 
 from xlsxwriter.utility import xl_range
 
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..words.i18n import Words
+from .context import Format, SheetContext, Worksheet
 from .styles import ALL_STATUSES, Styles
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 TABLE_NAME = "Acties"
 
@@ -99,7 +104,8 @@ def shown_columns(monitor: Monitor) -> list[tuple[str, float]]:
     return [(key, width) for key, width in COLUMNS if shown(key)]
 
 
-def write_actions_sheet(worksheet, monitor: Monitor, words: Words, styles: Styles) -> ActionsLayout:
+def write_actions_sheet(sheet: SheetContext) -> ActionsLayout:
+    worksheet, monitor, words, styles = sheet.worksheet, sheet.monitor, sheet.words, sheet.styles
     columns = shown_columns(monitor)
     positions = {key: index for index, (key, _) in enumerate(columns)}
     actions = monitor.register.actions
@@ -113,10 +119,7 @@ def write_actions_sheet(worksheet, monitor: Monitor, words: Words, styles: Style
     last = max(len(actions), 1)
     add_large_table(
         worksheet,
-        0,
-        0,
-        last,
-        len(columns) - 1,
+        (0, 0, last, len(columns) - 1),
         {
             "name": TABLE_NAME,
             "style": "Table Style Light 9",
@@ -141,7 +144,7 @@ def _header(key: str, words: Words) -> str:
 Step = tuple[int, Callable[[Action], object], Callable[..., object], object]
 
 
-def _write_actions(worksheet, actions: tuple[Action, ...], plan: list[Step]) -> None:
+def _write_actions(worksheet: Worksheet, actions: tuple[Action, ...], plan: list[Step]) -> None:
     """Every action row, left to right: the file numbers its strings in the order they are
     first written, so the order of the writes is part of the output."""
     for row, action in enumerate(actions, start=1):
@@ -152,7 +155,11 @@ def _write_actions(worksheet, actions: tuple[Action, ...], plan: list[Step]) -> 
 
 
 def _row_plan(
-    worksheet, positions: dict[str, int], words: Words, styles: Styles, signals: dict[int, str]
+    worksheet: Worksheet,
+    positions: dict[str, int],
+    words: Words,
+    styles: Styles,
+    signals: dict[int, str],
 ) -> list[Step]:
     """How each shown column is written; formats are asked for in the order of the columns,
     as the workbook numbers them in the order they are made."""
@@ -221,14 +228,14 @@ def signal_links(
     )
 
 
-class _Memo(dict):
+class _Memo(dict[K, V]):
     """A dict that computes a missing value once."""
 
-    def __init__(self, compute: Callable[[object], object]) -> None:
+    def __init__(self, compute: Callable[[K], V]) -> None:
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, key):
+    def __missing__(self, key: K) -> V:
         value = self[key] = self._compute(key)
         return value
 
@@ -237,12 +244,12 @@ class _DateWriter:
     """Writes a date cell as ``write_datetime`` does, with each day's serial number computed
     once: a date is stored as its serial number, so ``write_number`` gives the same cell."""
 
-    def __init__(self, worksheet) -> None:
+    def __init__(self, worksheet: Worksheet) -> None:
         self._worksheet = worksheet
         self._serials = _Memo(_excel_serial)
         self._plain = not getattr(worksheet, "date_1904", False)
 
-    def __call__(self, row: int, col: int, date: dt.date, cell_format) -> None:
+    def __call__(self, row: int, col: int, date: dt.date, cell_format: Format) -> None:
         serial = self._serials[date] if self._plain else None
         if serial is None:
             moment = dt.datetime.combine(date, dt.time())
@@ -259,11 +266,11 @@ def _excel_serial(date: dt.date) -> float | None:
     return float(date.toordinal() - _EXCEL_DAY_ZERO)
 
 
-class _ForgetfulCells(dict):
+class _ForgetfulCells(dict[object, object]):
     """Stands in for XlsxWriter's record of table cells while a large table is added: always
     empty, so no cell is found taken, and nothing is recorded."""
 
-    def __setitem__(self, key, value) -> None:
+    def __setitem__(self, key: object, value: object) -> None:
         pass
 
 
@@ -274,9 +281,10 @@ _CELL_WRITING_COLUMN_OPTIONS = frozenset({"formula", "total_function", "total_st
 
 
 def add_large_table(
-    worksheet, first_row: int, first_col: int, last_row: int, last_col: int, options: dict
+    worksheet: Worksheet, cells: tuple[int, int, int, int], options: dict[str, Any]
 ) -> None:
-    """``worksheet.add_table`` for a sheet whose one table holds every row, like Acties.
+    """``worksheet.add_table`` for a sheet whose one table holds every row, like Acties;
+    ``cells``: its first row, first column, last row and last column.
 
     XlsxWriter checks a new table against earlier tables and merged ranges cell by cell and
     records every cell of it (worksheet.table_cells): 1.5 million entries, about 170 MB and
@@ -286,6 +294,7 @@ def add_large_table(
     the record, and then given its full range: the file written is the same. Add no merged
     range or table to the sheet afterwards: they would not be checked against this one.
     """
+    first_row, first_col, last_row, last_col = cells
     recorded = getattr(worksheet, "table_cells", None)
     columns = options.get("columns") or []
     plain = (
@@ -313,7 +322,9 @@ def add_large_table(
         table["autofilter"] = full
 
 
-def _colour_statuses(worksheet, col: int, last: int, words: Words, styles: Styles) -> None:
+def _colour_statuses(
+    worksheet: Worksheet, col: int, last: int, words: Words, styles: Styles
+) -> None:
     for status in ALL_STATUSES:
         worksheet.conditional_format(
             1,

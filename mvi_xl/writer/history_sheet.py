@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..cells import column_letter, quote_sheet
-from ..model import Monitor, Snapshot
-from ..words.i18n import Words
+from ..model import Snapshot
 from ..words.terms import ONBEKEND, STATUSES
-from .styles import Styles
+from .context import SheetContext
 
 DETAIL_TABLE = "Historie"
 TOTALS_TABLE = "Historietotalen"
@@ -27,174 +26,166 @@ def history_statuses(snapshots: tuple[Snapshot, ...]) -> tuple[str, ...]:
     return STATUSES + ((ONBEKEND,) if unknown else ())
 
 
-def write_history_sheet(
-    worksheet, workbook, monitor: Monitor, words: Words, styles: Styles
-) -> None:
+def write_history_sheet(sheet: SheetContext) -> None:
     """Left: the detail Table, growing down with every snapshot. Right: the totals Table with
     the chart under it."""
-    snapshots = monitor.history
-    statuses = history_statuses(snapshots)
-    worksheet.write_string(0, 0, words["history.title"], styles["title"])
-    worksheet.set_row(0, 30)
-    top = 2
-    detail_last = 3 + len(statuses)
-    totals_first = detail_last + 2
-    widths = {0: 12, 1: 30, 2: 11, 3: 9, detail_last + 1: 3, totals_first: 12}
-    for col in range(detail_last + 1):
-        worksheet.set_column(col, col, widths.get(col, 10))
-    worksheet.set_column(detail_last + 1, detail_last + 1, 3)
-    worksheet.set_column(totals_first, totals_first, 12)
-    worksheet.set_column(totals_first + 1, totals_first + len(statuses) + 1, 10)
-
-    detail = _write_detail(worksheet, snapshots, statuses, words, styles, top)
-    _write_totals(worksheet, snapshots, statuses, words, styles, top, totals_first, detail)
-    chart_row = top + max(len(snapshots), 1) + 3
-    _insert_chart(
-        worksheet, workbook, snapshots, statuses, words, styles, top, totals_first, chart_row
-    )
-    worksheet.freeze_panes(top + 1, 0)
-    worksheet.set_landscape()
-    worksheet.set_paper(9)
-    worksheet.fit_to_pages(1, 0)
-    worksheet.repeat_rows(top)
+    HistorySheet(sheet).write()
 
 
-def _write_detail(
-    worksheet, snapshots, statuses, words: Words, styles: Styles, top: int
-) -> dict[str, str]:
-    """One row per snapshot and period; returns the absolute range of each column's data."""
-    headers = [
-        words["history.as_of"],
-        words["col.period"],
-        words["history.continuous"],
-        words["col.total"],
-        *(words.status(s).capitalize() for s in statuses),
-    ]
-    row = top
-    for snap in snapshots:
-        for counts in snap.periods:
-            row += 1
-            worksheet.write_datetime(row, 0, _datetime(snap.as_of), styles["date"])
-            worksheet.write_string(row, 1, words.period(counts.period))
-            worksheet.write_string(row, 2, words["yes"] if counts.continuous else words["no"])
-            worksheet.write_number(row, 3, counts.total, styles["count"])
-            for offset, status in enumerate(statuses):
-                worksheet.write_number(
-                    row, 4 + offset, counts.by_status.get(status, 0), styles["count"]
-                )
-    last = max(row, top + 1)
-    worksheet.add_table(
-        top,
-        0,
-        last,
-        len(headers) - 1,
-        {
-            "name": DETAIL_TABLE,
-            "style": "Table Style Light 9",
-            "columns": [{"header": h} for h in headers],
-        },
-    )
-    sheet = quote_sheet(worksheet.name)
+class HistorySheet:
+    """The Historie sheet being written: the snapshots and the statuses it shows."""
 
-    def column(col: int) -> str:
-        letter = column_letter(col)
-        return f"{sheet}!${letter}${top + 2}:${letter}${last + 1}"
+    def __init__(self, sheet: SheetContext) -> None:
+        self.sheet = sheet
+        self.worksheet = sheet.worksheet
+        self.words = sheet.words
+        self.styles = sheet.styles
+        self.snapshots = sheet.monitor.history
+        self.statuses = history_statuses(self.snapshots)
 
-    ranges = {"as_of": column(0), "total": column(3)}
-    ranges.update({status: column(4 + i) for i, status in enumerate(statuses)})
-    return ranges
+    def write(self) -> None:
+        worksheet, snapshots, statuses = self.worksheet, self.snapshots, self.statuses
+        worksheet.write_string(0, 0, self.words["history.title"], self.styles["title"])
+        worksheet.set_row(0, 30)
+        top = 2
+        detail_last = 3 + len(statuses)
+        totals_first = detail_last + 2
+        widths = {0: 12, 1: 30, 2: 11, 3: 9, detail_last + 1: 3, totals_first: 12}
+        for col in range(detail_last + 1):
+            worksheet.set_column(col, col, widths.get(col, 10))
+        worksheet.set_column(detail_last + 1, detail_last + 1, 3)
+        worksheet.set_column(totals_first, totals_first, 12)
+        worksheet.set_column(totals_first + 1, totals_first + len(statuses) + 1, 10)
 
+        detail = self._write_detail(top)
+        self._write_totals(top, totals_first, detail)
+        chart_row = top + max(len(snapshots), 1) + 3
+        self._insert_chart(top, totals_first, chart_row)
+        worksheet.freeze_panes(top + 1, 0)
+        worksheet.set_landscape()
+        worksheet.set_paper(9)
+        worksheet.fit_to_pages(1, 0)
+        worksheet.repeat_rows(top)
 
-def _write_totals(
-    worksheet,
-    snapshots,
-    statuses,
-    words: Words,
-    styles: Styles,
-    top: int,
-    first_col: int,
-    detail: dict[str, str],
-) -> None:
-    """Per peildatum the sum over its periods: SUMIFS over the detail Table."""
-    headers = [
-        words["history.as_of"],
-        *(words.status(s).capitalize() for s in statuses),
-        words["col.total"],
-    ]
-    for index, snap in enumerate(snapshots):
-        row = top + 1 + index
-        worksheet.write_datetime(row, first_col, _datetime(snap.as_of), styles["date"])
-        date_cell = f"${column_letter(first_col)}${row + 1}"
-        totals = snap.status_totals()
-        values = [(detail[s], totals[s]) for s in statuses] + [(detail["total"], snap.total)]
-        for offset, (source, value) in enumerate(values, start=1):
-            worksheet.write_formula(
-                row,
-                first_col + offset,
-                f"=SUMIFS({source},{detail['as_of']},{date_cell})",
-                styles["count"],
-                value,
-            )
-    last = top + max(len(snapshots), 1)
-    worksheet.add_table(
-        top,
-        first_col,
-        last,
-        first_col + len(headers) - 1,
-        {
-            "name": TOTALS_TABLE,
-            "style": "Table Style Light 1",
-            "columns": [{"header": h} for h in headers],
-        },
-    )
-
-
-def _insert_chart(
-    worksheet,
-    workbook,
-    snapshots,
-    statuses,
-    words: Words,
-    styles: Styles,
-    top: int,
-    first_col: int,
-    row: int,
-) -> None:
-    """A line per status, one point per snapshot, reading the totals Table."""
-    chart = workbook.add_chart({"type": "line"})
-    sheet = quote_sheet(worksheet.name)
-    first, last = top + 2, top + 1 + max(len(snapshots), 1)
-    dates = column_letter(first_col)
-    for offset, status in enumerate(statuses, start=1):
-        letter = column_letter(first_col + offset)
-        colour = styles.status_colour(status)
-        chart.add_series(
+    def _write_detail(self, top: int) -> dict[str, str]:
+        """One row per snapshot and period; returns the absolute range of each column's data."""
+        worksheet, words, styles = self.worksheet, self.words, self.styles
+        snapshots, statuses = self.snapshots, self.statuses
+        headers = [
+            words["history.as_of"],
+            words["col.period"],
+            words["history.continuous"],
+            words["col.total"],
+            *(words.status(s).capitalize() for s in statuses),
+        ]
+        row = top
+        for snap in snapshots:
+            for counts in snap.periods:
+                row += 1
+                worksheet.write_datetime(row, 0, _datetime(snap.as_of), styles["date"])
+                worksheet.write_string(row, 1, words.period(counts.period))
+                worksheet.write_string(row, 2, words["yes"] if counts.continuous else words["no"])
+                worksheet.write_number(row, 3, counts.total, styles["count"])
+                for offset, status in enumerate(statuses):
+                    worksheet.write_number(
+                        row, 4 + offset, counts.by_status.get(status, 0), styles["count"]
+                    )
+        last = max(row, top + 1)
+        worksheet.add_table(
+            top,
+            0,
+            last,
+            len(headers) - 1,
             {
-                "name": f"={sheet}!${letter}${top + 1}",
-                "categories": f"={sheet}!${dates}${first}:${dates}${last}",
-                "values": f"={sheet}!${letter}${first}:${letter}${last}",
-                "line": {"color": colour, "width": 2.25},
-                "marker": {
-                    "type": "circle",
-                    "size": 6,
-                    "fill": {"color": colour},
-                    "border": {"color": colour},
-                },
-                "data_labels": {"value": True, "position": "above", "font": {"size": 8}},
+                "name": DETAIL_TABLE,
+                "style": "Table Style Light 9",
+                "columns": [{"header": h} for h in headers],
+            },
+        )
+        sheet = quote_sheet(worksheet.name)
+
+        def column(col: int) -> str:
+            letter = column_letter(col)
+            return f"{sheet}!${letter}${top + 2}:${letter}${last + 1}"
+
+        ranges = {"as_of": column(0), "total": column(3)}
+        ranges.update({status: column(4 + i) for i, status in enumerate(statuses)})
+        return ranges
+
+    def _write_totals(self, top: int, first_col: int, detail: dict[str, str]) -> None:
+        """Per peildatum the sum over its periods: SUMIFS over the detail Table."""
+        worksheet, words, styles = self.worksheet, self.words, self.styles
+        snapshots, statuses = self.snapshots, self.statuses
+        headers = [
+            words["history.as_of"],
+            *(words.status(s).capitalize() for s in statuses),
+            words["col.total"],
+        ]
+        for index, snap in enumerate(snapshots):
+            row = top + 1 + index
+            worksheet.write_datetime(row, first_col, _datetime(snap.as_of), styles["date"])
+            date_cell = f"${column_letter(first_col)}${row + 1}"
+            totals = snap.status_totals()
+            values = [(detail[s], totals[s]) for s in statuses] + [(detail["total"], snap.total)]
+            for offset, (source, value) in enumerate(values, start=1):
+                worksheet.write_formula(
+                    row,
+                    first_col + offset,
+                    f"=SUMIFS({source},{detail['as_of']},{date_cell})",
+                    styles["count"],
+                    value,
+                )
+        last = top + max(len(snapshots), 1)
+        worksheet.add_table(
+            top,
+            first_col,
+            last,
+            first_col + len(headers) - 1,
+            {
+                "name": TOTALS_TABLE,
+                "style": "Table Style Light 1",
+                "columns": [{"header": h} for h in headers],
+            },
+        )
+
+    def _insert_chart(self, top: int, first_col: int, row: int) -> None:
+        """A line per status, one point per snapshot, reading the totals Table."""
+        worksheet, words, styles = self.worksheet, self.words, self.styles
+        snapshots, statuses = self.snapshots, self.statuses
+        chart = self.sheet.workbook.add_chart({"type": "line"})
+        sheet = quote_sheet(worksheet.name)
+        first, last = top + 2, top + 1 + max(len(snapshots), 1)
+        dates = column_letter(first_col)
+        for offset, status in enumerate(statuses, start=1):
+            letter = column_letter(first_col + offset)
+            colour = styles.status_colour(status)
+            chart.add_series(
+                {
+                    "name": f"={sheet}!${letter}${top + 1}",
+                    "categories": f"={sheet}!${dates}${first}:${dates}${last}",
+                    "values": f"={sheet}!${letter}${first}:${letter}${last}",
+                    "line": {"color": colour, "width": 2.25},
+                    "marker": {
+                        "type": "circle",
+                        "size": 6,
+                        "fill": {"color": colour},
+                        "border": {"color": colour},
+                    },
+                    "data_labels": {"value": True, "position": "above", "font": {"size": 8}},
+                }
+            )
+        chart.set_title({"name": words["history.chart"], "name_font": {"size": 11, "bold": True}})
+        chart.set_x_axis({"date_axis": True, "num_format": "dd-mm-yyyy", "num_font": {"size": 8}})
+        chart.set_y_axis(
+            {
+                "min": 0,
+                "num_font": {"size": 8},
+                "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}},
             }
         )
-    chart.set_title({"name": words["history.chart"], "name_font": {"size": 11, "bold": True}})
-    chart.set_x_axis({"date_axis": True, "num_format": "dd-mm-yyyy", "num_font": {"size": 8}})
-    chart.set_y_axis(
-        {
-            "min": 0,
-            "num_font": {"size": 8},
-            "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}},
-        }
-    )
-    chart.set_legend({"position": "bottom", "font": {"size": 8}})
-    chart.set_size({"width": CHART_WIDTH_PX, "height": CHART_ROWS * 20})
-    worksheet.insert_chart(row, first_col, chart, {"object_position": 2})
+        chart.set_legend({"position": "bottom", "font": {"size": 8}})
+        chart.set_size({"width": CHART_WIDTH_PX, "height": CHART_ROWS * 20})
+        worksheet.insert_chart(row, first_col, chart, {"object_position": 2})
 
 
 def _datetime(day: dt.date) -> dt.datetime:

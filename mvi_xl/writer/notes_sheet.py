@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Monitor
-from ..words.i18n import Words
 from ..words.terms import TERMINAL_ONLY_NOTICES
+from .context import SheetContext, Worksheet
 from .styles import Styles
 
 TABLE_NAME = "Meldingen"
 
 
-def write_notes_sheet(
-    worksheet, monitor: Monitor, words: Words, styles: Styles, *, generated: dt.date, version: str
-) -> None:
+def write_notes_sheet(sheet: SheetContext, *, generated: dt.date, version: str) -> None:
+    worksheet, monitor, words, styles = sheet.worksheet, sheet.monitor, sheet.words, sheet.styles
     register = monitor.register
     worksheet.set_column(0, 0, 24)
     worksheet.set_column(1, 1, 70)
@@ -57,11 +56,12 @@ def write_notes_sheet(
     if not monitor.findings:
         worksheet.write_string(row, 0, words["notes.no_warnings"])
         return
-    _write_findings(worksheet, monitor, words, styles, row)
+    _write_findings(sheet, row)
 
 
-def _write_findings(worksheet, monitor: Monitor, words: Words, styles: Styles, first: int) -> None:
+def _write_findings(sheet: SheetContext, first: int) -> None:
     """Every warning with its cell and hint, as the Excel Table Meldingen."""
+    worksheet, monitor, words, styles = sheet.worksheet, sheet.monitor, sheet.words, sheet.styles
     row = first
     for finding in monitor.findings:
         row += 1
@@ -84,7 +84,7 @@ def _write_findings(worksheet, monitor: Monitor, words: Words, styles: Styles, f
     )
 
 
-def _write_value(worksheet, row: int, col: int, value: object, styles: Styles) -> None:
+def _write_value(worksheet: Worksheet, row: int, col: int, value: object, styles: Styles) -> None:
     if value is None:
         return
     if isinstance(value, dt.datetime):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 
@@ -153,7 +154,7 @@ def write_starter(target: Path, *, lang: str, today: dt.date) -> None:
     workbook.close()
 
 
-def _write_lists(sheet, words: Words, bold, today: dt.date) -> dict[str, str]:
+def _write_lists(sheet: Any, words: Words, bold: Any, today: dt.date) -> dict[str, str]:
     """The dropdown choices, one column each; returns the validation source per field."""
     year = today.year
     periods = [

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 from ..config import Config
 from ..words.terms import ONBEKEND, STATUSES
+
+#: an XlsxWriter cell format (XlsxWriter has no annotations)
+Format: TypeAlias = Any
 
 FONT = "Calibri"
 DATE_FORMAT = "dd-mm-yyyy"
@@ -78,7 +81,7 @@ class Styles:
     """The workbook's formats, by name; the headline cell format per period kind is built here
     too, as its number format carries the word (``23 voltooid``) while the value stays a number."""
 
-    def __init__(self, workbook, config: Config) -> None:
+    def __init__(self, workbook: Any, config: Config) -> None:
         self._workbook = workbook
         self._config = config
         self._cache: dict[str, Any] = {}
@@ -87,7 +90,7 @@ class Styles:
             for name in ("accent", "header_fill", "light_fill", "text")
         }
 
-    def __getitem__(self, name: str):
+    def __getitem__(self, name: str) -> Format:
         if name not in self._cache:
             props = {"font_name": FONT}
             for key, value in FORMATS[name].items():
@@ -97,7 +100,7 @@ class Styles:
             self._cache[name] = self._workbook.add_format(props)
         return self._cache[name]
 
-    def headline(self, word: str, total: bool = False):
+    def headline(self, word: str, total: bool = False) -> Format:
         """A count format that shows the headline status beside the number."""
         name = f"headline:{word}:{total}"
         if name not in self._cache:
@@ -114,7 +117,7 @@ class Styles:
             )
         return self._cache[name]
 
-    def status_fill(self, status: str):
+    def status_fill(self, status: str) -> Format:
         """A light fill of the status colour, for conditional formatting on the Acties sheet."""
         name = f"fill:{status}"
         if name not in self._cache:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import xlsxwriter
@@ -16,6 +17,7 @@ from ..model import Monitor
 from ..words.i18n import Words
 from .actions_sheet import signal_links, write_actions_sheet
 from .breakdown_sheet import write_breakdown_sheet
+from .context import SheetContext, Workbook, Worksheet
 from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
@@ -31,25 +33,26 @@ WORKBOOK_OPTIONS = {
 }
 
 
-def write_workbook(
-    monitor: Monitor,
-    target: Path,
-    *,
-    lang: str,
-    config: Config,
-    generated: dt.date,
-    version: str,
-    properties: dict[str, str | int] | None = None,
-) -> None:
-    """Write the monitor to ``target`` (a new file; the caller makes it atomic).
+@dataclass(frozen=True, kw_only=True)
+class Imprint:
+    """What a workbook says of its making: its language, the day it was generated, the
+    version of mvi-xl, and custom document properties (notes mvi-xl reads back on the next
+    run)."""
 
-    ``properties`` become custom document properties: notes mvi-xl reads back on the next run.
-    """
-    words = Words(lang)
+    lang: str
+    generated: dt.date
+    version: str
+    properties: dict[str, str | int] = field(default_factory=dict)
+
+
+def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Imprint) -> None:
+    """Write the monitor to ``target`` (a new file; the caller makes it atomic)."""
+    words = Words(imprint.lang)
+    generated, version = imprint.generated, imprint.version
     workbook = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
     try:
         _set_properties(workbook, monitor, words, version)
-        for name, value in (properties or {}).items():
+        for name, value in imprint.properties.items():
             workbook.set_custom_property(name, value)
         if config.read_only_recommended:
             workbook.read_only_recommended()  # readers open it read-only: no lock on it
@@ -62,24 +65,25 @@ def write_workbook(
         history_sheet = workbook.add_worksheet(words["sheet.history"]) if monitor.history else None
         notes_sheet = workbook.add_worksheet(words["sheet.notes"])
 
-        layout = write_actions_sheet(actions_sheet, monitor, words, styles)
-        for name, sheet in views.items():
-            write_breakdown_sheet(sheet, workbook, monitor, name, layout, words, styles)
+        def sheet(worksheet: Worksheet) -> SheetContext:
+            return SheetContext(
+                workbook=workbook, worksheet=worksheet, monitor=monitor, words=words, styles=styles
+            )
+
+        layout = write_actions_sheet(sheet(actions_sheet))
+        for name, view in views.items():
+            write_breakdown_sheet(sheet(view), name, layout)
         links = signal_links(monitor, layout, words)
         write_monitor_sheet(
-            monitor_sheet,
-            monitor,
+            sheet(monitor_sheet),
             layout,
-            words,
-            styles,
-            workbook,
             logo=config.logo,
             max_items=config.max_list_items,
             signals=links,
         )
         if history_sheet is not None:
-            write_history_sheet(history_sheet, workbook, monitor, words, styles)
-        write_notes_sheet(notes_sheet, monitor, words, styles, generated=generated, version=version)
+            write_history_sheet(sheet(history_sheet))
+        write_notes_sheet(sheet(notes_sheet), generated=generated, version=version)
         monitor_sheet.activate()
         monitor_sheet.set_first_sheet()
     except BaseException:
@@ -94,7 +98,7 @@ def write_workbook(
         _release(workbook)
 
 
-def _release(workbook) -> None:
+def _release(workbook: Workbook) -> None:
     """Free the sheets' cells now. XlsxWriter's workbook and its sheets refer to each other,
     so without this they wait for the cycle collector, which a one-shot run pauses (cli.main):
     ``--per-afdeling`` would hold every department's cells until the process ends."""
@@ -102,7 +106,7 @@ def _release(workbook) -> None:
         getattr(sheet, "table", {}).clear()
 
 
-def _set_properties(workbook, monitor: Monitor, words: Words, version: str) -> None:
+def _set_properties(workbook: Workbook, monitor: Monitor, words: Words, version: str) -> None:
     """Document properties; the created date is the peildatum, so the same input gives the same
     bytes."""
     workbook.set_properties(
