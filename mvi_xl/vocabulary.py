@@ -2377,3 +2377,15 @@ class Words:
     def date(value) -> str:
         """Dates as the Dutch write them, in both languages: 01-06-2018."""
         return value.strftime("%d-%m-%Y") if value is not None else ""
+
+
+# --- The published renderings' messages (page_words.py; to move into the gettext catalogue) ---
+def _merge_page_messages() -> None:
+    from .page_words import PAGE_MESSAGES
+
+    for lang, messages in PAGE_MESSAGES.items():
+        for code, pair in messages.items():
+            MESSAGES[lang].setdefault(code, pair)
+
+
+_merge_page_messages()

@@ -28,6 +28,7 @@ from .values import (
     HeaderMatcher,
     Synonyms,
     cell_text,
+    is_before_excel,
     is_blank,
     parse_date,
     parse_flag,
@@ -630,11 +631,20 @@ class RowParser:
                 Finding("bad_date", self._ref(index, name), {"value": _shorten(cell_text(value))})
             )
             return None
+        if date is not None and is_before_excel(date):
+            self.findings.append(
+                Finding("date_before_1900", self._ref(index, name), {"date": _dmy(date)})
+            )
+            return None
         return date
 
 
 def _text(value: object) -> str:
     return value.strip() if type(value) is str else cell_text(value)
+
+
+def _dmy(date: dt.date) -> str:
+    return f"{date.day:02d}-{date.month:02d}-{date.year:04d}"  # strftime pads no year < 1000
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -698,6 +708,10 @@ def read_communications(
                     {"value": _shorten(cell_text(cell("date")))},
                 )
             )
+            date = None
+        if date is not None and is_before_excel(date):
+            where = cell_ref(sheet, index, columns["date"])
+            findings.append(Finding("date_before_1900", where, {"date": _dmy(date)}))
             date = None
         status_text = cell_text(cell("status"))
         status = statuses.match(status_text) if status_text else ""
