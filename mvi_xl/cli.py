@@ -47,9 +47,9 @@ Exit codes:
   2  usage error: bad option, date or mvi-xl.toml
   3  the register can't be read or is invalid (also: warnings under --strict)
   4  the monitor can't be written: no permission, read-only, the drive gone
-     (also: --pdf and no LibreOffice or no PDF; another run kept the monitor
-     locked too long; the history or the archive can't be read or written:
-     nothing was changed)
+     (also: --pdf or --ods and no LibreOffice, or no PDF, page or .ods
+     made; another run kept the monitor locked too long; the history or the
+     archive can't be read or written: nothing was changed)
   5  build: the monitor or its PDF was in use (open in Excel or a viewer); the
      new one was saved under a dated name beside it, which the output names
 """
@@ -147,7 +147,18 @@ def cli() -> None:
 @click.option(
     "--pdf",
     is_flag=True,
-    help="Also print the Monitor sheet to a one-page PDF beside the monitor (needs LibreOffice).",
+    help="Also a one-page PDF beside the monitor: the --html page printed tagged by Edge, "
+    "Chrome or Chromium, else the Monitor sheet printed untagged by LibreOffice.",
+)
+@click.option(
+    "--html",
+    is_flag=True,
+    help="Also the Monitor page as one accessible, self-contained HTML file beside the monitor.",
+)
+@click.option(
+    "--ods",
+    is_flag=True,
+    help="Also the monitor as OpenDocument (.ods) beside it (needs LibreOffice).",
 )
 @click.option(
     "--per-afdeling",
@@ -182,6 +193,8 @@ def build(
     as_json: bool,
     example: bool,
     pdf: bool,
+    html: bool,
+    ods: bool,
     per_department: bool,
     department: str | None,
     publish: bool,
@@ -222,6 +235,8 @@ def build(
             more=registers[1:],
             department=department,
             publish=publish,
+            html=html,
+            ods=ods,
         )
         if log_file is not None:
             _guard(lambda: pipeline.refuse_log_on_register(options, log_file), lang)
@@ -696,7 +711,17 @@ def _result_json(result: pipeline.Result) -> dict:
     if result.pdf is not None:
         data["pdf"] = str(result.pdf)
         data["pdf_in_use"] = result.pdf_fell_back
+    _renderings_json(result, data)
     return data
+
+
+def _renderings_json(result: pipeline.Result, data: dict) -> None:
+    """--html, --ods, and whether the PDF is tagged (renderings.py)."""
+    if result.pdf is not None and result.pdf_tagged is not None:
+        data["pdf_tagged"] = result.pdf_tagged
+    for key, path in (("html", result.html), ("ods", result.ods)):
+        if path is not None:
+            data[key] = str(path)
 
 
 def _already_published(result: pipeline.Result, words: Words) -> str:
@@ -721,6 +746,7 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
     if as_json:
         _echo_json(_result_json(result))
         _say_in_use(result, words)
+        _say_untagged(result, words)
         return
     if monitor is None:  # a published peildatum: nothing was read or written
         click.echo(_already_published(result, words))
@@ -752,8 +778,31 @@ def _report(result: pipeline.Result, as_json: bool, check: bool) -> None:
         click.echo(words["cli.written"].format(path=result.output))
         if result.pdf is not None:
             click.echo(words["cli.pdf_written"].format(path=result.pdf))
+        _say_renderings(result, words)
         _say_published(result, words)
     _say_in_use(result, words)
+
+
+def _say_renderings(result: pipeline.Result, words: Words) -> None:
+    """Where the page and the .ods went, and a notice when the PDF is not tagged."""
+    from .page_words import page_words
+
+    own = page_words(words.lang)
+    if result.html is not None:
+        click.echo(own["cli.html_written"].format(path=result.html))
+    if result.ods is not None:
+        click.echo(own["cli.ods_written"].format(path=result.ods))
+    _say_untagged(result, words)
+
+
+def _say_untagged(result: pipeline.Result, words: Words) -> None:
+    if result.pdf is not None and result.pdf_tagged is False:
+        from .browser import BROWSER_ENV
+
+        text, hint = vocabulary.message(
+            words.lang, "pdf_untagged", path=result.pdf, env=BROWSER_ENV
+        )
+        click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
 
 
 def _say_in_use(result: pipeline.Result, words: Words) -> None:

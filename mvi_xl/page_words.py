@@ -13,6 +13,7 @@ from __future__ import annotations
 PAGE_WORDS: dict[str, dict[str, str]] = {
     "nl": {
         "html.lang": "nl-NL",
+        "table.caption": "Aantal acties per periode en per status op {as_of}",
         "chart.kind": "Staafdiagram: per periode het aantal acties per status.",
         "chart.period": "{period}: {counts}",
         "chart.count": "{count} {status}",
@@ -24,10 +25,10 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "made_by": "Gemaakt met mvi-xl {version} op {date}.",
         "cli.html_written": "Webpagina: {path}",
         "cli.ods_written": "OpenDocument-rekenblad: {path}",
-        "cli.pdf_untagged": "Let op",
     },
     "en": {
         "html.lang": "en-GB",
+        "table.caption": "Number of actions per period and per status on {as_of}",
         "chart.kind": "Bar chart: per period the number of actions per status.",
         "chart.period": "{period}: {counts}",
         "chart.count": "{count} {status}",
@@ -39,7 +40,6 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "made_by": "Made with mvi-xl {version} on {date}.",
         "cli.html_written": "Web page: {path}",
         "cli.ods_written": "OpenDocument spreadsheet: {path}",
-        "cli.pdf_untagged": "Note",
     },
 }
 

@@ -80,6 +80,8 @@ class Options:
     more: tuple[Path, ...] = ()  # further registers, combined with the first into one monitor
     department: str | None = None  # limit the monitor to one department ("" = without one)
     publish: bool = False  # --publish: the monitor of record for its peildatum (see cycle.py)
+    html: bool = False  # --html: the accessible web page beside the monitor (renderings.py)
+    ods: bool = False  # --ods: the monitor as OpenDocument too
 
     @property
     def sources(self) -> tuple[Path, ...]:
@@ -104,6 +106,9 @@ class Result:
     #: the peildatum was published before: nothing was read, written or recorded
     already_published: dt.date | None = None
     department: str | None = None  # --per-afdeling: the department of this monitor
+    html: Path | None = None  # --html: the page
+    ods: Path | None = None  # --ods: the OpenDocument copy
+    pdf_tagged: bool | None = None  # --pdf: False when LibreOffice printed it (no browser)
 
     @property
     def elsewhere(self) -> bool:
@@ -426,10 +431,10 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
     for source in sources:
         _refuse_overwriting_register(source, output)
     written = [output, history_path(output), lock_path(output)]
-    if options.pdf:
-        written.append(_pdf().pdf_path(output))
+    wanted = _wanted(options)
+    written += wanted.paths(output)
     refuse_writing_registers(sources, written)
-    soffice = _pdf().require_soffice() if options.pdf else None  # before anything is written
+    tools = _renderings().find_tools(wanted)  # before anything is written
     with run_lock(output) as lock:
         path = history_path(output)
         remove_stale_temporaries(path)
@@ -450,11 +455,14 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
         monitor = replace(monitor, findings=monitor.findings + recording.findings)
         _refuse_under_strict(options, monitor, lang)
         stamp = _fingerprint(monitor, config, options, lang)
-        if not (options.force or options.publish) and _up_to_date(
-            output, stamp, monitor, history, recording, options.pdf
+        if (
+            not (options.force or options.publish)
+            and _up_to_date(output, stamp, monitor, history, recording, options.pdf)
+            and _renderings().up_to_date(output, wanted)
         ):
             pdf = _pdf().pdf_path(output) if options.pdf else None  # checked to exist
             _remove_dated_copies(output, pdf)
+            kept_files = _renderings().existing(output, wanted)
             return Result(
                 monitor,
                 lang,
@@ -463,6 +471,8 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
                 up_to_date=True,
                 target=output,
                 department=options.department,
+                html=kept_files.html,
+                ods=kept_files.ods,
             )
         aside = history.aside_path() if recording.history is not None else None
         notices = (
@@ -472,6 +482,7 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
         from .writer import write_workbook  # XlsxWriter is only needed once there is a monitor
 
         kept: Kept | None = None
+        rendered = _renderings().Written()
         publish = atomic_output(
             output, fallback=lambda: _sibling_for(output, stamp), check=require_lock(lock)
         )
@@ -499,11 +510,11 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
                     # failed export leaves the previous monitor (and its history) as it was;
                     # a PDF open in a viewer gets a dated sibling of its own and the workbook
                     # is still replaced
-                    pdf = (
-                        _pdf().export_pdf(temporary, _pdf().pdf_path(output), soffice=soffice)
-                        if soffice
-                        else None
+                    job = _renderings().Job(
+                        monitor, lang, config, temporary, output, today(), __version__
                     )
+                    rendered = _renderings().write_renderings(job, wanted, tools)
+                    pdf = rendered.pdf
                     if options.publish:
                         kept = archive.keep(monitor.as_of, temporary, pdf)
             except OutputError as exc:
@@ -530,6 +541,9 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
         published=kept is not None,
         archived=kept.workbook if kept is not None else None,
         department=options.department,
+        html=rendered.html,
+        ods=rendered.ods,
+        pdf_tagged=rendered.pdf_tagged,
     )
 
 
@@ -704,6 +718,17 @@ def _pdf():
     return pdf
 
 
+def _renderings():
+    """--html, --pdf and --ods (renderings.py), imported only when a build writes."""
+    from . import renderings
+
+    return renderings
+
+
+def _wanted(options: Options):
+    return _renderings().Wanted(html=options.html, pdf=options.pdf, ods=options.ods)
+
+
 def read_settled(path: Path, *, sheet: str | None, config: Config) -> Register:
     """Read the register, retrying a few times while it looks mid-save (a damaged or empty zip,
     or a size or time that changed while it was read): never a monitor from half a register."""
@@ -747,6 +772,10 @@ def _fingerprint(monitor: Monitor, config: Config, options: Options, lang: str) 
             options.department,
             options.publish,
             tuple(str(p) for p in options.sources),  # as shown on the Toelichting sheet
+            # --html and --ods only when asked for: a monitor built without them keeps its
+            # fingerprint
+            *(("html",) if options.html else ()),
+            *(("ods",) if options.ods else ()),
         ),
         version=__version__,
         history=input_digest(shown, monitor.previous),
