@@ -99,9 +99,10 @@ def browser_command(browser: Path, profile: Path) -> list[str]:
     return command
 
 
-def print_pdf(browser: Path, page: str, target: Path, timeout: float = TIMEOUT) -> Path:
+def print_pdf(browser: Path, page: str, target: Path, timeout: float | None = None) -> Path:
     """Print ``page`` (the HTML text) to ``target``; returns where the PDF went: ``target``,
-    or a dated sibling when ``target`` is open in a viewer that holds it."""
+    or a dated sibling when ``target`` is open in a viewer that holds it. ``timeout``:
+    seconds, default ``TIMEOUT``."""
     with tempfile.TemporaryDirectory(prefix="mvi-xl-browser-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         source, printed = folder / "monitor.html", folder / "monitor.pdf"
@@ -113,7 +114,7 @@ def print_pdf(browser: Path, page: str, target: Path, timeout: float = TIMEOUT) 
             f"--print-to-pdf={printed}",
             source.as_uri(),
         ]
-        _run(command, timeout, target)
+        _run(command, TIMEOUT if timeout is None else timeout, target)
         if not _is_whole_pdf(printed):
             raise OutputError(
                 "browser_failed", path=target, reason="no PDF was made", env=BROWSER_ENV
