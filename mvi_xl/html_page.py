@@ -38,10 +38,10 @@ LINE_MM = 3.6  # a line of 8 pt text
 HEADING_MM = 7.0
 CHART_MM = 66.0
 TITLE_MM = 16.0
-CHAR_MM = 1.75  # a character of 8 pt text, generously
+CHAR_MM = 1.3  # a character of 8 pt Carlito (about 1.2 mm), a little more
 LEFT_SHARE = 0.53
-#: The estimate is a little pessimistic on purpose; what it still misses is clipped, never a
-#: second page.
+#: The estimate is a little pessimistic on purpose: where it still misses (a much wider font
+#: than Calibri or Carlito), the page goes on to a second sheet rather than being cut off.
 SAFETY = 0.94
 
 
@@ -322,13 +322,31 @@ def _lines(texts: Sequence[str], chars: int, limit: int) -> int:
 
 
 def print_zoom(monitor: Monitor, max_items: int) -> float:
-    """How much the printed page is scaled so that it fits one A4 landscape sheet: an
-    estimate of each column's height from its line count (each item at most two lines)."""
-    width, height = PRINTABLE_MM
+    """How much the printed page is scaled so that it fits one A4 landscape sheet: the
+    largest zoom at which the estimated height of the taller column, scaled, fits. A page
+    scaled down is laid out wider too (its lines hold more characters), so the estimate is
+    made at each zoom tried (by bisection)."""
+    height = PRINTABLE_MM[1] * SAFETY
+    if _needed_mm(monitor, max_items, 1.0) <= height:
+        return 1.0
+    low, high = 0.05, 1.0
+    for _ in range(24):
+        middle = (low + high) / 2
+        if _needed_mm(monitor, max_items, middle) * middle <= height:
+            low = middle
+        else:
+            high = middle
+    return round(low, 3)
+
+
+def _needed_mm(monitor: Monitor, max_items: int, zoom: float) -> float:
+    """The page's height in mm before scaling, laid out at ``zoom`` (each item at most two
+    lines)."""
+    width = PRINTABLE_MM[0] / zoom
     left_chars = int(width * LEFT_SHARE / CHAR_MM)
     right_chars = int(width * (1 - LEFT_SHARE) / CHAR_MM)
     rows = max(len(monitor.periods), 1)
-    long_labels = sum(1 for p in monitor.periods if len(p.period) > 24)
+    long_labels = sum(1 for p in monitor.periods if len(p.period) > left_chars * 0.2)
     table = HEADING_MM + 2 * LINE_MM + (rows + long_labels + 1) * 1.5 * LINE_MM + 3 * LINE_MM
     focus = HEADING_MM + LINE_MM * _lines(monitor.focus_points, left_chars, max_items)
     focus += (LINE_MM * (len(monitor.signals) + 1)) if monitor.signals else 0
@@ -341,8 +359,7 @@ def print_zoom(monitor: Monitor, max_items: int) -> float:
         HEADING_MM + LINE_MM * _lines([a.text or "x" for a in actions], right_chars, max_items)
         for actions in (monitor.running, monitor.planned, monitor.realised)
     )
-    needed = TITLE_MM + max(left, right)
-    return round(min(1.0, height / needed * SAFETY), 3)
+    return TITLE_MM + max(left, right)
 
 
 def _style(colours: Palette, zoom: float) -> str:
@@ -379,7 +396,6 @@ footer{{margin-top:1rem}}
 @page{{size:A4 landscape;margin:8mm}}
 @media print{{
 body{{font-size:8pt;line-height:1.25}}
-.sheet{{height:{PRINTABLE_MM[1]:.0f}mm;overflow:hidden}}
 .page{{zoom:{zoom};max-width:none;padding:0}}
 .columns{{display:grid;gap:5mm}}
 h1{{font-size:14pt}}

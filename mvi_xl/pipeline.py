@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import __version__, props, vocabulary
 from .archive import Archive, Kept
@@ -51,6 +53,9 @@ from .safe_io import (
     run_lock,
 )
 from .vocabulary import label_key
+
+if TYPE_CHECKING:
+    from .renderings import Wanted
 
 MONITOR_SUFFIX = "-monitor.xlsx"
 EXAMPLE_REGISTER = ("voorbeeld", "register.xlsx")
@@ -718,14 +723,14 @@ def _pdf():
     return pdf
 
 
-def _renderings():
+def _renderings() -> ModuleType:
     """--html, --pdf and --ods (renderings.py), imported only when a build writes."""
     from . import renderings
 
     return renderings
 
 
-def _wanted(options: Options):
+def _wanted(options: Options) -> Wanted:
     return _renderings().Wanted(html=options.html, pdf=options.pdf, ods=options.ods)
 
 

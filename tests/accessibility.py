@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from mvi_xl.browser import browser_command, find_browser
+from mvi_xl.html_page import PRINTABLE_MM
 
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -99,3 +100,48 @@ def summary(violations: list[dict]) -> str:
         for node in violation["nodes"][:5]:
             lines.append(f"{violation['id']}: {node.get('target')} {node.get('failureSummary')}")
     return "\n".join(lines)
+
+
+_MEASURE = """
+<script>
+window.addEventListener("load", function () {
+  var sheet = document.querySelector(".sheet");
+  var out = document.createElement("pre");
+  var mm = document.createElement("div");
+  mm.style.height = "%(height)smm";
+  document.body.appendChild(mm);
+  out.id = "%(id)s";
+  out.textContent = Math.ceil(sheet.getBoundingClientRect().height) + " " + mm.offsetHeight;
+  document.documentElement.appendChild(out);
+});
+</script>
+"""
+
+
+def printed_heights(browser: Path, page: str) -> tuple[int, int]:
+    """The printed page's content height and the height of the A4 landscape sheet less its
+    margins, in CSS px: the page laid out with its print style as the screen style, at the
+    printable width. Content higher than the sheet would go on to a second page."""
+    screen = page.replace("@media print{", "@media all{").replace(
+        "@media (max-width:60rem)", "@media (max-width:1px)"
+    )
+    screen = screen.replace("<body>", '<body style="width:281mm;margin:0">', 1)
+    measure = _MEASURE % {"id": RESULT_ID, "height": PRINTABLE_MM[1]}
+    screen = screen.replace("</body>", measure + "</body>", 1)
+    with tempfile.TemporaryDirectory(prefix="mvi-xl-print-") as tmp:
+        folder = Path(tmp)
+        copy = folder / "page.html"
+        copy.write_text(screen, encoding="utf-8")
+        command = [
+            *browser_command(browser, folder / "profile"),
+            "--window-size=1200,900",
+            "--dump-dom",
+            "--virtual-time-budget=10000",
+            copy.as_uri(),
+        ]
+        done = subprocess.run(
+            command, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, check=False
+        )
+    found = re.search(rf'<pre id="{RESULT_ID}">(\d+) (\d+)</pre>', done.stdout.decode("utf-8"))
+    assert found, done.stderr.decode(errors="replace")[-2000:]
+    return int(found[1]), int(found[2])

@@ -27,7 +27,7 @@ from mvi_xl.browser import BROWSER_ENV, find_browser, install_locations, print_p
 from mvi_xl.cli import cli
 from mvi_xl.html_page import render_page
 
-from .accessibility import chromium
+from .accessibility import chromium, printed_heights
 from .conftest import BASIC_ROWS, write_xlsx
 from .monitors import CATALOGUE, Built, session_catalogue
 from .test_html import config_of
@@ -191,6 +191,8 @@ def test_every_page_prints_on_one_tagged_page(
     numbers = "" if first is None else f"{first.by_status['voltooid']} "
     lists = monitor.running or monitor.planned or monitor.realised or monitor.focus_points
     assert_tagged_monitor(target, lang, numbers, lists=bool(lists))
+    content, sheet = printed_heights(real_browser, page)
+    assert content <= sheet, (content, sheet)  # fits with room: scaled down enough
 
 
 # --- Failures and the fallback -------------------------------------------------------------------
