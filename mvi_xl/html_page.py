@@ -169,16 +169,17 @@ def _status_table(monitor: Monitor, words: Words) -> str:
 
 
 def _period_row(monitor: Monitor, counts: PeriodCounts, words: Words) -> str:
-    cells = [str(counts.total), *(str(counts.by_status[s]) for s in monitor.statuses)]
-    cells.append(f"{counts.headline} {words.status(counts.headline_status)}")
-    cells.append(f"{counts.share:.0%}")
-    cells.append(_tick(counts, words))
+    texts = [str(counts.total), *(str(counts.by_status[s]) for s in monitor.statuses)]
+    texts.append(f"{counts.headline} {words.status(counts.headline_status)}")
+    texts.append(f"{counts.share:.0%}")
+    cells = [escape(t) for t in texts]
+    cells.append(_tick(counts, words))  # markup of its own, escaped inside
     if monitor.previous is not None:
-        cells.append(_change_text(monitor, monitor.change(counts) or {}, words))
+        cells.append(escape(_change_text(monitor, monitor.change(counts) or {}, words)))
     label = escape(words.period(counts.period))
     return (
         f'<tr><th scope="row"><span class="clamp">{label}</span></th>'
-        + "".join(f"<td>{c if c.startswith('<') else escape(c)}</td>" for c in cells)
+        + "".join(f"<td>{c}</td>" for c in cells)
         + "</tr>"
     )
 

@@ -261,8 +261,9 @@ class _DateWriter:
 
 def _excel_serial(date: dt.date) -> float | None:
     """Excel's serial number of a day (1900 date system), as XlsxWriter computes it for a
-    datetime at midnight. Before March 1900, where Excel counts a 29 February 1900 that never
-    was, 1 is 01-01-1900 (XlsxWriter would write 0 for it); None before 1900."""
+    datetime at midnight, but for 01-01-1900, which is 1 (XlsxWriter takes a datetime on that
+    day for a time of day and writes 0). Before March 1900 the count has no 29 February 1900
+    yet, which Excel has; None before 1900, where Excel has no serial number."""
     if date < FIRST_EXCEL_DAY:
         return None
     if date < FIRST_PLAIN_SERIAL_DAY:
