@@ -50,7 +50,7 @@ Exit codes:
      (also: --pdf or --ods and no LibreOffice, or no PDF, page or .ods
      made; another run kept the monitor locked too long; the history or the
      archive can't be read or written: nothing was changed)
-  5  build: the monitor or its PDF was in use (open in Excel or a viewer); the
+  5  build: the monitor or its PDF, page or .ods was in use (open elsewhere); the
      new one was saved under a dated name beside it, which the output names
 """
 
@@ -722,6 +722,8 @@ def _renderings_json(result: pipeline.Result, data: dict) -> None:
     for key, path in (("html", result.html), ("ods", result.ods)):
         if path is not None:
             data[key] = str(path)
+    if result.html is not None or result.ods is not None:
+        data["renderings_in_use"] = result.renderings_fell_back
 
 
 def _already_published(result: pipeline.Result, words: Words) -> str:
@@ -795,6 +797,24 @@ def _say_renderings(result: pipeline.Result, words: Words) -> None:
     _say_untagged(result, words)
 
 
+def _say_renderings_in_use(result: pipeline.Result, words: Words) -> None:
+    """The page or the .ods was open: where the new one went (exit 5)."""
+    if not result.renderings_fell_back or result.target is None:
+        return
+    from .ods import ods_path
+    from .renderings import html_path
+
+    for path, target in (
+        (result.html, html_path(result.target)),
+        (result.ods, ods_path(result.target)),
+    ):
+        if path is not None and path != target:
+            text, hint = vocabulary.message(
+                words.lang, "rendering_in_use", target=target, path=path
+            )
+            click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
+
+
 def _say_untagged(result: pipeline.Result, words: Words) -> None:
     if result.pdf is not None and result.pdf_tagged is False:
         from .browser import BROWSER_ENV
@@ -820,6 +840,7 @@ def _say_in_use(result: pipeline.Result, words: Words) -> None:
             path=result.pdf,
         )
         click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
+    _say_renderings_in_use(result, words)
 
 
 def _echo_json(data: object) -> None:

@@ -69,6 +69,10 @@ PAGE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "niet vervangen",
             "Probeer het opnieuw, of maak de monitor zonder --ods.",
         ),
+        "rendering_in_use": (
+            "{target} is in gebruik; het nieuwe bestand staat in {path}",
+            "Sluit het bestand; de volgende run vervangt het weer.",
+        ),
     },
     "en": {
         "date_before_1900": (
@@ -94,6 +98,10 @@ PAGE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "LibreOffice could not make the OpenDocument file ({reason}); the monitor was not "
             "replaced",
             "Try again, or build the monitor without --ods.",
+        ),
+        "rendering_in_use": (
+            "{target} is in use; the new file is in {path}",
+            "Close the file; the next run replaces it again.",
         ),
     },
 }

@@ -114,11 +114,12 @@ class Result:
     html: Path | None = None  # --html: the page
     ods: Path | None = None  # --ods: the OpenDocument copy
     pdf_tagged: bool | None = None  # --pdf: False when LibreOffice printed it (no browser)
+    renderings_fell_back: bool = False  # the page or the .ods was in use: a dated sibling
 
     @property
     def elsewhere(self) -> bool:
         """Something was saved under a dated name because its file was in use (exit 5)."""
-        return self.fell_back or self.pdf_fell_back
+        return self.fell_back or self.pdf_fell_back or self.renderings_fell_back
 
 
 def default_output(register: Path, more: Sequence[Path] = ()) -> Path:
@@ -535,6 +536,7 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
         monitor = replace(monitor, notices=monitor.notices + _long_paths(publish.final))
     else:
         _remove_dated_copies(output, None if pdf is None or pdf_fell_back else pdf)
+        _renderings().remove_dated_copies(output, rendered)
     return Result(
         monitor,
         lang,
@@ -549,6 +551,7 @@ def _build(options: Options, output: Path, read: Read | None) -> Result:
         html=rendered.html,
         ods=rendered.ods,
         pdf_tagged=rendered.pdf_tagged,
+        renderings_fell_back=_renderings().fell_back(output, rendered),
     )
 
 

@@ -11,13 +11,14 @@ LibreOffice's print of the Monitor sheet, which is not tagged, and the run says 
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .model import Monitor
 from .ods import ods_path
-from .safe_io import atomic_output, dated_sibling
+from .safe_io import atomic_output, dated_sibling, dated_siblings
 
 
 def html_path(monitor: Path) -> Path:
@@ -126,6 +127,24 @@ def _write_text(text: str, target: Path) -> Path:
     return publish.final or target
 
 
+def fell_back(output: Path, written: Written) -> bool:
+    """The page or the .ods was in use and went to a dated sibling (exit 5, like the PDF)."""
+    return (written.html is not None and written.html != html_path(output)) or (
+        written.ods is not None and written.ods != ods_path(output)
+    )
+
+
+def remove_dated_copies(output: Path, written: Written) -> None:
+    """The page and the .ods replaced again: the dated copies made while they were in use
+    are out of date (one still open stays for the next run)."""
+    for path, target in ((written.html, html_path(output)), (written.ods, ods_path(output))):
+        if path is None or path != target:
+            continue
+        for sibling in dated_siblings(target):
+            with suppress(OSError):
+                sibling.unlink()
+
+
 def existing(output: Path, wanted: Wanted) -> Written:
     """The page and the .ods of an unchanged monitor, left as they are."""
     return Written(
@@ -135,9 +154,10 @@ def existing(output: Path, wanted: Wanted) -> Written:
 
 
 def up_to_date(output: Path, wanted: Wanted) -> bool:
-    """The page and the .ods asked for exist beside an unchanged monitor."""
+    """The page and the .ods asked for exist beside an unchanged monitor, and neither was
+    last written to a dated copy (it was open then: the file itself is out of date)."""
     return all(
-        where(output).exists()
+        where(output).exists() and not dated_siblings(where(output))
         for asked, where in ((wanted.html, html_path), (wanted.ods, ods_path))
         if asked
     )
@@ -149,9 +169,11 @@ __all__ = [
     "Wanted",
     "Written",
     "existing",
+    "fell_back",
     "find_tools",
     "html_path",
     "ods_path",
+    "remove_dated_copies",
     "up_to_date",
     "write_renderings",
 ]

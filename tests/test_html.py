@@ -238,3 +238,44 @@ def test_a_page_that_cant_be_written_is_exit_4_in_one_line(tmp_path: Path):
     assert result.exit_code == 4, result.output
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("mvi-xl: ")
+
+
+def test_a_page_in_use_gets_a_dated_copy_and_exit_5(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """As for the PDF: a page held open (a sharing violation on Windows) doesn't stop the
+    monitor; the new page goes beside it under a dated name, and the next run that can
+    replace the page removes that copy."""
+    import errno
+
+    from mvi_xl import safe_io
+
+    register = write_xlsx(tmp_path / "register.xlsx", BASIC_ROWS)
+    page = tmp_path / "register-monitor.html"
+    assert run_build(register, "--as-of", "2018-06-01").exit_code == 0
+    real_replace = Path.replace
+
+    def replace(self: Path, target: str | Path) -> Path:
+        if Path(target) == page:
+            raise OSError(errno.EBUSY, "in use")  # as an SMB client's sharing violation
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    monkeypatch.setattr(safe_io, "REPLACE_DELAY", 0.0)
+    held = run_build(register, "--as-of", "2018-11-01", "--json")
+    assert held.exit_code == 5, held.output
+    data = json.loads(held.stdout)
+    copy = Path(data["html"])
+    assert data["renderings_in_use"] is True and data["output_in_use"] is False
+    assert copy.name.startswith("register-monitor (") and copy.suffix == ".html"
+    assert str(page) in held.stderr and copy.name in held.stderr
+    monkeypatch.setattr(Path, "replace", real_replace)
+    again = run_build(register, "--as-of", "2018-11-01")  # unchanged, but the page is old
+    assert again.exit_code == 0, again.output
+    assert page.is_file() and not copy.exists()
+
+
+def run_build(register: Path, *args: str):
+    return CliRunner().invoke(
+        cli, ["build", str(register), "--html", *args], catch_exceptions=False
+    )
