@@ -160,9 +160,11 @@ def _status_table(monitor: Monitor, words: Words) -> str:
         notes.append(words["change.no_snapshot"].format(since=words.date(monitor.since)))
     return (
         f'<section aria-labelledby="h-table"><h2 id="h-table">{escape(words["table.title"])}</h2>'
+        # a narrow screen scrolls the table, not the page: a region the keyboard can reach
+        '<div class="table-wrap" role="region" aria-labelledby="h-table" tabindex="0">'
         f'<table class="status"><caption>{escape(caption)}</caption>'
         f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody>"
-        f"<tfoot>{_total_row(monitor, periods, words)}</tfoot></table>"
+        f"<tfoot>{_total_row(monitor, periods, words)}</tfoot></table></div>"
         + "".join(f'<p class="note">{escape(n)}</p>' for n in notes)
         + "</section>"
     )
@@ -378,6 +380,8 @@ h3{{font-size:.95rem;margin:.5rem 0 .2rem}}
 .columns{{display:grid;grid-template-columns:{LEFT_SHARE:.2f}fr {1 - LEFT_SHARE:.2f}fr;gap:1.5rem}}
 @media (max-width:60rem){{.columns{{display:block}}}}
 .logo{{max-height:3.5rem;max-width:12rem}}
+.table-wrap{{overflow-x:auto}}
+.table-wrap:focus{{outline:2px solid {colours.accent};outline-offset:2px}}
 table.status{{border-collapse:collapse;width:100%;font-size:.9rem}}
 caption{{text-align:left;font-weight:bold;padding:.2rem 0}}
 th,td{{border:1px solid #8A8A8A;padding:.15rem .35rem;text-align:center;vertical-align:middle}}
@@ -403,6 +407,7 @@ h1{{font-size:14pt}}
 h2{{font-size:9pt;margin:2mm 0 1mm;print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 h3{{font-size:8pt;margin:1mm 0 .5mm}}
 thead th,tbody tr:nth-child(even){{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+.table-wrap{{overflow:visible}}
 table.status{{font-size:8pt}}
 .note,.muted{{font-size:8pt}}
 .chart-box{{margin:1mm 0}}
