@@ -391,6 +391,8 @@ def watch(
 @sheet_option
 @strict_option
 @click.option("--pdf", is_flag=True, help="The scheduled build also prints the PDF.")
+@click.option("--html", is_flag=True, help="The scheduled build also writes the web page.")
+@click.option("--ods", is_flag=True, help="The scheduled build also writes the .ods.")
 @click.option(
     "--per-afdeling",
     "per_department",
@@ -428,6 +430,8 @@ def schedule(
     sheet: str | None,
     strict: bool,
     pdf: bool,
+    html: bool,
+    ods: bool,
     per_department: bool,
     python: str | None,
     run_as: str | None,
@@ -454,8 +458,9 @@ def schedule(
         carried += ["--sheet", sheet]
     if strict:
         carried.append("--strict")
-    if pdf:
-        carried.append("--pdf")
+    for flag, asked in (("--pdf", pdf), ("--html", html), ("--ods", ods)):
+        if asked:
+            carried.append(flag)
     request = planner.Request(
         [str(r) for r in registers],
         str(output) if output else None,
