@@ -5,16 +5,13 @@ is found as for ``--pdf`` (pdf.py); each run has a throw-away profile and a time
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
 from .errors import OutputError
-from .pdf import SOFFICE_ENV, find_soffice
+from .pdf import SOFFICE_ENV, find_soffice, run_soffice
 from .safe_io import atomic_output, dated_sibling
 
 TIMEOUT = 180.0
@@ -75,31 +72,10 @@ def _is_whole_ods(path: Path) -> bool:
 
 
 def _run(command: list[str], timeout: float, target: Path) -> None:
-    posix = os.name == "posix"
-    try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=posix,  # so a time-out ends LibreOffice's helper processes too
-        )
-    except OSError as exc:
-        raise OutputError("ods_failed", path=target, reason=exc.strerror or str(exc)) from None
-    try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        if posix:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
-        reason = f"LibreOffice took longer than {timeout:.0f} s"
-        raise OutputError("ods_failed", path=target, reason=reason) from None
-    if process.returncode != 0:
-        last = output.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        reason = f"LibreOffice stopped with code {process.returncode}: {last[0][:200]}"
-        raise OutputError("ods_failed", path=target, reason=reason)
+    def failed(reason: str) -> OutputError:
+        return OutputError("ods_failed", path=target, reason=reason[:300])
+
+    run_soffice(command, timeout, failed)
 
 
 __all__ = ["export_ods", "ods_path", "require_soffice_for_ods"]
