@@ -58,6 +58,12 @@ PAGE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "de browser kon de PDF niet maken ({reason}); de monitor is niet vervangen",
             "Probeer het opnieuw, of noem in {env} een andere browser (Edge, Chrome, Chromium).",
         ),
+        "no_pdf_printer": (
+            "geen browser (Edge, Chrome, Chromium) en geen LibreOffice gevonden; --pdf heeft een "
+            "van beide nodig om de monitor als PDF af te drukken, dus er is niets geschreven",
+            "Installeer Microsoft Edge, Google Chrome, Chromium of LibreOffice, noem de browser "
+            "in {browser_env} of soffice in {env}, of laat --pdf weg.",
+        ),
         "no_libreoffice_ods": (
             "LibreOffice niet gevonden; --ods heeft LibreOffice Calc nodig om de monitor als "
             "OpenDocument op te slaan, dus er is niets geschreven",
@@ -87,6 +93,12 @@ PAGE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "browser_failed": (
             "the browser could not make the PDF ({reason}); the monitor was not replaced",
             "Try again, or name another browser (Edge, Chrome, Chromium) in {env}.",
+        ),
+        "no_pdf_printer": (
+            "no browser (Edge, Chrome, Chromium) and no LibreOffice found; --pdf needs one of "
+            "them to print the monitor as a PDF, so nothing was written",
+            "Install Microsoft Edge, Google Chrome, Chromium or LibreOffice, name the browser in "
+            "{browser_env} or soffice in {env}, or leave out --pdf.",
         ),
         "no_libreoffice_ods": (
             "LibreOffice not found; --ods needs LibreOffice Calc to save the monitor as "

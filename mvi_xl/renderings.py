@@ -55,14 +55,17 @@ def find_tools(wanted: Wanted) -> Tools:
     missing LibreOffice is an OutputError (exit 4)."""
     if not (wanted.pdf or wanted.ods):
         return Tools()
-    from .browser import find_browser
+    from .browser import BROWSER_ENV, find_browser
+    from .errors import OutputError
     from .ods import require_soffice_for_ods
-    from .pdf import require_soffice
+    from .pdf import SOFFICE_ENV, find_soffice
 
     browser = find_browser() if wanted.pdf else None
     soffice = None
     if wanted.pdf and browser is None:
-        soffice = require_soffice()
+        soffice = find_soffice()
+        if soffice is None:
+            raise OutputError("no_pdf_printer", env=SOFFICE_ENV, browser_env=BROWSER_ENV)
     if wanted.ods:
         soffice = soffice or require_soffice_for_ods()
     return Tools(browser, soffice)

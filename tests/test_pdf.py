@@ -116,8 +116,8 @@ def test_soffice_in_the_windows_install_folder(tmp_path: Path):
 @pytest.mark.parametrize(
     ("lang", "start"),
     [
-        ("nl", "mvi-xl: LibreOffice niet gevonden; --pdf heeft LibreOffice Calc nodig"),
-        ("en", "mvi-xl: LibreOffice not found; --pdf needs LibreOffice Calc"),
+        ("nl", "mvi-xl: geen browser (Edge, Chrome, Chromium) en geen LibreOffice gevonden"),
+        ("en", "mvi-xl: no browser (Edge, Chrome, Chromium) and no LibreOffice found"),
     ],
 )
 def test_pdf_without_libreoffice_exits_4_and_writes_nothing(
@@ -130,7 +130,7 @@ def test_pdf_without_libreoffice_exits_4_and_writes_nothing(
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(start), result.stderr
-    assert pdf.SOFFICE_ENV in lines[0] and "--pdf" in lines[0]
+    assert pdf.SOFFICE_ENV in lines[0] and BROWSER_ENV in lines[0] and "--pdf" in lines[0]
     assert sorted(p.name for p in register.parent.iterdir()) == ["register.xlsx"]
 
 
