@@ -784,6 +784,8 @@ def _fingerprint(monitor: Monitor, config: Config, options: Options, lang: str) 
             # fingerprint
             *(("html",) if options.html else ()),
             *(("ods",) if options.ods else ()),
+            # a browser installed since makes the next run print the tagged PDF
+            *_renderings().pdf_route(options.pdf),
         ),
         version=__version__,
         history=input_digest(shown, monitor.previous),

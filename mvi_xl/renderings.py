@@ -50,6 +50,15 @@ class Tools:
     soffice: Path | None = None
 
 
+def pdf_route(pdf: bool) -> tuple[str, ...]:
+    """For the fingerprint: how --pdf would print now (a browser: tagged)."""
+    if not pdf:
+        return ()
+    from .browser import find_browser
+
+    return ("pdf-browser",) if find_browser() is not None else ()
+
+
 def find_tools(wanted: Wanted) -> Tools:
     """A browser for a tagged PDF (else LibreOffice prints it), LibreOffice for --ods; a
     missing LibreOffice is an OutputError (exit 4)."""
@@ -176,6 +185,7 @@ __all__ = [
     "find_tools",
     "html_path",
     "ods_path",
+    "pdf_route",
     "remove_dated_copies",
     "up_to_date",
     "write_renderings",

@@ -262,3 +262,21 @@ def test_without_a_browser_libreoffice_prints_and_says_it_is_untagged(
     english = run("build", "--example", "--pdf", "--force", "--lang", "en", "-o", output)
     assert english.exit_code == 0, english.output
     assert "is not tagged" in english.stderr
+
+
+def test_a_browser_found_later_prints_the_tagged_pdf_then(
+    real_browser: Path, soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Unchanged input leaves a monitor alone, but not its untagged PDF once a browser can
+    print the tagged one."""
+    output = tmp_path / "voorbeeld-monitor.xlsx"
+    monkeypatch.setenv(BROWSER_ENV, "")
+    first = json.loads(run("build", "--example", "--pdf", "--json", "-o", output).stdout)
+    assert first["pdf_tagged"] is False
+    again = json.loads(run("build", "--example", "--pdf", "--json", "-o", output).stdout)
+    assert again["up_to_date"] is True
+    monkeypatch.setenv(BROWSER_ENV, str(real_browser))
+    now = json.loads(run("build", "--example", "--pdf", "--json", "-o", output).stdout)
+    assert now["up_to_date"] is False and now["pdf_tagged"] is True
+    with pikepdf.open(output.with_suffix(".pdf")) as pdf:
+        assert "/StructTreeRoot" in pdf.Root
