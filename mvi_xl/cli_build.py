@@ -57,7 +57,18 @@ if TYPE_CHECKING:
 @click.option(
     "--pdf",
     is_flag=True,
-    help="Also print the Monitor sheet to a one-page PDF beside the monitor (needs LibreOffice).",
+    help="Also a one-page PDF beside the monitor: the --html page printed tagged by Edge, "
+    "Chrome or Chromium, else the Monitor sheet printed untagged by LibreOffice.",
+)
+@click.option(
+    "--html",
+    is_flag=True,
+    help="Also the Monitor page as one accessible, self-contained HTML file beside the monitor.",
+)
+@click.option(
+    "--ods",
+    is_flag=True,
+    help="Also the monitor as OpenDocument (.ods) beside it (needs LibreOffice).",
 )
 @click.option(
     "--per-afdeling",
@@ -92,6 +103,8 @@ def build(
     as_json: bool,
     example: bool,
     pdf: bool,
+    html: bool,
+    ods: bool,
     per_department: bool,
     department: str | None,
     publish: bool,
@@ -135,6 +148,8 @@ def build(
             more=registers[1:],
             department=department,
             publish=publish,
+            html=html,
+            ods=ods,
         )
         sources = None  # worked out by the build, unless the log file's check needs them first
         if log_file is not None:

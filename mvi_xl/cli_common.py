@@ -30,10 +30,10 @@ Exit codes:
   2  usage error: bad option, date or mvi-xl.toml
   3  the register can't be read or is invalid (also: warnings under --strict)
   4  the monitor can't be written: no permission, read-only, the drive gone
-     (also: --pdf and no LibreOffice or no PDF; another run kept the monitor
-     locked too long; the history or the archive can't be read or written:
-     nothing was changed)
-  5  build: the monitor or its PDF was in use (open in Excel or a viewer); the
+     (also: --pdf or --ods and no LibreOffice, or no PDF, page or .ods
+     made; another run kept the monitor locked too long; the history or the
+     archive can't be read or written: nothing was changed)
+  5  build: the monitor or its PDF, page or .ods was in use (open elsewhere); the
      new one was saved under a dated name beside it, which the output names
 """
 

@@ -64,7 +64,19 @@ def _result_json(result: Result) -> dict[str, Any]:
     if result.pdf is not None:
         data["pdf"] = str(result.pdf)
         data["pdf_in_use"] = result.pdf_fell_back
+    _renderings_json(result, data)
     return data
+
+
+def _renderings_json(result: Result, data: dict[str, Any]) -> None:
+    """--html, --ods, and whether the PDF is tagged (renderings.py)."""
+    if result.pdf is not None and result.pdf_tagged is not None:
+        data["pdf_tagged"] = result.pdf_tagged
+    for key, path in (("html", result.html), ("ods", result.ods)):
+        if path is not None:
+            data[key] = str(path)
+    if result.html is not None or result.ods is not None:
+        data["renderings_in_use"] = result.renderings_fell_back
 
 
 def _already_published(result: Result, words: Words) -> str:
@@ -89,6 +101,7 @@ def report_result(result: Result, as_json: bool, check: bool) -> None:
     if as_json:
         echo_json(_result_json(result))
         _say_in_use(result, words)
+        _say_untagged(result, words)
         return
     if monitor is None:  # a published peildatum: nothing was read or written
         click.echo(_already_published(result, words))
@@ -123,8 +136,42 @@ def report_result(result: Result, as_json: bool, check: bool) -> None:
         click.echo(words["cli.written"].format(path=result.output))
         if result.pdf is not None:
             click.echo(words["cli.pdf_written"].format(path=result.pdf))
+        _say_renderings(result, words)
         _say_published(result, words)
     _say_in_use(result, words)
+
+
+def _say_renderings(result: Result, words: Words) -> None:
+    """Where the page and the .ods went, and a notice when the PDF is not tagged."""
+    if result.html is not None:
+        click.echo(words["cli.html_written"].format(path=result.html))
+    if result.ods is not None:
+        click.echo(words["cli.ods_written"].format(path=result.ods))
+    _say_untagged(result, words)
+
+
+def _say_renderings_in_use(result: Result, words: Words) -> None:
+    """The page or the .ods was open: where the new one went (exit 5)."""
+    if not result.renderings_fell_back or result.target is None:
+        return
+    from .ods import ods_path
+    from .renderings import html_path
+
+    for path, target in (
+        (result.html, html_path(result.target)),
+        (result.ods, ods_path(result.target)),
+    ):
+        if path is not None and path != target:
+            text, hint = i18n.message(words.lang, "rendering_in_use", target=target, path=path)
+            click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
+
+
+def _say_untagged(result: Result, words: Words) -> None:
+    if result.pdf is not None and result.pdf_tagged is False:
+        from .browser import BROWSER_ENV
+
+        text, hint = i18n.message(words.lang, "pdf_untagged", path=result.pdf, env=BROWSER_ENV)
+        click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
 
 
 def _say_in_use(result: Result, words: Words) -> None:
@@ -144,3 +191,4 @@ def _say_in_use(result: Result, words: Words) -> None:
             path=result.pdf,
         )
         click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
+    _say_renderings_in_use(result, words)

@@ -50,6 +50,8 @@ from .words.i18n import Words
 @sheet_option
 @strict_option
 @click.option("--pdf", is_flag=True, help="The scheduled build also prints the PDF.")
+@click.option("--html", is_flag=True, help="The scheduled build also writes the web page.")
+@click.option("--ods", is_flag=True, help="The scheduled build also writes the .ods.")
 @click.option(
     "--per-afdeling",
     "per_department",
@@ -87,6 +89,8 @@ def schedule(
     sheet: str | None,
     strict: bool,
     pdf: bool,
+    html: bool,
+    ods: bool,
     per_department: bool,
     python: str | None,
     run_as: str | None,
@@ -112,8 +116,9 @@ def schedule(
         carried += ["--sheet", sheet]
     if strict:
         carried.append("--strict")
-    if pdf:
-        carried.append("--pdf")
+    for flag, asked in (("--pdf", pdf), ("--html", html), ("--ods", ods)):
+        if asked:
+            carried.append(flag)
     request = planner.Request(
         [str(r) for r in registers],
         str(output) if output else None,

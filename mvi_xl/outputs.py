@@ -135,13 +135,14 @@ def io_failure(
     return OutputError(code, path=place or output, reason=reason)
 
 
-def refuse_unsafe_output(sources: Sequence[Path], output: Path, *, pdf: bool) -> None:
-    """Before anything is read: no register is written, by any name (exit 2)."""
+def refuse_unsafe_output(
+    sources: Sequence[Path], output: Path, *, beside: Sequence[Path] = ()
+) -> None:
+    """Before anything is read: no register is written, by any name (exit 2); ``beside`` are
+    the files a build writes next to the monitor (the PDF, the page, the .ods)."""
     for source in sources:
         refuse_overwriting_register(source, output)
-    written = [output, history_path(output), lock_path(output)]
-    if pdf:
-        written.append(pdf_target(output))
+    written = [output, history_path(output), lock_path(output), *beside]
     refuse_writing_registers(sources, written)
 
 

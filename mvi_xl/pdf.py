@@ -21,7 +21,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -157,6 +157,17 @@ def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target
         str(out),
         *map(str, inputs),
     ]
+
+    def failed(reason: str) -> OutputError:
+        return OutputError("pdf_failed", path=target, reason=reason)
+
+    run_soffice(command, timeout, failed)
+
+
+def run_soffice(command: list[str], timeout: float, failed: Callable[[str], OutputError]) -> None:
+    """Run a headless LibreOffice ``command`` to its end; ``failed(reason)`` is the error
+    raised when it can't start, takes longer than ``timeout`` seconds (it is ended, with its
+    helper processes) or stops with an error code. Shared with --ods (ods.py)."""
     posix = os.name == "posix"
     try:
         process = subprocess.Popen(
@@ -167,7 +178,7 @@ def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target
             start_new_session=posix,  # so a time-out ends LibreOffice's helper processes too
         )
     except OSError as exc:
-        raise OutputError("pdf_failed", path=target, reason=exc.strerror or str(exc)) from None
+        raise failed(exc.strerror or str(exc)) from None
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -176,13 +187,7 @@ def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target
         else:
             process.kill()
         process.communicate()
-        raise OutputError(
-            "pdf_failed", path=target, reason=f"LibreOffice took longer than {timeout:.0f} s"
-        ) from None
+        raise failed(f"LibreOffice took longer than {timeout:.0f} s") from None
     if process.returncode != 0:
         last = output.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        raise OutputError(
-            "pdf_failed",
-            path=target,
-            reason=f"LibreOffice stopped with code {process.returncode}: {last[0]}",
-        )
+        raise failed(f"LibreOffice stopped with code {process.returncode}: {last[0]}")

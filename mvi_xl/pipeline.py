@@ -11,9 +11,10 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import __version__, props
 from .archive import Archive, Kept
@@ -47,7 +48,9 @@ from .outputs import (
     remove_dated_copies,
     sibling_for,
 )
-from .registers import Sources, distinct_sources, read_settled, source_names, sources_of
+from .registers import Sources, distinct_sources, read_settled, source_names
+from .runs import Options as Options  # the command line builds them through the pipeline
+from .runs import Result as Result
 from .safe_io import (
     atomic_output,
     remove_stale_temporaries,
@@ -57,54 +60,13 @@ from .safe_io import (
 from .words.i18n import Words
 from .words.terms import label_key
 
+if TYPE_CHECKING:
+    from .renderings import Wanted
+
 EXAMPLE_REGISTER = ("voorbeeld", "register.xlsx")
 #: The example is a register as it stood in autumn 2018; its monitor looks back to June.
 EXAMPLE_AS_OF = dt.date(2018, 11, 1)
 EXAMPLE_SINCE = dt.date(2018, 6, 1)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Options:
-    register: Path
-    output: Path | None = None
-    as_of: dt.date | None = None
-    since: dt.date | None = None
-    config: Path | None = None
-    sheet: str | None = None
-    lang: str | None = None
-    strict: bool = False
-    pdf: bool = False
-    force: bool = False  # rebuild even when nothing that goes in has changed
-    more: tuple[Path, ...] = ()  # further registers, combined with the first into one monitor
-    department: str | None = None  # limit the monitor to one department ("" = without one)
-    publish: bool = False  # --publish: the monitor of record for its peildatum (see cycle.py)
-
-    def sources(self) -> Sources:
-        """The register files this monitor reads (a folder stands for the registers in it),
-        worked out afresh: a run does so once and passes them on."""
-        return sources_of(self.register, self.more)
-
-
-@dataclass(frozen=True)
-class Result:
-    monitor: Monitor | None  # None when the peildatum was published already (nothing was read)
-    lang: str
-    output: Path | None
-    pdf: Path | None = None
-    up_to_date: bool = False  # nothing changed: the monitor was left untouched
-    fell_back: bool = False  # the monitor was in use: ``output`` is a dated sibling
-    target: Path | None = None  # the monitor that was asked for
-    pdf_fell_back: bool = False  # the PDF was in use: ``pdf`` is a dated sibling
-    published: bool = False  # this run recorded a published snapshot
-    archived: Path | None = None  # the archived copy of this peildatum's published monitor
-    #: the peildatum was published before: nothing was read, written or recorded
-    already_published: dt.date | None = None
-    department: str | None = None  # --per-afdeling: the department of this monitor
-
-    @property
-    def elsewhere(self) -> bool:
-        """Something was saved under a dated name because its file was in use (exit 5)."""
-        return self.fell_back or self.pdf_fell_back
 
 
 def today() -> dt.date:
@@ -252,8 +214,9 @@ def build(options: Options, read: Read | None = None, sources: Sources | None = 
 
 
 def _build(options: Options, sources: Sources, output: Path, read: Read | None) -> Result:
-    refuse_unsafe_output(sources.paths, output, pdf=options.pdf)
-    soffice = _pdf().require_soffice() if options.pdf else None  # before anything is written
+    wanted = _wanted(options)
+    refuse_unsafe_output(sources.paths, output, beside=wanted.paths(output))
+    tools = _renderings().find_tools(wanted)  # before anything is written
     with run_lock(output) as lock:
         path = history_path(output)
         remove_stale_temporaries(path)
@@ -277,9 +240,11 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
             not (options.force or options.publish)
             and _up_to_date(output, stamp, monitor, history, recording)
             and (not options.pdf or pdf_up_to_date(output))
+            and _renderings().up_to_date(output, wanted)
         ):
             pdf = pdf_target(output) if options.pdf else None  # checked to exist
             remove_dated_copies(output, pdf)
+            kept_files = _renderings().existing(output, wanted)
             return Result(
                 monitor,
                 lang,
@@ -288,6 +253,8 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
                 up_to_date=True,
                 target=output,
                 department=options.department,
+                html=kept_files.html,
+                ods=kept_files.ods,
             )
         aside = history.aside_path() if recording.history is not None else None
         notices = (
@@ -297,6 +264,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
         from .writer import Imprint, write_workbook  # XlsxWriter: only once there is a monitor
 
         kept: Kept | None = None
+        rendered = _renderings().Written()
         publish = atomic_output(
             output, fallback=lambda: sibling_for(output, stamp), check=require_lock(lock)
         )
@@ -322,11 +290,11 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
                     # failed export leaves the previous monitor (and its history) as it was;
                     # a PDF open in a viewer gets a dated sibling of its own and the workbook
                     # is still replaced
-                    pdf = (
-                        _pdf().export_pdf(temporary, pdf_target(output), soffice=soffice)
-                        if soffice
-                        else None
+                    job = _renderings().Job(
+                        monitor, lang, config, temporary, output, today(), __version__
                     )
+                    rendered = _renderings().write_renderings(job, wanted, tools)
+                    pdf = rendered.pdf
                     if options.publish:
                         kept = archive.keep(monitor.as_of, temporary, pdf)
             except OutputError as exc:
@@ -342,6 +310,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
         monitor = replace(monitor, notices=monitor.notices + long_paths(publish.final))
     else:
         remove_dated_copies(output, None if pdf is None or pdf_fell_back else pdf)
+        _renderings().remove_dated_copies(output, rendered)
     return Result(
         monitor,
         lang,
@@ -353,6 +322,10 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
         published=kept is not None,
         archived=kept.workbook if kept is not None else None,
         department=options.department,
+        html=rendered.html,
+        ods=rendered.ods,
+        pdf_tagged=rendered.pdf_tagged,
+        renderings_fell_back=_renderings().fell_back(output, rendered),
     )
 
 
@@ -452,6 +425,12 @@ def _fingerprint(
             options.department,
             options.publish,
             tuple(str(p) for p in sources.paths),  # as shown on the Toelichting sheet
+            # --html and --ods only when asked for: a monitor built without them keeps its
+            # fingerprint
+            *(("html",) if options.html else ()),
+            *(("ods",) if options.ods else ()),
+            # a browser installed since makes the next run print the tagged PDF
+            *_renderings().pdf_route(options.pdf),
         ),
         version=__version__,
         history=input_digest(shown, monitor.previous),
@@ -475,11 +454,17 @@ def _up_to_date(
     return True
 
 
-def _pdf() -> ModuleType:
-    """The PDF export, imported only when --pdf asks for it (it starts LibreOffice)."""
-    from . import pdf
+def _renderings() -> ModuleType:
+    """--html, --pdf and --ods (renderings.py), imported only when a build writes."""
+    from . import renderings
 
-    return pdf
+    return renderings
+
+
+def _wanted(options: Options) -> Wanted:
+    from .renderings import Wanted
+
+    return Wanted(html=options.html, pdf=options.pdf, ods=options.ods)
 
 
 def init(path: Path, *, lang: str) -> Path:

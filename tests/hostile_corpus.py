@@ -772,6 +772,11 @@ def _bad_dates(folder: Path) -> Path:
     return write_xlsx(folder / "register.xlsx", rows)
 
 
+def _dates_before_1900(folder: Path) -> Path:
+    rows = [["1", "Papier", "Aan de slag in 2017", "voltooid", "05-07-1018"]]
+    return write_xlsx(folder / "register.xlsx", rows)
+
+
 def _columns_16384(folder: Path) -> Path:
     body = rows_xml([["Actie", "Periode", "Status"]]) + rows_xml([[1] * 16_384], first=1)
     return write_ooxml(folder / "register.xlsx", [("Acties", sheet_xml(body))])
@@ -1016,6 +1021,7 @@ CASES: tuple[Case, ...] = (
         slow=True,
     ),
     Case("impossible_date", _bad_dates, 0, ("31-02-2018",), "Acties!E2"),
+    Case("date_before_1900", _dates_before_1900, 0, ("05-07-1018", "1900"), "Acties!E2"),
     Case("columns_16384", _columns_16384, 3, ("meer dan 1000 kolommen",), "Acties!ALM2", slow=True),
     Case("merged_header", _merged_header, 0, ("rij 1 tot en met 2",), "Acties!1:2"),
     Case("merged_period", _merged_period, 0, ("samengevoegde cellen",), "Acties!C2:C4"),

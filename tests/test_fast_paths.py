@@ -67,7 +67,7 @@ def date_sheet(write) -> bytes:
     worksheet = workbook.add_worksheet()
     date_format = workbook.add_format({"num_format": "dd-mm-yyyy"})
     days = [
-        dt.date(1900, 1, 1),
+        dt.date(1900, 1, 2),  # not 01-01-1900: write_datetime takes that for a time of day (0)
         dt.date(1900, 2, 28),
         dt.date(1900, 3, 1),
         dt.date(1910, 1, 1),
@@ -93,6 +93,15 @@ def test_dates_are_the_cells_write_datetime_makes():
         write(row, 0, day, date_format)
 
     assert date_sheet(fast) == date_sheet(plain)
+
+
+def test_the_first_day_of_1900_is_serial_1():
+    """write_datetime writes 0 for a datetime on 01-01-1900 (it takes it for a time of day);
+    the date writer gives the day Excel's serial number 1."""
+    assert actions_sheet._excel_serial(dt.date(1900, 1, 1)) == 1.0
+    assert actions_sheet._excel_serial(dt.date(1900, 2, 28)) == 59.0
+    assert actions_sheet._excel_serial(dt.date(1900, 3, 1)) == 61.0  # after Excel's 29-02-1900
+    assert actions_sheet._excel_serial(dt.date(1899, 12, 31)) is None
 
 
 def table_workbook(add) -> bytes:

@@ -138,7 +138,10 @@ def _has_font(family: str) -> bool:
     return bool(found.stdout.strip())
 
 
-def test_build_pdf_writes_the_monitor_and_its_one_page_pdf(soffice: str, tmp_path: Path):
+def test_build_pdf_writes_the_monitor_and_its_one_page_pdf(
+    soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("MVI_XL_BROWSER", "")  # LibreOffice's route; test_tagged_pdf.py: Chromium
     output = tmp_path / "map met spatie" / "voorbeeld.xlsx"
     output.parent.mkdir()
     result = CliRunner().invoke(

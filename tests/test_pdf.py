@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from mvi_xl import pdf
+from mvi_xl.browser import BROWSER_ENV
 from mvi_xl.cli import cli
 from mvi_xl.errors import OutputError
 
@@ -68,6 +69,7 @@ def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     script.chmod(0o755)
     monkeypatch.setenv(pdf.SOFFICE_ENV, str(script))
     monkeypatch.setenv("FAKE_SOFFICE_LOG", str(tmp_path / "soffice.log"))
+    monkeypatch.setenv(BROWSER_ENV, "")  # LibreOffice's route; test_tagged_pdf.py the browser's
     return script
 
 
@@ -114,20 +116,21 @@ def test_soffice_in_the_windows_install_folder(tmp_path: Path):
 @pytest.mark.parametrize(
     ("lang", "start"),
     [
-        ("nl", "mvi-xl: LibreOffice niet gevonden; --pdf heeft LibreOffice Calc nodig"),
-        ("en", "mvi-xl: LibreOffice not found; --pdf needs LibreOffice Calc"),
+        ("nl", "mvi-xl: geen browser (Edge, Chrome, Chromium) en geen LibreOffice gevonden"),
+        ("en", "mvi-xl: no browser (Edge, Chrome, Chromium) and no LibreOffice found"),
     ],
 )
 def test_pdf_without_libreoffice_exits_4_and_writes_nothing(
     register: Path, monkeypatch: pytest.MonkeyPatch, lang: str, start: str
 ):
     monkeypatch.setenv(pdf.SOFFICE_ENV, str(register.parent / "geen-soffice"))
+    monkeypatch.setenv(BROWSER_ENV, "")  # no browser either
     result = run("build", register, "--pdf", "--lang", lang)
     assert result.exit_code == 4
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(start), result.stderr
-    assert pdf.SOFFICE_ENV in lines[0] and "--pdf" in lines[0]
+    assert pdf.SOFFICE_ENV in lines[0] and BROWSER_ENV in lines[0] and "--pdf" in lines[0]
     assert sorted(p.name for p in register.parent.iterdir()) == ["register.xlsx"]
 
 

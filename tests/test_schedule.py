@@ -197,6 +197,8 @@ def test_schedule_writes_the_cmd_file_and_prints_the_lines(tmp_path: Path, monke
         "--at",
         "6:30",
         "--pdf",
+        "--html",
+        "--ods",
         "--sheet",
         "Acties 2018",
     )
@@ -205,6 +207,7 @@ def test_schedule_writes_the_cmd_file_and_prints_the_lines(tmp_path: Path, monke
     text = cmd.read_bytes().decode("utf-8")
     received = cmdexe.run_batch_line(build_line(text), ENV)
     assert received[received.index("--sheet") + 1] == "Acties 2018" and "--pdf" in received
+    assert "--html" in received and "--ods" in received
     lines = result.stdout.splitlines()
     schtasks = next(line for line in lines if line.startswith("schtasks"))
     assert "/SC WEEKLY /D MON /ST 06:30" in schtasks and cmd.name in schtasks

@@ -10,7 +10,7 @@ from ..model import Communication, Finding
 from ..words import synonyms
 from ..words.terms import header_key
 from .header import HEADER_SCAN_ROWS
-from .values import BadDate, Synonyms, cell_text, is_blank, parse_date
+from .values import BadDate, Synonyms, cell_text, is_before_excel, is_blank, parse_date
 
 
 def read_focus_points(rows: Sequence[Sequence[object]]) -> list[str]:
@@ -65,6 +65,10 @@ def read_communications(
                     {"value": _shorten(cell_text(cell("date")))},
                 )
             )
+            date = None
+        if date is not None and is_before_excel(date):
+            where = cell_ref(sheet, index, columns["date"])
+            findings.append(Finding("date_before_1900", where, {"date": f"{date:%d-%m-%Y}"}))
             date = None
         status_text = cell_text(cell("status"))
         status = statuses.match(status_text) if status_text else ""

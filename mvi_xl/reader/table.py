@@ -27,6 +27,7 @@ from .values import (
     BadDate,
     Synonyms,
     cell_text,
+    is_before_excel,
     parse_date,
     parse_flag,
     status_cell_text,
@@ -477,11 +478,21 @@ class RowParser:
                 Finding("bad_date", self._ref(index, name), {"value": _shorten(cell_text(value))})
             )
             return None
-        return cast("dt.date | None", date)
+        found = cast("dt.date | None", date)
+        if found is not None and is_before_excel(found):
+            self.findings.append(
+                Finding("date_before_1900", self._ref(index, name), {"date": _dmy(found)})
+            )
+            return None
+        return found
 
 
 def _text(value: object) -> str:
     return value.strip() if type(value) is str else cell_text(value)
+
+
+def _dmy(date: dt.date) -> str:
+    return f"{date.day:02d}-{date.month:02d}-{date.year:04d}"  # strftime pads no year < 1000
 
 
 def _shorten(text: str, limit: int = 60) -> str:

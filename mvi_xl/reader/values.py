@@ -22,6 +22,9 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 #: column is a year typed as a number, not 10 July 1905.
 MIN_DATE_SERIAL = 3654
 MAX_DATE_SERIAL = 2958465  # 9999-12-31
+#: The first day Excel's 1900 date system can hold; an earlier date (a typo like 05-07-1018)
+#: gets a warning and is ignored (``is_before_excel``).
+FIRST_EXCEL_DAY = dt.date(1900, 1, 1)
 
 _SPACES = re.compile(r"\s+")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
@@ -101,6 +104,11 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, (int, float)):
         return _from_serial(value)
     return _from_text(str(value))
+
+
+def is_before_excel(date: dt.date) -> bool:
+    """A day before 1900, which Excel can't store as a date (its serial would be negative)."""
+    return date < FIRST_EXCEL_DAY
 
 
 def _from_serial(value: float) -> dt.date:

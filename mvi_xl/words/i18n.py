@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .file_messages import FILE_MESSAGES
 from .labels import LABELS, Plural
+from .page_messages import PAGE_MESSAGES
 from .reason_messages import REASON_MESSAGES
 from .register_messages import REGISTER_MESSAGES
 from .run_messages import RUN_MESSAGES
@@ -31,6 +32,7 @@ MESSAGES: dict[str, tuple[str | Plural, str]] = {
     **FILE_MESSAGES,
     **REASON_MESSAGES,
     **RUN_MESSAGES,
+    **PAGE_MESSAGES,
 }
 
 

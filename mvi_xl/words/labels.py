@@ -267,4 +267,18 @@ LABELS: dict[str, str | Plural] = {
     "starter.list.flag": "On monitor",
     "starter.list.communication": "Communication",
     "starter.invalid": "Pick a value from the list (or add one on the Lists sheet).",
+    # the web page, its chart and the tagged PDF (--html, --pdf), --ods
+    "page.html.lang": "en-GB",
+    "page.table.caption": "Number of actions per period and per status on {as_of}",
+    "page.chart.kind": "Bar chart: per period the number of actions per status.",
+    "page.chart.period": "{period}: {counts}",
+    "page.chart.count": "{count} {status}",
+    "page.chart.axis": "Number of actions",
+    "page.yes": "yes",
+    "page.no": "no",
+    "page.no_periods": "The register has no actions yet.",
+    "page.lists": "Actions",
+    "page.made_by": "Made with mvi-xl {version} on {date}.",
+    "cli.html_written": "Web page: {path}",
+    "cli.ods_written": "OpenDocument spreadsheet: {path}",
 }

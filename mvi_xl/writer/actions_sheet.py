@@ -68,6 +68,8 @@ TEXT_ATTRIBUTES = {
 }
 #: The first day whose Excel serial number is plain day counting (after Excel's 29-02-1900).
 FIRST_PLAIN_SERIAL_DAY = dt.date(1900, 3, 1)
+#: The first day Excel's 1900 date system has a serial number for (1).
+FIRST_EXCEL_DAY = dt.date(1900, 1, 1)
 _EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()
 
 
@@ -250,6 +252,12 @@ class _DateWriter:
         self._plain = not getattr(worksheet, "date_1904", False)
 
     def __call__(self, row: int, col: int, date: dt.date, cell_format: Format) -> None:
+        if date < FIRST_EXCEL_DAY:
+            # Excel has no serial number for it (XlsxWriter would write a negative one): the
+            # day as text, as the Dutch write it (the reader warns of such dates)
+            text = f"{date.day:02d}-{date.month:02d}-{date.year:04d}"
+            self._worksheet.write_string(row, col, text, cell_format)
+            return
         serial = self._serials[date] if self._plain else None
         if serial is None:
             moment = dt.datetime.combine(date, dt.time())
@@ -260,9 +268,13 @@ class _DateWriter:
 
 def _excel_serial(date: dt.date) -> float | None:
     """Excel's serial number of a day (1900 date system), as XlsxWriter computes it for a
-    datetime at midnight; None before March 1900, where Excel's calendar has its quirks."""
-    if date < FIRST_PLAIN_SERIAL_DAY:
+    datetime at midnight, but for 01-01-1900, which is 1 (XlsxWriter takes a datetime on that
+    day for a time of day and writes 0). Before March 1900 the count has no 29 February 1900
+    yet, which Excel has; None before 1900, where Excel has no serial number."""
+    if date < FIRST_EXCEL_DAY:
         return None
+    if date < FIRST_PLAIN_SERIAL_DAY:
+        return float(date.toordinal() - _EXCEL_DAY_ZERO - 1)
     return float(date.toordinal() - _EXCEL_DAY_ZERO)
 
 
