@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -91,3 +92,85 @@ def test_json_summary_in_english(tmp_path: Path):
     register = write_xlsx(tmp_path / "r.xlsx", rows(), header=HEADER)
     data = run("build", register, "--as-of", dt.date(2020, 11, 1), "--json", "--lang", "en")
     assert data["summary"] == "Of the 11 actions, 5 are completed (45%)."
+
+
+def _table_rows(ws, table) -> list[tuple]:
+    cells = ws[table.ref]
+    return [tuple(c.value for c in row) for row in cells[1:]]
+
+
+def test_the_sheet_equals_the_hand_count(built):
+    monitor, _ = built
+    workbook = openpyxl.load_workbook(monitor)
+    assert workbook.sheetnames == [
+        "Monitor",
+        "Acties",
+        "Per thema",
+        "Jaaroverzicht",
+        "Historie",
+        "Toelichting",
+    ]
+    ws = workbook["Jaaroverzicht"]
+    assert set(ws.tables) == {"Jaaroverzicht", "JaaroverzichtTotaal"}
+    table = ws.tables["Jaaroverzicht"]
+    assert [c.value for c in ws[table.ref][0]] == [
+        "Jaar",
+        "Thema",
+        "Voltooid",
+        "Gestart",
+        "Lopend eind jaar",
+    ]
+    label = {"": "(geen thema)"}
+    expected = {
+        (year, label.get(theme, theme), *numbers)
+        for year, theme, *numbers in EXPECTED
+        if theme is not None
+    }
+    found = _table_rows(ws, table)
+    assert len(found) == len(expected) and set(found) == expected
+    totals = _table_rows(ws, ws.tables["JaaroverzichtTotaal"])
+    assert totals == [(y, *numbers) for y, theme, *numbers in EXPECTED if theme is None]
+
+
+def test_the_sheet_lists_the_completed_actions(built):
+    monitor, _ = built
+    ws = openpyxl.load_workbook(monitor)["Jaaroverzicht"]
+    column = [(r[0].value, r[1].value) for r in ws.iter_rows(min_row=1, max_col=2)]
+    start = column.index(("Voltooid per jaar en thema", None))
+    assert start == 23  # two rows below the table (A5:E21: the header and 16 rows)
+    lines = [c for c in column[start:] if c != (None, None)]
+    assert lines == [
+        ("Voltooid per jaar en thema", None),
+        (2017, None),
+        (None, "Klimaat"),
+        ("2", "actie 2"),
+        (None, "Circulair"),
+        ("2", "actie 2"),
+        (2018, None),
+        (None, "Klimaat"),
+        ("1", "actie 1"),
+        (2019, None),
+        (None, "Circulair"),
+        ("3", "actie 3"),
+        (2020, None),
+        (None, "Klimaat"),
+        ("10", "actie 10"),
+        (None, "Social Return"),
+        ("4", "actie 4"),
+    ]
+
+
+def test_the_sheet_in_english_and_without_dates(tmp_path: Path):
+    register = write_xlsx(tmp_path / "r.xlsx", rows(), header=HEADER)
+    run("build", register, "-o", tmp_path / "en.xlsx", "--json", "--lang", "en")
+    workbook = openpyxl.load_workbook(tmp_path / "en.xlsx")
+    ws = workbook["Year report"]
+    table = ws.tables["Jaaroverzicht"]  # the table's name is the same in every language
+    assert [c.value for c in ws[table.ref][0]][-1] == "Running at year end"
+    plain = write_xlsx(
+        tmp_path / "p.xlsx",
+        [["1", "a", "2019", "voltooid"]],
+        header=["Nr", "Actie", "Periode", "Status"],
+    )
+    run("build", plain, "-o", tmp_path / "p-monitor.xlsx", "--json")
+    assert "Jaaroverzicht" not in openpyxl.load_workbook(tmp_path / "p-monitor.xlsx").sheetnames

@@ -20,6 +20,7 @@ from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
 from .styles import Styles
+from .year_sheet import add_year_worksheet, write_year_sheet
 
 #: User text stays text: no formulas, numbers or hyperlinks are guessed from strings, even if a
 #: future writer forgets to call write_string.
@@ -59,6 +60,7 @@ def write_workbook(
         views = {
             name: workbook.add_worksheet(words[f"sheet.{name}"]) for name in monitor.breakdowns
         }
+        year_sheet = add_year_worksheet(workbook, monitor, words.lang)  # issue #17
         history_sheet = workbook.add_worksheet(words["sheet.history"]) if monitor.history else None
         notes_sheet = workbook.add_worksheet(words["sheet.notes"])
 
@@ -80,6 +82,8 @@ def write_workbook(
         if history_sheet is not None:
             write_history_sheet(history_sheet, workbook, monitor, words, styles)
         write_notes_sheet(notes_sheet, monitor, words, styles, generated=generated, version=version)
+        if year_sheet is not None:  # issue #17: written last, so other sheets' formats keep ids
+            write_year_sheet(year_sheet, monitor, words.lang, styles)
         monitor_sheet.activate()
         monitor_sheet.set_first_sheet()
     except BaseException:

@@ -1,0 +1,212 @@
+"""The Jaaroverzicht sheet: per calendar year and theme the actions completed, started and
+running at the year's end (mvi_xl/years.py), in an Excel Table named ``Jaaroverzicht``; beside
+it the same per year with each action once (Table ``JaaroverzichtTotaal``); below, per year and
+theme, the completed actions, as a coordinator pastes them into the yearly report.
+
+The counts are values, not formulas: a completion year or a running span can come from the
+published monitors (an action voltooid without a date), which no column of Acties holds, so a
+COUNTIFS would only recount year columns computed here. User text is written with
+``write_string`` only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Monitor
+from ..years import YearCounts, YearReport, year_report
+from .styles import Styles
+
+TABLE_NAME = "Jaaroverzicht"
+TOTAL_TABLE_NAME = "JaaroverzichtTotaal"
+TOP = 4  # 0-based row of the tables' header
+TOTAL_COLUMN = 6  # 0-based first column of the totals table
+
+#: The sheet's words. To move into the gettext catalogue (the words package being built
+#: elsewhere); until then they live here, not in vocabulary.py.
+WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "sheet": "Jaaroverzicht",
+        "title": "Jaaroverzicht",
+        "year": "Jaar",
+        "theme": "Thema",
+        "completed": "Voltooid",
+        "started": "Gestart",
+        "running": "Lopend eind jaar",
+        "no_theme": "(geen thema)",
+        "all": "(alle acties)",
+        "totals": "Per jaar, elke actie één keer",
+        "lists": "Voltooid per jaar en thema",
+        "none": "Geen acties voltooid.",
+        "rule": (
+            "Voltooid: in het jaar van de datum gereed; zonder datum in het jaar van de eerste "
+            "gepubliceerde monitor waarin de actie voltooid is, anders in het jaar van de "
+            "peildatum. Gestart: in het jaar van de startdatum (een geplande actie is niet "
+            "gestart). Lopend eind jaar: gestart en nog niet voltooid op 31-12, naar de status "
+            "van nu (lopend of voltooid); voor {year} op de peildatum {as_of}."
+        ),
+        "several": "Een actie met meer thema's telt bij elk thema mee.",
+    },
+    "en": {
+        "sheet": "Year report",
+        "title": "Year report",
+        "year": "Year",
+        "theme": "Theme",
+        "completed": "Completed",
+        "started": "Started",
+        "running": "Running at year end",
+        "no_theme": "(no theme)",
+        "all": "(all actions)",
+        "totals": "Per year, each action once",
+        "lists": "Completed per year and theme",
+        "none": "No actions completed.",
+        "rule": (
+            "Completed: in the year of the completion date; without a date in the year of the "
+            "first published monitor showing the action completed, else in the peildatum's "
+            "year. Started: in the year of the start date (a planned action has not started). "
+            "Running at year end: started and not completed on 31-12, by today's status "
+            "(running or completed); for {year} at the peildatum {as_of}."
+        ),
+        "several": "An action with several themes counts under each of them.",
+    },
+}
+
+
+def has_year_sheet(monitor: Monitor) -> bool:
+    """The sheet is made when the register has a date to go by: a start or completion date."""
+    register = monitor.register
+    return register.has("completed") or register.has("start")
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    worksheet: Any
+    words: dict[str, str]
+    styles: Styles
+    report: YearReport
+
+
+def add_year_worksheet(workbook: Any, monitor: Monitor, lang: str) -> Any | None:
+    """Add the empty Jaaroverzicht sheet at this point in the sheet order, where the register
+    allows one (``has_year_sheet``); None otherwise. It is filled by ``write_year_sheet``
+    after the other sheets, so that the formats they use keep their numbers."""
+    if not has_year_sheet(monitor):
+        return None
+    return workbook.add_worksheet(WORDS[lang]["sheet"])
+
+
+def write_year_sheet(worksheet: Any, monitor: Monitor, lang: str, styles: Styles) -> None:
+    """Fill the Jaaroverzicht sheet made by ``add_year_worksheet``."""
+    words = WORDS[lang]
+    sheet = _Sheet(worksheet, words, styles, year_report(monitor))
+    ws = worksheet
+    ws.write_string(0, 0, words["title"], styles["title"])
+    ws.set_row(0, 30)
+    as_of = monitor.as_of.strftime("%d-%m-%Y")
+    ws.write_string(
+        1, 0, words["rule"].format(year=monitor.as_of.year, as_of=as_of), styles["note"]
+    )
+    if any(len(a.themes) > 1 for a in monitor.register.actions):
+        ws.write_string(2, 0, words["several"], styles["note"])
+    ws.set_column(0, 0, 8)
+    ws.set_column(1, 1, 30)
+    ws.set_column(2, 4, 12)
+    ws.set_column(TOTAL_COLUMN, TOTAL_COLUMN, 8)
+    ws.set_column(TOTAL_COLUMN + 1, TOTAL_COLUMN + 3, 12)
+    theme_label = _theme_label(monitor, words)
+    last = _write_theme_table(sheet, theme_label)
+    _write_total_table(sheet)
+    _write_lists(sheet, last + 3, theme_label)
+    ws.freeze_panes(TOP + 1, 0)
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+
+
+def _theme_label(monitor: Monitor, words: dict[str, str]) -> dict[str, str]:
+    """The label shown per theme: "" is (geen thema), or (alle acties) in a register without
+    a theme column."""
+    empty = words["no_theme"] if monitor.register.has("theme") else words["all"]
+    return {"": empty}
+
+
+def _counts(sheet: _Sheet, row: int, col: int, counts: YearCounts) -> None:
+    for offset, value in enumerate((counts.completed, counts.started, counts.running)):
+        sheet.worksheet.write_number(row, col + offset, value, sheet.styles["count"])
+
+
+def _write_theme_table(sheet: _Sheet, theme_label: dict[str, str]) -> int:
+    """The table per year and theme; returns its last row (0-based)."""
+    ws, words, rows = sheet.worksheet, sheet.words, sheet.report.rows
+    for offset, counts in enumerate(rows):
+        row = TOP + 1 + offset
+        ws.write_number(row, 0, counts.year, sheet.styles["int"])
+        theme = counts.theme or ""
+        ws.write_string(row, 1, theme_label.get(theme, theme))
+        _counts(sheet, row, 2, counts)
+    last = TOP + max(len(rows), 1)
+    headers = ("year", "theme", "completed", "started", "running")
+    ws.add_table(
+        TOP,
+        0,
+        last,
+        len(headers) - 1,
+        {
+            "name": TABLE_NAME,
+            "style": "Table Style Light 9",
+            "columns": [{"header": words[key]} for key in headers],
+        },
+    )
+    return last
+
+
+def _write_total_table(sheet: _Sheet) -> None:
+    ws, words, totals = sheet.worksheet, sheet.words, sheet.report.totals
+    ws.write_string(TOP - 1, TOTAL_COLUMN, words["totals"], sheet.styles["subheading"])
+    for offset, counts in enumerate(totals):
+        row = TOP + 1 + offset
+        ws.write_number(row, TOTAL_COLUMN, counts.year, sheet.styles["int"])
+        _counts(sheet, row, TOTAL_COLUMN + 1, counts)
+    headers = ("year", "completed", "started", "running")
+    ws.add_table(
+        TOP,
+        TOTAL_COLUMN,
+        TOP + max(len(totals), 1),
+        TOTAL_COLUMN + len(headers) - 1,
+        {
+            "name": TOTAL_TABLE_NAME,
+            "style": "Table Style Light 9",
+            "columns": [{"header": words[key]} for key in headers],
+        },
+    )
+
+
+def _write_lists(sheet: _Sheet, row: int, theme_label: dict[str, str]) -> None:
+    """Per year (oldest first), per theme, the completed actions: number and text."""
+    ws, words, styles = sheet.worksheet, sheet.words, sheet.styles
+    ws.write_string(row, 0, words["lists"], styles["heading"])
+    for year in sheet.report.years:
+        row += 2
+        ws.write_number(row, 0, year, styles["label"])
+        lists = sheet.report.completed.get(year, ())
+        if not lists:
+            row += 1
+            ws.write_string(row, 1, words["none"], styles["muted"])
+        for theme, actions in lists:
+            row += 1
+            ws.write_string(row, 1, theme_label.get(theme, theme), styles["subheading"])
+            for action in actions:
+                row += 1
+                if action.id:
+                    ws.write_string(row, 0, action.id, styles["item"])
+                ws.write_string(row, 1, action.text, styles["item"])
+
+
+__all__ = [
+    "TABLE_NAME",
+    "TOTAL_TABLE_NAME",
+    "WORDS",
+    "add_year_worksheet",
+    "has_year_sheet",
+    "write_year_sheet",
+]
