@@ -16,6 +16,7 @@ from ..model import Monitor
 from ..vocabulary import Words
 from .actions_sheet import signal_links, write_actions_sheet
 from .breakdown_sheet import write_breakdown_sheet
+from .explorer_sheet import add_explorer_worksheet, write_explorer_sheet
 from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
@@ -60,6 +61,7 @@ def write_workbook(
         views = {
             name: workbook.add_worksheet(words[f"sheet.{name}"]) for name in monitor.breakdowns
         }
+        explorer = add_explorer_worksheet(workbook, monitor, words.lang)  # issue #17
         year_sheet = add_year_worksheet(workbook, monitor, words.lang)  # issue #17
         history_sheet = workbook.add_worksheet(words["sheet.history"]) if monitor.history else None
         notes_sheet = workbook.add_worksheet(words["sheet.notes"])
@@ -84,6 +86,8 @@ def write_workbook(
         write_notes_sheet(notes_sheet, monitor, words, styles, generated=generated, version=version)
         if year_sheet is not None:  # issue #17: written last, so other sheets' formats keep ids
             write_year_sheet(year_sheet, monitor, words.lang, styles)
+        if explorer is not None:  # issue #17
+            write_explorer_sheet(explorer, monitor, layout, styles)
         monitor_sheet.activate()
         monitor_sheet.set_first_sheet()
     except BaseException:
