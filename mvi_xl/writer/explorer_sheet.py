@@ -20,7 +20,7 @@ from ..cells import column_letter, quote_sheet
 from ..model import Monitor
 from ..vocabulary import Words
 from .actions_sheet import ActionsLayout
-from .styles import FONT, Styles
+from .styles import Styles
 
 TABLE_NAME = "Verkenner"
 FIRST_CHOICE_ROW = 3  # 0-based: department on row 4, theme on row 5 (as Excel numbers them)
@@ -36,8 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet": "Verkenner",
         "title": "Verkenner",
         "intro": (
-            "Kies een afdeling en een thema in de gele cellen: de tabel en de grafiek tellen "
-            "de acties op het blad Acties."
+            "Kies een afdeling en een thema in de keuzelijsten hieronder: de tabel en de "
+            "grafiek tellen de acties op het blad Acties."
         ),
         "all": "(alle)",
         "department": "Afdeling",
@@ -56,8 +56,8 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet": "Explorer",
         "title": "Explorer",
         "intro": (
-            "Pick a department and a theme in the yellow cells: the table and the chart count "
-            "the actions on the Actions sheet."
+            "Pick a department and a theme from the drop-down lists below: the table and the "
+            "chart count the actions on the Actions sheet."
         ),
         "all": "(all)",
         "department": "Department",
@@ -73,14 +73,10 @@ WORDS: dict[str, dict[str, str]] = {
         "pick": "Pick from the list.",
     },
 }
-#: The drop-down cells: where to click. (Its own format: styles.py is not this module's.)
-CHOICE_FORMAT: dict[str, Any] = {
-    "font_name": FONT,
-    "bold": True,
-    "bg_color": "#FFF2CC",
-    "border": 1,
-    "border_color": "#BF9000",
-}
+#: The drop-down cells' format: one the sheets before this one use already, so the workbook's
+#: format numbers, and with them the other sheets, stay as they were. (A fill of its own would
+#: renumber the formats of the sheets after this one.)
+CHOICE_STYLE = "heading"
 #: The register fields a choice is offered for, in the order of the rows.
 FIELDS = ("department", "theme")
 
@@ -142,7 +138,7 @@ def write_explorer_sheet(
     words = sheet.words
     text = WORDS[words.lang]
     ws = sheet.worksheet
-    choice_format = sheet.workbook.add_format(CHOICE_FORMAT)
+    choice_format = styles[CHOICE_STYLE]
     ws.write_string(0, 1, text["title"], styles["title"])
     ws.set_row(0, 30)
     ws.write_string(1, 1, text["intro"], styles["note"])
