@@ -100,20 +100,24 @@ def year_report(monitor: Monitor) -> YearReport:
     timeline = action_years(actions, monitor.history, monitor.as_of)
     labels, theme_keys = _themes(actions)
     last = monitor.as_of.year
-    first = min((y for span in timeline for y in _years_of(span)), default=last)
+    # actions with the same years and themes are counted together: a register of 100,000
+    # has a few thousand such groups
+    groups = Counter(zip(timeline, theme_keys, strict=True))
+    first = min((y for span, _ in groups for y in _years_of(span)), default=last)
     years = tuple(range(min(first, last), last + 1))
     counts: Counter[tuple[int, str | None, str]] = Counter()
-    done: dict[tuple[int, str], list[Action]] = {}
-    for action, span, keys in zip(actions, timeline, theme_keys, strict=True):
+    for (span, keys), number in groups.items():
         events = [(span.completed, "completed"), (span.started, "started")]
         if span.running_from is not None and span.running_to is not None:
             events += [(y, "running") for y in range(span.running_from, span.running_to + 1)]
         for year, kind in events:
             if year is None:
                 continue
-            counts[(year, None, kind)] += 1
+            counts[(year, None, kind)] += number
             for key in keys:
-                counts[(year, key, kind)] += 1
+                counts[(year, key, kind)] += number
+    done: dict[tuple[int, str], list[Action]] = {}
+    for action, span, keys in zip(actions, timeline, theme_keys, strict=True):
         if span.completed is not None:
             for key in keys:
                 done.setdefault((span.completed, key), []).append(action)
@@ -229,15 +233,19 @@ def _themes(actions: Sequence[Action]) -> tuple[dict[str, str], list[frozenset[s
     """The themes (key -> label as first written, "" last) and per action its theme keys."""
     labels: dict[str, str] = {}
     per_action: list[frozenset[str]] = []
+    seen: dict[tuple[str, ...], frozenset[str]] = {}  # each distinct list of themes reduced once
     for action in actions:
-        keys = set()
         raw = action.themes or ((action.theme,) if action.theme else ())
-        for value in raw or ("",):
-            label = " ".join(value.split())
-            key = label_key(label)
-            labels.setdefault(key, label)
-            keys.add(key)
-        per_action.append(frozenset(keys))
+        keys = seen.get(raw)
+        if keys is None:
+            found = set()
+            for value in raw or ("",):
+                label = " ".join(value.split())
+                key = label_key(label)
+                labels.setdefault(key, label)
+                found.add(key)
+            keys = seen[raw] = frozenset(found)
+        per_action.append(keys)
     ordered = {k: v for k, v in labels.items() if v} | {k: v for k, v in labels.items() if not v}
     return ordered, per_action
 

@@ -106,6 +106,7 @@ def test_the_sheet_equals_the_hand_count(built):
         "Monitor",
         "Acties",
         "Per thema",
+        "Verkenner",
         "Jaaroverzicht",
         "Historie",
         "Toelichting",
