@@ -17,6 +17,7 @@ from mvi_xl.cli import cli
 from .conftest import write_xlsx
 from .test_years import EXPECTED, HISTORY, ROWS
 
+D = dt.date
 HEADER = ["Nr", "Actie", "Periode", "Status", "Thema", "Startdatum", "Datum gereed"]
 
 
@@ -175,3 +176,22 @@ def test_the_sheet_in_english_and_without_dates(tmp_path: Path):
     )
     run("build", plain, "-o", tmp_path / "p-monitor.xlsx", "--json")
     assert "Jaaroverzicht" not in openpyxl.load_workbook(tmp_path / "p-monitor.xlsx").sheetnames
+
+
+@pytest.mark.parametrize(("limit", "more"), [(1, "… en nog 2 acties"), (2, "… en nog 1 actie")])
+def test_a_long_list_is_cut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit, more):
+    from mvi_xl.writer import year_sheet
+
+    monkeypatch.setattr(year_sheet, "LIST_LIMIT", limit)
+    done = [
+        [str(n), f"actie {n}", "P", "voltooid", "Klimaat", None, D(2019, 3, n)] for n in (1, 2, 3)
+    ]
+    register = write_xlsx(tmp_path / "r.xlsx", done, header=HEADER)
+    data = run("build", register, "-o", tmp_path / "m.xlsx", "--as-of", "2020-11-01", "--json")
+    ws = openpyxl.load_workbook(tmp_path / "m.xlsx")["Jaaroverzicht"]
+    column = [c.value for c in ws["B"] if c.value is not None]
+    listed = [t for t in column if str(t).startswith("actie ")]
+    assert listed == [f"actie {n}" for n in range(1, limit + 1)]
+    assert column[column.index(listed[-1]) + 1] == more
+    # --json lists them all
+    assert [a["id"] for a in data["years"][0]["completed_actions"][0]["actions"]] == ["1", "2", "3"]

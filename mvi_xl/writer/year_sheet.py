@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Monitor
+from ..summary import plural
 from ..years import YearCounts, YearReport, year_report
 from .styles import Styles
 
@@ -22,6 +23,10 @@ TABLE_NAME = "Jaaroverzicht"
 TOTAL_TABLE_NAME = "JaaroverzichtTotaal"
 TOP = 4  # 0-based row of the tables' header
 TOTAL_COLUMN = 6  # 0-based first column of the totals table
+#: At most this many completed actions listed per year and theme: a list for the yearly report,
+#: not a second Acties sheet (a regional roll-up of 100,000 actions would list tens of
+#: thousands). ``--json`` ``years`` lists them all.
+LIST_LIMIT = 100
 
 #: The sheet's words. To move into the gettext catalogue (the words package being built
 #: elsewhere); until then they live here, not in vocabulary.py.
@@ -39,6 +44,8 @@ WORDS: dict[str, dict[str, str]] = {
         "totals": "Per jaar, elke actie één keer",
         "lists": "Voltooid per jaar en thema",
         "none": "Geen acties voltooid.",
+        "more": "… en nog {count} acties",
+        "more_one": "… en nog 1 actie",
         "rule": (
             "Voltooid: in het jaar van de datum gereed; zonder datum in het jaar van de eerste "
             "gepubliceerde monitor waarin de actie voltooid is, anders in het jaar van de "
@@ -61,6 +68,8 @@ WORDS: dict[str, dict[str, str]] = {
         "totals": "Per year, each action once",
         "lists": "Completed per year and theme",
         "none": "No actions completed.",
+        "more": "… and {count} more actions",
+        "more_one": "… and 1 more action",
         "rule": (
             "Completed: in the year of the completion date; without a date in the year of the "
             "first published monitor showing the action completed, else in the peildatum's "
@@ -195,14 +204,20 @@ def _write_lists(sheet: _Sheet, row: int, theme_label: dict[str, str]) -> None:
         for theme, actions in lists:
             row += 1
             ws.write_string(row, 1, theme_label.get(theme, theme), styles["subheading"])
-            for action in actions:
+            for action in actions[:LIST_LIMIT]:
                 row += 1
                 if action.id:
                     ws.write_string(row, 0, action.id, styles["item"])
                 ws.write_string(row, 1, action.text, styles["item"])
+            if len(actions) > LIST_LIMIT:
+                row += 1
+                left = len(actions) - LIST_LIMIT
+                more = plural(left, words["more_one"], words["more"]).format(count=left)
+                ws.write_string(row, 1, more, styles["muted"])
 
 
 __all__ = [
+    "LIST_LIMIT",
     "TABLE_NAME",
     "TOTAL_TABLE_NAME",
     "WORDS",
