@@ -97,7 +97,7 @@ class YearReport:
 def year_report(monitor: Monitor) -> YearReport:
     """The Jaaroverzicht of ``monitor`` by the rules in this module's docstring."""
     actions = monitor.register.actions
-    timeline = action_years(actions, monitor.history, monitor.as_of)
+    timeline = _spans(actions, monitor.history, monitor.as_of)
     labels, theme_keys = _themes(actions)
     last = monitor.as_of.year
     # actions with the same years and themes are counted together: a register of 100,000
@@ -106,10 +106,10 @@ def year_report(monitor: Monitor) -> YearReport:
     first = min((y for span, _ in groups for y in _years_of(span)), default=last)
     years = tuple(range(min(first, last), last + 1))
     counts: Counter[tuple[int, str | None, str]] = Counter()
-    for (span, keys), number in groups.items():
-        events = [(span.completed, "completed"), (span.started, "started")]
-        if span.running_from is not None and span.running_to is not None:
-            events += [(y, "running") for y in range(span.running_from, span.running_to + 1)]
+    for ((completed, started, running_from, running_to), keys), number in groups.items():
+        events = [(completed, "completed"), (started, "started")]
+        if running_from is not None and running_to is not None:
+            events += [(y, "running") for y in range(running_from, running_to + 1)]
         for year, kind in events:
             if year is None:
                 continue
@@ -118,9 +118,9 @@ def year_report(monitor: Monitor) -> YearReport:
                 counts[(year, key, kind)] += number
     done: dict[tuple[int, str], list[Action]] = {}
     for action, span, keys in zip(actions, timeline, theme_keys, strict=True):
-        if span.completed is not None:
+        if span[0] is not None:
             for key in keys:
-                done.setdefault((span.completed, key), []).append(action)
+                done.setdefault((span[0], key), []).append(action)
     return YearReport(
         years=years,
         themes=tuple(labels.values()),
@@ -151,13 +151,24 @@ def _row(
     )
 
 
+#: (completed, started, running from, running to): ActionYears as a plain tuple, which the
+#: counting groups by (a tuple hashes in C; 100,000 dataclasses would not)
+Span = tuple[int | None, int | None, int | None, int | None]
+
+
 def action_years(
     actions: Sequence[Action], history: Sequence[Snapshot], as_of: dt.date
 ) -> tuple[ActionYears, ...]:
     """Per action (in order), the years it counts in."""
-    wanted = _needing_history(actions, as_of)
-    seen = _first_seen(history, wanted, as_of)
-    return tuple(_years(action, seen.get(action.key, (None, None)), as_of) for action in actions)
+    return tuple(ActionYears(*span) for span in _spans(actions, history, as_of))
+
+
+def _spans(actions: Sequence[Action], history: Sequence[Snapshot], as_of: dt.date) -> list[Span]:
+    published = sorted((s for s in history if s.published and s.as_of <= as_of), key=_as_of)
+    seen = _first_seen(published, _needing_history(actions, as_of)) if published else {}
+    if not seen:
+        return [_years(action, (None, None), as_of) for action in actions]
+    return [_years(action, seen.get(action.key, (None, None)), as_of) for action in actions]
 
 
 def _needing_history(actions: Sequence[Action], as_of: dt.date) -> set[str]:
@@ -178,14 +189,13 @@ def _needing_history(actions: Sequence[Action], as_of: dt.date) -> set[str]:
 
 
 def _first_seen(
-    history: Sequence[Snapshot], wanted: set[str], as_of: dt.date
+    published: Sequence[Snapshot], wanted: set[str]
 ) -> dict[str, tuple[int | None, int | None]]:
-    """Per wanted key, the year of the earliest published monitor showing it voltooid, and of
-    the earliest showing it lopend or voltooid."""
+    """Per wanted key, the year of the earliest of the ``published`` monitors (oldest first)
+    showing it voltooid, and of the earliest showing it lopend or voltooid."""
     found: dict[str, tuple[int | None, int | None]] = {}
     if not wanted:
         return found
-    published = sorted((s for s in history if s.published and s.as_of <= as_of), key=_as_of)
     for snapshot in published:
         year = snapshot.as_of.year
         for old in snapshot.actions:
@@ -207,7 +217,7 @@ def _known(date: dt.date | None, as_of: dt.date) -> dt.date | None:
     return date if date is not None and date <= as_of else None
 
 
-def _years(action: Action, seen: tuple[int | None, int | None], as_of: dt.date) -> ActionYears:
+def _years(action: Action, seen: tuple[int | None, int | None], as_of: dt.date) -> Span:
     seen_done, seen_active = seen
     start = _known(action.start, as_of)
     done: int | None = None
@@ -217,14 +227,14 @@ def _years(action: Action, seen: tuple[int | None, int | None], as_of: dt.date) 
     started = start.year if start is not None and action.status != GEPLAND else None
     begin = start.year if start else seen_active
     if action.status == LOPEND:
-        return ActionYears(done, started, begin or as_of.year, as_of.year)
+        return (done, started, begin or as_of.year, as_of.year)
     if action.status == VOLTOOID and begin is not None and done is not None and begin < done:
-        return ActionYears(done, started, begin, done - 1)
-    return ActionYears(done, started, None, None)
+        return (done, started, begin, done - 1)
+    return (done, started, None, None)
 
 
-def _years_of(span: ActionYears) -> Iterable[int]:
-    for year in (span.completed, span.started, span.running_from):
+def _years_of(span: Span) -> Iterable[int]:
+    for year in span[:3]:
         if year is not None:
             yield year
 
