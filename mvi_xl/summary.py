@@ -8,7 +8,8 @@
 - the second says how many actions were realised since the monitor compared with (the
   Monitor's ``realised`` list, from ``since``), and how many run late: past their end date and
   not completed, as the ``overdue`` signal finds them (with its grace days). Without a
-  ``since`` the realised part is left out; without an end date column (or with the overdue
+  ``since`` the realised part is left out, and also when there is neither a snapshot on that
+  day nor a completion date column to tell; without an end date column (or with the overdue
   signal switched off) the late part is; without either, the second sentence is.
 
 Pure: no Excel, no files. The words are in one table below, with a singular and a plural form
@@ -70,10 +71,13 @@ def summary_counts(monitor: Monitor) -> SummaryCounts:
     late: int | None = None
     if monitor.register.has("end"):
         late = overdue.count if overdue is not None else 0
+    # realised is known with a snapshot to compare with, or by completion dates; with --since
+    # on a day without a snapshot and no completion date column, it is not (and not said)
+    known = monitor.previous is not None or monitor.register.has("completed")
     return SummaryCounts(
         total=monitor.total_actions,
         done=sum(p.by_status["voltooid"] for p in monitor.periods),
-        since=monitor.since,
+        since=monitor.since if known else None,
         realised=len(monitor.realised),
         late=late,
     )

@@ -95,3 +95,10 @@ def test_from_a_monitor():
         "Van de 4 acties zijn er 2 voltooid (50%). "
         "Sinds 01-06-2018 is 1 actie gerealiseerd; 1 actie loopt achter."
     )
+
+
+def test_since_without_a_snapshot_or_completion_dates_says_nothing_of_realised():
+    actions = [action(2, "P", VOLTOOID), action(3, "P", LOPEND)]
+    headers = ("action", "period", "status")
+    monitor = compute_monitor(register(actions, headers=headers), as_of=D(2018, 11, 1), since=SINCE)
+    assert summary_text(monitor, "en") == "Of the 2 actions, 1 is completed (50%)."
