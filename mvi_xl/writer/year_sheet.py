@@ -3,20 +3,25 @@ running at the year's end (mvi_xl/years.py), in an Excel Table named ``Jaaroverz
 it the same per year with each action once (Table ``JaaroverzichtTotaal``); below, per year and
 theme, the completed actions, as a coordinator pastes them into the yearly report.
 
-The counts are values, not formulas: a completion year or a running span can come from the
-published monitors (an action voltooid without a date), which no column of Acties holds, so a
-COUNTIFS would only recount year columns computed here. User text is written with
-``write_string`` only.
+Gestart is a live COUNTIFS over the Acties sheet (start date in the year, up to the peildatum,
+status not gepland; a theme alone or among others in the theme cell), with the cached value.
+Voltooid and Lopend eind jaar are values: a completion year or a running span can come from the
+published monitors (an action voltooid without a date), which no column of Acties holds, and
+year columns on Acties would add four cells to every action of a 100,000-action register. User
+text is written with ``write_string`` only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Monitor
 from ..summary import plural
+from ..vocabulary import GEPLAND, Words
 from ..years import YearCounts, YearReport, year_report
+from .actions_sheet import ActionsLayout
 from .styles import Styles
 
 TABLE_NAME = "Jaaroverzicht"
@@ -89,11 +94,48 @@ def has_year_sheet(monitor: Monitor) -> bool:
 
 
 @dataclass(frozen=True)
+class Started:
+    """What the live Gestart formulas need: where Acties holds the actions, the peildatum
+    (a start after it has not happened), the status label of gepland in this language, and
+    whether the register has a theme column to match."""
+
+    layout: ActionsLayout
+    as_of: dt.date
+    planned: str
+    themed: bool
+
+    def formula(self, year: int, theme: str | None) -> str | None:
+        """COUNTIFS over Acties: started in ``year`` (start date in it, up to the peildatum)
+        and not gepland; with ``theme``, listed alone or among others in the theme cell ("" is
+        the empty cell). None when a text would be too long for a formula (then the value)."""
+        end = min(dt.date(year, 12, 31), self.as_of)
+        start = self.layout.range("start")
+        base = (
+            f"{self.layout.range('status')},{_literal('<>' + self.planned)},"
+            f'{start},">="&DATE({year},1,1),{start},"<="&DATE({end.year},{end.month},{end.day})'
+        )
+        if theme is None or not self.themed:
+            return f"=COUNTIFS({base})"
+        themes = self.layout.range("theme")
+        if not theme:
+            return f'=COUNTIFS({base},{themes},"")'
+        escaped = theme.replace("~", "~~").replace("*", "~*").replace("?", "~?")
+        patterns = [
+            _literal(p)
+            for p in (f"={escaped}", f"{escaped}; *", f"*; {escaped}", f"*; {escaped}; *")
+        ]
+        if max(map(len, patterns)) > 255:
+            return None
+        return "=" + "+".join(f"COUNTIFS({base},{themes},{p})" for p in patterns)
+
+
+@dataclass(frozen=True)
 class _Sheet:
     worksheet: Any
     words: dict[str, str]
     styles: Styles
     report: YearReport
+    started: Started | None  # None: the register has no start date column
 
 
 def add_year_worksheet(workbook: Any, monitor: Monitor, lang: str) -> Any | None:
@@ -105,10 +147,17 @@ def add_year_worksheet(workbook: Any, monitor: Monitor, lang: str) -> Any | None
     return workbook.add_worksheet(WORDS[lang]["sheet"])
 
 
-def write_year_sheet(worksheet: Any, monitor: Monitor, lang: str, styles: Styles) -> None:
-    """Fill the Jaaroverzicht sheet made by ``add_year_worksheet``."""
+def write_year_sheet(
+    worksheet: Any, monitor: Monitor, layout: ActionsLayout, lang: str, styles: Styles
+) -> None:
+    """Fill the Jaaroverzicht sheet made by ``add_year_worksheet``; ``layout`` says where the
+    Gestart formulas find the actions on Acties."""
     words = WORDS[lang]
-    sheet = _Sheet(worksheet, words, styles, year_report(monitor))
+    started = None
+    if "start" in layout.columns:
+        themed = "theme" in layout.columns
+        started = Started(layout, monitor.as_of, Words(lang).status(GEPLAND), themed)
+    sheet = _Sheet(worksheet, words, styles, year_report(monitor), started)
     ws = worksheet
     ws.write_string(0, 0, words["title"], styles["title"])
     ws.set_row(0, 30)
@@ -132,6 +181,10 @@ def write_year_sheet(worksheet: Any, monitor: Monitor, lang: str, styles: Styles
     ws.fit_to_pages(1, 0)
 
 
+def _literal(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _theme_label(monitor: Monitor, words: dict[str, str]) -> dict[str, str]:
     """The label shown per theme: "" is (geen thema), or (alle acties) in a register without
     a theme column."""
@@ -140,8 +193,15 @@ def _theme_label(monitor: Monitor, words: dict[str, str]) -> dict[str, str]:
 
 
 def _counts(sheet: _Sheet, row: int, col: int, counts: YearCounts) -> None:
-    for offset, value in enumerate((counts.completed, counts.started, counts.running)):
-        sheet.worksheet.write_number(row, col + offset, value, sheet.styles["count"])
+    """Voltooid and Lopend eind jaar as values, Gestart as a live formula where it can be."""
+    ws, style = sheet.worksheet, sheet.styles["count"]
+    ws.write_number(row, col, counts.completed, style)
+    formula = sheet.started.formula(counts.year, counts.theme) if sheet.started else None
+    if formula is None:
+        ws.write_number(row, col + 1, counts.started, style)
+    else:
+        ws.write_formula(row, col + 1, formula, style, counts.started)
+    ws.write_number(row, col + 2, counts.running, style)
 
 
 def _write_theme_table(sheet: _Sheet, theme_label: dict[str, str]) -> int:
