@@ -98,7 +98,7 @@ class ExplorerSheet:
 def add_explorer_worksheet(workbook: Any, monitor: Monitor, lang: str) -> ExplorerSheet | None:
     """Add the empty Verkenner sheet at this point in the sheet order, or None when there is
     nothing to choose (``has_explorer_sheet``). Filled by ``write_explorer_sheet`` after the
-    other sheets, so that the formats they use keep their numbers."""
+    other sheets, so that the strings they write keep their numbers in the shared string table."""
     if not has_explorer_sheet(monitor):
         return None
     return ExplorerSheet(workbook, workbook.add_worksheet(WORDS[lang]["sheet"]), Words(lang))

@@ -84,7 +84,7 @@ def write_workbook(
         if history_sheet is not None:
             write_history_sheet(history_sheet, workbook, monitor, words, styles)
         write_notes_sheet(notes_sheet, monitor, words, styles, generated=generated, version=version)
-        if year_sheet is not None:  # issue #17: written last, so other sheets' formats keep ids
+        if year_sheet is not None:  # issue #17: last, so other sheets' strings keep their ids
             write_year_sheet(year_sheet, monitor, layout, words.lang, styles)
         if explorer is not None:  # issue #17
             write_explorer_sheet(explorer, monitor, layout, styles)

@@ -141,7 +141,8 @@ class _Sheet:
 def add_year_worksheet(workbook: Any, monitor: Monitor, lang: str) -> Any | None:
     """Add the empty Jaaroverzicht sheet at this point in the sheet order, where the register
     allows one (``has_year_sheet``); None otherwise. It is filled by ``write_year_sheet``
-    after the other sheets, so that the formats they use keep their numbers."""
+    after the other sheets, so that the strings they write keep their numbers in the shared
+    string table."""
     if not has_year_sheet(monitor):
         return None
     return workbook.add_worksheet(WORDS[lang]["sheet"])
