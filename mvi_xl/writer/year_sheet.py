@@ -126,7 +126,9 @@ class Started:
         ]
         if max(map(len, patterns)) > 255:
             return None
-        return "=" + "+".join(f"COUNTIFS({base},{themes},{p})" for p in patterns)
+        # one COUNTIFS over an array of the four patterns, summed: a formula a quarter as long
+        # as four COUNTIFS (XlsxWriter's formula preparation costs by its length)
+        return f"=SUMPRODUCT(COUNTIFS({base},{themes},{{{','.join(patterns)}}}))"
 
 
 @dataclass(frozen=True)
