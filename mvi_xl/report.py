@@ -7,8 +7,10 @@ from typing import Any
 
 from .history import History
 from .model import Monitor
+from .summary import summary_text
 from .words.i18n import Words
 from .words.terms import STATUSES
+from .years import year_report, years_json
 
 
 def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
@@ -61,6 +63,9 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
             for f in monitor.notices
         ],
         "previous": _previous(monitor, words),
+        # issue #17: the year report and the sentences for the college (years.py, summary.py)
+        "years": years_json(year_report(monitor)),
+        "summary": summary_text(monitor, lang),
         "output": str(output) if output is not None else None,
     }
 

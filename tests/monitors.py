@@ -298,6 +298,17 @@ def _views_and_signals(folder: Path) -> list[Options]:
     return [Options(register=registers, as_of=AS_OF)]
 
 
+def _years(folder: Path) -> list[Options]:
+    """A register kept from 2017 to 2020 with themes (several in one cell), start and
+    completion dates and no department: the Jaaroverzicht, and a Verkenner with a theme
+    drop-down only (tests/test_years_cli.py counts it by hand)."""
+    from .test_years_cli import HEADER as YEARS_HEADER
+    from .test_years_cli import rows
+
+    register = write_xlsx(folder / "register.xlsx", rows(), header=YEARS_HEADER)
+    return [Options(register=register, as_of=dt.date(2020, 11, 1))]
+
+
 def _kept(name: str) -> Callable[[Path], list[Options]]:
     """A register as coordinators keep it (tests/kept.py): sections, Tables, theme sheets,
     themes in columns and in one cell, colours; Per thema then counts an action under each of
@@ -319,6 +330,7 @@ CATALOGUE: dict[str, Callable[[Path], list[Options] | list[Options | Step]]] = {
     "kept-themes-in-one-cell": _kept("themes-in-one-cell"),
     "kept-colours": _kept("colour-lights"),
     "views-signals": _views_and_signals,
+    "years-themes": _years,
     "voorbeeld": _voorbeeld,
     "basic": _basic,
     "awkward-labels": _awkward_labels,

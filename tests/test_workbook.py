@@ -39,7 +39,7 @@ def table(workbook, name: str):
 
 def test_sheets_in_order_and_monitor_active(monitor_file: Path):
     workbook = openpyxl.load_workbook(monitor_file)
-    assert workbook.sheetnames == ["Monitor", "Acties", "Historie", "Toelichting"]
+    assert workbook.sheetnames == ["Monitor", "Acties", "Jaaroverzicht", "Historie", "Toelichting"]
     assert workbook.active.title == "Monitor"
 
 
@@ -256,7 +256,7 @@ def test_english_labels(basic_register: Path, tmp_path: Path):
     output, _ = build(basic_register, tmp_path, lang="en")
     workbook = openpyxl.load_workbook(output)
     # not "History": Excel reserves that sheet name
-    assert workbook.sheetnames == ["Monitor", "Actions", "Trend", "Notes"]
+    assert workbook.sheetnames == ["Monitor", "Actions", "Year report", "Trend", "Notes"]
     ws = workbook["Monitor"]
     assert ws["B1"].value == "Socially Responsible Procurement"
     assert [c.value for c in ws["B5:D5"][0]] == ["Period", "Total", "Completed"]

@@ -18,10 +18,12 @@ from ..words.i18n import Words
 from .actions_sheet import signal_links, write_actions_sheet
 from .breakdown_sheet import write_breakdown_sheet
 from .context import SheetContext, Workbook, Worksheet
+from .explorer_sheet import add_explorer_worksheet, write_explorer_sheet
 from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
 from .styles import Styles
+from .year_sheet import add_year_worksheet, write_year_sheet
 
 #: User text stays text: no formulas, numbers or hyperlinks are guessed from strings, even if a
 #: future writer forgets to call write_string.
@@ -62,6 +64,8 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
         views = {
             name: workbook.add_worksheet(words[f"sheet.{name}"]) for name in monitor.breakdowns
         }
+        explorer = add_explorer_worksheet(workbook, monitor, words.lang)
+        year_sheet = add_year_worksheet(workbook, monitor, words.lang)
         history_sheet = workbook.add_worksheet(words["sheet.history"]) if monitor.history else None
         notes_sheet = workbook.add_worksheet(words["sheet.notes"])
 
@@ -84,6 +88,10 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
         if history_sheet is not None:
             write_history_sheet(sheet(history_sheet))
         write_notes_sheet(sheet(notes_sheet), generated=generated, version=version)
+        if year_sheet is not None:  # last, so the other sheets' strings keep their numbers
+            write_year_sheet(year_sheet, monitor, layout, words.lang, styles)
+        if explorer is not None:
+            write_explorer_sheet(explorer, monitor, layout, styles)
         monitor_sheet.activate()
         monitor_sheet.set_first_sheet()
     except BaseException:
