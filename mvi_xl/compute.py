@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .breakdowns import breakdown, breakdowns_of, one_spelling
 from .config import Config
+from .house_colours import colour_findings
 from .model import (
     Action,
     Communication,
@@ -68,6 +69,7 @@ def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
     )
     realised_comms, planned_comms = split_communications(register.communications, as_of)
     findings = [*register.findings, *date_findings(register, as_of), *sheet_duplicates(register)]
+    findings.extend(colour_findings(config))
     notices: list[Finding] = list(register.notices)
     realised, more = realised_since(register, previous, since, as_of)
     findings.extend(more)
@@ -322,6 +324,7 @@ def combine(registers: Sequence[Register], names: Sequence[str], path: Path) -> 
         periods=tuple(labels.values()),
         focus_points=tuple(focus),
         communications=tuple(moments),
+        side_sheets=frozenset().union(*(r.side_sheets for r in registers)),
         findings=tuple(findings),
         modified=max((r.modified for r in registers if r.modified), default=None),
         digest=digest,

@@ -79,6 +79,9 @@ class Config:
     colours: dict[str, str] = field(default_factory=dict)
     logo: Path | None = None
     max_list_items: int = 8
+    #: ``[monitor] signals_on_page``: the signals under Aandachtspunten on the college's page
+    #: (by default they are for the coordinator, on the Toelichting sheet)
+    signals_on_page: bool = False
     read_only_recommended: bool = False
     #: ``[monitor] archive``: the folder for published monitors; relative to the monitor's
     #: folder (None: ``<monitor name>-archief`` beside the monitor)
@@ -160,7 +163,11 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     known_colours = set(STATUS_COLOURS) | set(HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)
     monitor = reader.table(data, "monitor")
-    reader.allow(monitor, "monitor", {"logo", "max_list_items", "read_only_recommended", "archive"})
+    reader.allow(
+        monitor,
+        "monitor",
+        {"logo", "max_list_items", "read_only_recommended", "archive", "signals_on_page"},
+    )
 
     colour_values = {}
     for name in colours:
@@ -203,6 +210,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         read_only_recommended=reader.flag(
             monitor, "read_only_recommended", "monitor.read_only_recommended"
         ),
+        signals_on_page=reader.flag(monitor, "signals_on_page", "monitor.signals_on_page"),
         archive=Path(archive) if archive else None,
         limits=_limits(reader, reader.table(data, "limits")),
         signals=_signals(reader, reader.table(data, "signals")),

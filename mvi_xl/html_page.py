@@ -77,8 +77,7 @@ def render_page(
         '<figure class="chart-box">'
         + chart_svg(monitor, words, lambda s: colours.statuses[s])
         + "</figure>",
-        _focus(monitor, lists),
-        _communications(monitor, lists),
+        *_kept_sections(monitor, lists, config.signals_on_page),
     ]
     right = [
         lists.actions("running", words["running"], _on_page(monitor, monitor.running)),
@@ -195,10 +194,8 @@ def _tick(counts: PeriodCounts, words: Words) -> str:
 def _total_row(monitor: Monitor, periods: Sequence[PeriodCounts], words: Words) -> str:
     totals = {s: sum(p.by_status[s] for p in periods) for s in monitor.statuses}
     total = sum(p.total for p in periods)
-    headline = sum(p.headline for p in periods)
-    cells = [str(total), *(str(totals[s]) for s in monitor.statuses), str(headline)]
-    cells.append(f"{headline / total if total else 0:.0%}")
-    cells.append("")
+    # kerncijfer and share stay empty, as on the sheet: voltooid and lopend don't add up
+    cells = [str(total), *(str(totals[s]) for s in monitor.statuses), "", "", ""]
     if monitor.previous is not None:
         change = {
             s: sum((monitor.change(p) or {}).get(s, 0) for p in monitor.periods)
@@ -279,19 +276,32 @@ def _realised_heading(monitor: Monitor, words: Words) -> str:
     return words["realised.since"].format(since=words.date(monitor.since))
 
 
-def _focus(monitor: Monitor, lists: Lists) -> str:
+def _kept_sections(monitor: Monitor, lists: Lists, signals_on_page: bool) -> list[str]:
+    """Aandachtspunten and Communicatiemomenten as on the sheet: a section the register doesn't
+    keep is left out; the signals only with ``[monitor] signals_on_page``."""
+    kept = monitor.register.side_sheets
+    sections = []
+    if "focus" in kept or (signals_on_page and monitor.signals):
+        sections.append(_focus(monitor, lists, signals_on_page))
+    if "communication" in kept:
+        sections.append(_communications(monitor, lists))
+    return sections
+
+
+def _focus(monitor: Monitor, lists: Lists, signals_on_page: bool) -> str:
     """The coordinator's focus points, then the signals mvi-xl found (all of them, as on the
     sheet, without the sheet's links to the Acties rows)."""
     from .writer.actions_sheet import signal_text
 
     words = lists.words
+    signals = monitor.signals if signals_on_page else ()
     body = ""
-    if monitor.focus_points or not monitor.signals:
+    if monitor.focus_points or not signals:
         body = lists.items(list(monitor.focus_points))
-    if monitor.signals:
-        every = Lists(words, len(monitor.signals))
+    if signals:
+        every = Lists(words, len(signals))
         body += f"<h3>{escape(words['signals'])}</h3>" + every.items(
-            [signal_text(s, words) for s in monitor.signals]
+            [signal_text(s, words) for s in signals]
         )
     return _section("focus", words["focus"], body)
 

@@ -102,6 +102,9 @@ class Register:
     modified: dt.datetime | None = None
     digest: str = ""  # sha256 of the bytes read: the register's part of the fingerprint
     sheets: tuple[str, ...] = ()  # every sheet actions were read from, in workbook order
+    #: the optional sheets the register keeps: "focus" (Aandachtspunten), "communication"
+    #: (Communicatie); the Monitor page leaves out a section the register doesn't keep
+    side_sheets: frozenset[str] = frozenset()
     #: per (source, sheet) of an action (both "" for a one-sheet register), its sheet's layout
     layouts: dict[tuple[str, str], SheetLayout] = field(default_factory=dict)
     notices: tuple[Finding, ...] = ()  # information about the reading, never fatal

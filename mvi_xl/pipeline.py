@@ -276,6 +276,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
                 properties={
                     props.HISTORY_COUNT: len(monitor.history),
                     props.AS_OF: monitor.as_of.isoformat(),
+                    props.REGISTER: str(monitor.register.path)[:255],
                     FINGERPRINT: stamp,
                 },
             )

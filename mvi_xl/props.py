@@ -18,6 +18,8 @@ _PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 HISTORY_COUNT = "mvi-xl historie"
 #: The peildatum the monitor was built for (``history publish`` archives a monitor of its day).
 AS_OF = "mvi-xl peildatum"
+#: the register's full path, which the Toelichting sheet leaves out (it names the file only)
+REGISTER = "mvi-xl register"
 
 
 def read_custom_properties(path: Path) -> dict[str, str]:

@@ -293,24 +293,33 @@ def test_each_signal_appears_only_when_triggered(tmp_path: Path, code: str):
     assert signals_of(tmp_path, triggering, disabled) == ()
 
 
-def test_signals_on_the_monitor_link_to_their_rows(tmp_path: Path):
+@pytest.mark.parametrize("on_page", [False, True])
+def test_signals_link_to_their_rows_on_toelichting_or_the_page(tmp_path: Path, on_page: bool):
+    """The signals are for the coordinator: on Toelichting, and on the college's page only with
+    ``[monitor] signals_on_page = true``."""
     rows = [row("1", end=D(2018, 10, 1), owner=None), row("2", "voltooid")]
     register = write_xlsx(tmp_path / "r.xlsx", rows, header=HEADER)
+    if on_page:
+        (tmp_path / "mvi-xl.toml").write_text("[monitor]\nsignals_on_page = true\n")
     output = tmp_path / "m.xlsx"
     run("build", register, "-o", output, "--as-of", "2018-11-01")
     workbook = openpyxl.load_workbook(output)
-    monitor = workbook["Monitor"]
-    links = {
-        c.value: c.hyperlink.location
-        for r in monitor.iter_rows()
-        for c in r
-        if c.hyperlink is not None and str(c.value).startswith("⚠")
-    }
-    assert links == {
+
+    def links(sheet: str) -> dict[str, str]:
+        return {
+            c.value: c.hyperlink.location
+            for r in workbook[sheet].iter_rows()
+            for c in r
+            if c.hyperlink is not None and str(c.value).startswith("⚠")
+        }
+
+    expected = {
         "⚠ 1 actie over de einddatum en niet voltooid": "Acties!L2",
         "⚠ 1 lopende actie zonder eigenaar": "Acties!L2",
         "⚠ 1 voltooide actie zonder datum gereed": "Acties!L3",
     }
+    assert links("Monitor" if on_page else "Toelichting") == expected
+    assert links("Toelichting" if on_page else "Monitor") == {}
     acties = workbook["Acties"]
     assert acties["L1"].value == "Signalen"  # filter on it to see the rows of a signal
     assert acties["L2"].value == "over einddatum; lopend zonder eigenaar"

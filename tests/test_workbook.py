@@ -67,7 +67,7 @@ def test_statustabel_has_live_formulas_with_cached_values(monitor_file: Path):
         ["Aan de slag in 2017", 3, 2, 1, 0, 0, 2, pytest.approx(2 / 3), "☐"],
         ["Aan de slag in 2018-2020", 2, 0, 0, 1, 1, 0, 0, "☐"],
         ["Actie doorlopend", 2, 0, 1, 1, 0, 1, 0.5, "☐"],
-        ["Totaal", 7, 2, 2, 2, 1, 3, pytest.approx(3 / 7), None],
+        ["Totaal", 7, 2, 2, 2, 1, None, None, None],  # no sum of mixed kerncijfers
     ]
     total = ws["C6"].value
     assert total.startswith("=COUNTIFS(Acties!$C$2:$C$8,")
@@ -142,9 +142,9 @@ def test_monitor_page_text(monitor_file: Path):
     assert "Maatschappelijk Verantwoord Inkopen" in texts
     assert "Peildatum: 01-11-2018" in texts
     assert "Aantal acties per status" in texts
+    # the register keeps no Aandachtspunten or Communicatie sheet: no such sections
+    assert "Aandachtspunten" not in texts and "Communicatiemomenten" not in texts
     for heading in (
-        "Aandachtspunten",
-        "Communicatiemomenten",
         "Lopende acties",
         "Geplande acties",
         "Gerealiseerde acties (t.o.v. 01-06-2018)",
@@ -314,3 +314,36 @@ def test_monitor_config_max_items(tmp_path: Path):
     ]
     assert "+3 meer" in texts
     assert Config().max_list_items == 8
+
+
+def _page_texts(path: Path) -> list[str]:
+    ws = openpyxl.load_workbook(path)["Monitor"]
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def test_an_empty_aandachtspunten_sheet_still_says_geen(tmp_path: Path):
+    """The section the register keeps stays, empty or not; the one it doesn't keep is left
+    out (issue #16, point 6)."""
+    register = write_xlsx(
+        tmp_path / "r.xlsx", BASIC_ROWS, extra_sheets={"Aandachtspunten": [["Aandachtspunten"]]}
+    )
+    output, _ = build(register, tmp_path)
+    texts = _page_texts(output)
+    assert "Aandachtspunten" in texts and "Geen" in texts
+    assert "Communicatiemomenten" not in texts
+
+
+def test_the_totaal_row_adds_no_mixed_kerncijfers_and_toelichting_names_the_file(
+    tmp_path: Path,
+):
+    folder = tmp_path / "C&A Users" / "j.jansen"
+    folder.mkdir(parents=True)
+    register = write_xlsx(folder / "register.xlsx", BASIC_ROWS)
+    output, _ = build(register, tmp_path)
+    workbook = openpyxl.load_workbook(output)
+    notes = [c.value for row in workbook["Toelichting"].iter_rows() for c in row]
+    assert "register.xlsx" in notes
+    assert not any(isinstance(v, str) and "j.jansen" in v for v in notes)
+    from mvi_xl import props
+
+    assert props.read_custom_properties(output)[props.REGISTER] == str(register)

@@ -67,10 +67,11 @@ def parse_register(
         reading.read(action_sheet, fills.get(action_sheet.sheet.name, {}), several)
     if not reading.sheets:
         reading.refuse_period(found.sheets[0])
-    focus_points, communications = _optional_sheets(sheets, reading)
+    focus_points, communications, side_sheets = _optional_sheets(sheets, reading)
     return reading.register(
         focus_points=tuple(focus_points),
         communications=tuple(communications),
+        side_sheets=side_sheets,
         modified=modified,
         digest=hashlib.sha256(data).hexdigest(),
     )
@@ -335,10 +336,12 @@ def _sheet_names(names: list[str]) -> str:
 
 def _optional_sheets(
     sheets: list[Sheet], reading: _Reading
-) -> tuple[list[str], list[Communication]]:
-    """The Aandachtspunten and Communicatie sheets, wherever they are."""
+) -> tuple[list[str], list[Communication], frozenset[str]]:
+    """The Aandachtspunten and Communicatie sheets, wherever they are, and which of them the
+    register keeps."""
     focus_points: list[str] = []
     communications: list[Communication] = []
+    kept: set[str] = set()
     read = {id(s.sheet) for s in reading.sheets}
     for other in sheets:
         if id(other) in read:
@@ -346,10 +349,12 @@ def _optional_sheets(
         key = header_key(other.name)
         if key in {header_key(n) for n in synonyms.FOCUS_SHEET_NAMES}:
             focus_points = read_focus_points(other.rows())
+            kept.add("focus")
         elif key in {header_key(n) for n in synonyms.COMMUNICATION_SHEET_NAMES}:
             communications, more = read_communications(other.rows(), other.name)
             reading.findings.extend(more)
-    return focus_points, communications
+            kept.add("communication")
+    return focus_points, communications, frozenset(kept)
 
 
 def _prepare(

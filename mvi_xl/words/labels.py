@@ -281,4 +281,16 @@ LABELS: dict[str, str | Plural] = {
     "page.made_by": "Made with mvi-xl {version} on {date}.",
     "cli.html_written": "Web page: {path}",
     "cli.ods_written": "OpenDocument spreadsheet: {path}",
+    # alternative text of the charts and the logo (what a screen reader says of them)
+    "alt.group.department": "Bar chart: per department the number of actions per status.",
+    "alt.group.theme": "Bar chart: per theme the number of actions per status.",
+    "alt.group.source": "Bar chart: per register the number of actions per status.",
+    "alt.history": "Line chart: per reference date the number of actions per status.",
+    "alt.explorer": (
+        "Bar chart: the number of actions per status for the department and theme chosen in the "
+        "drop-down lists; with (all) chosen"
+    ),
+    "alt.more_groups": Plural("And {count} more group.", "And {count} more groups."),
+    "alt.logo": "Logo of {organisation}",
+    "alt.logo.anonymous": "Logo of the organisation",
 }

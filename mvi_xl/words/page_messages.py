@@ -47,4 +47,20 @@ PAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "{target} is in use; the new file is in {path}",
         "Close the file; the next run replaces it again.",
     ),
+    "colour_contrast": (
+        "the colour {colour} of {name} has {ratio}:1 against white; bars need 3:1 to be seen",
+        "Choose a darker colour under [colours] in mvi-xl.toml, or leave it out for mvi-xl's own.",
+    ),
+    "colours_alike": (
+        "the colours of {first} and {second} are hard to tell apart {seen}",
+        "Choose colours further apart under [colours] in mvi-xl.toml, or leave them out.",
+    ),
+    "text_contrast": (
+        "the text colour {colour} ({name}) has {ratio}:1 on {background}; text needs 4.5:1",
+        "Choose a darker text colour under [colours] in mvi-xl.toml, or leave it out.",
+    ),
+    "seen.normal": ("even for readers with normal colour vision", ""),
+    "seen.protanopia": ("for readers with protanopia (red-blind)", ""),
+    "seen.deuteranopia": ("for readers with deuteranopia (green-blind)", ""),
+    "seen.tritanopia": ("for readers with tritanopia (blue-blind)", ""),
 }

@@ -22,7 +22,7 @@ from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..words.i18n import Words
 from .context import Format, SheetContext, Worksheet
-from .styles import ALL_STATUSES, Styles
+from .styles import ALL_STATUSES, TABLE_STYLE, Styles
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -124,7 +124,7 @@ def write_actions_sheet(sheet: SheetContext) -> ActionsLayout:
         (0, 0, last, len(columns) - 1),
         {
             "name": TABLE_NAME,
-            "style": "Table Style Light 9",
+            "style": TABLE_STYLE,
             "columns": [{"header": _header(key, words)} for key, _ in columns],
         },
     )

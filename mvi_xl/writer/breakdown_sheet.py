@@ -9,9 +9,11 @@ from typing import Any
 from ..breakdowns import several_themes
 from ..cells import column_letter, quote_sheet
 from ..model import GroupCounts
+from . import charts
 from .actions_sheet import ActionsLayout
 from .context import SheetContext
 from .formulas import count_formula, theme_count_formula
+from .styles import TABLE_STYLE
 
 TABLE_NAMES = {"department": "PerAfdeling", "theme": "PerThema", "source": "PerBron"}
 #: The Acties sheet column each view counts on.
@@ -93,7 +95,7 @@ class Breakdown:
             share_col,
             {
                 "name": TABLE_NAMES[field_name],
-                "style": "Table Style Light 9",
+                "style": TABLE_STYLE,
                 "total_row": True,
                 "columns": specs,
             },
@@ -145,10 +147,8 @@ class Breakdown:
                     "name": f"={sheet}!${letter}${top + 1}",
                     "categories": f"={sheet}!$A${first}:$A${last}",
                     "values": f"={sheet}!${letter}${first}:${letter}${last}",
-                    "fill": {"color": styles.status_colour(status)},
-                    "border": {"none": True},
+                    **charts.bar_series(styles.status_colour(status), inside=True),
                     "gap": 60,
-                    "data_labels": {"value": True, "font": {"size": 8}, "num_format": "0;-0;;"},
                 }
             )
         chart.set_title(
@@ -168,4 +168,9 @@ class Breakdown:
         chart.set_legend({"position": "bottom", "font": {"size": 8}})
         height = max(260, 90 + BAR_HEIGHT_PX * len(groups))
         chart.set_size({"width": 560, "height": height})
-        worksheet.insert_chart(top, col, chart, {"object_position": 2})
+        charts.declare_language(chart, words.lang)
+        named = [
+            (g.label or words[f"group.none.{self.field_name}"], g.by_status) for g in self.groups
+        ]
+        description = charts.alt_text(words, words[f"alt.group.{self.field_name}"], named, statuses)
+        charts.insert(worksheet, (top, col), chart, description)

@@ -21,8 +21,9 @@ from typing import Any
 from ..cells import column_letter, quote_sheet
 from ..model import Monitor
 from ..words.i18n import Words
+from . import charts
 from .actions_sheet import ActionsLayout
-from .styles import Styles
+from .styles import TABLE_STYLE, Styles
 
 TABLE_NAME = "Verkenner"
 FIRST_CHOICE_ROW = 3  # 0-based: department on row 4, theme on row 5 (as Excel numbers them)
@@ -271,7 +272,7 @@ def _write_table(
         3,
         {
             "name": TABLE_NAME,
-            "style": "Table Style Light 9",
+            "style": TABLE_STYLE,
             "total_row": True,
             "columns": [
                 {"header": text["status"], "total_string": text["total"]},
@@ -309,8 +310,11 @@ def _insert_chart(
             "name": text["chart"],
             "categories": f"={name}!$B${first + 1}:$B${last + 1}",
             "values": f"={name}!$C${first + 1}:$C${last + 1}",
-            "points": [{"fill": {"color": styles.status_colour(s)}} for s in monitor.statuses],
-            "data_labels": {"value": True, "font": {"size": 8}},
+            "points": [
+                {"fill": {"color": styles.status_colour(s)}, "border": dict(charts.SEPARATOR)}
+                for s in monitor.statuses
+            ],
+            "data_labels": {"value": True, "font": {"size": 8, "color": "#1A1A1A"}},
             "gap": 60,
         }
     )
@@ -318,7 +322,11 @@ def _insert_chart(
     chart.set_legend({"none": True})
     chart.set_y_axis({"min": 0, "num_font": {"size": 8}, "major_gridlines": {"visible": True}})
     chart.set_size({"width": 480, "height": 300})
-    ws.insert_chart(FIRST_CHOICE_ROW, 5, chart, {"object_position": 2})
+    charts.declare_language(chart, sheet.words.lang)
+    totals = {s: sum(p.by_status[s] for p in monitor.periods) for s in monitor.statuses}
+    counts = charts.counts_text(sheet.words, monitor.statuses, totals)
+    description = f"{sheet.words['alt.explorer']}: {counts}."
+    charts.insert(ws, (FIRST_CHOICE_ROW, 5), chart, description)
 
 
 def _literal(text: str) -> str:

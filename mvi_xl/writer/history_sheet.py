@@ -12,7 +12,9 @@ import datetime as dt
 from ..cells import column_letter, quote_sheet
 from ..model import Snapshot
 from ..words.terms import ONBEKEND, STATUSES
+from . import charts
 from .context import SheetContext
+from .styles import TABLE_STYLE
 
 DETAIL_TABLE = "Historie"
 TOTALS_TABLE = "Historietotalen"
@@ -98,7 +100,7 @@ class HistorySheet:
             len(headers) - 1,
             {
                 "name": DETAIL_TABLE,
-                "style": "Table Style Light 9",
+                "style": TABLE_STYLE,
                 "columns": [{"header": h} for h in headers],
             },
         )
@@ -164,14 +166,7 @@ class HistorySheet:
                     "name": f"={sheet}!${letter}${top + 1}",
                     "categories": f"={sheet}!${dates}${first}:${dates}${last}",
                     "values": f"={sheet}!${letter}${first}:${letter}${last}",
-                    "line": {"color": colour, "width": 2.25},
-                    "marker": {
-                        "type": "circle",
-                        "size": 6,
-                        "fill": {"color": colour},
-                        "border": {"color": colour},
-                    },
-                    "data_labels": {"value": True, "position": "above", "font": {"size": 8}},
+                    **charts.line_series(colour, status),
                 }
             )
         chart.set_title({"name": words["history.chart"], "name_font": {"size": 11, "bold": True}})
@@ -185,7 +180,10 @@ class HistorySheet:
         )
         chart.set_legend({"position": "bottom", "font": {"size": 8}})
         chart.set_size({"width": CHART_WIDTH_PX, "height": CHART_ROWS * 20})
-        worksheet.insert_chart(row, first_col, chart, {"object_position": 2})
+        charts.declare_language(chart, words.lang)
+        points = [(words.date(s.as_of), s.status_totals()) for s in snapshots]
+        description = charts.alt_text(words, words["alt.history"], points, statuses)
+        charts.insert(worksheet, (row, first_col), chart, description)
 
 
 def _datetime(day: dt.date) -> dt.datetime:

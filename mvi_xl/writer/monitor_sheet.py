@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..cells import column_letter, quote_sheet
+from ..html_chart import chart_text
 from ..model import Action, Monitor, PeriodCounts
 from ..words.i18n import Words
 from ..words.terms import GEPLAND, LOPEND, ONBEKEND
+from . import charts
 from .actions_sheet import ActionsLayout
 from .context import SheetContext, Worksheet
 from .formulas import count_formula
@@ -133,14 +135,18 @@ class MonitorPage:
         chart_row = table_end + 1
         chart_rows = _rows_for(page, chart_row, CHART_HEIGHT_PX)
         left = Block(cols.period, left_last, left_width, chart_row + chart_rows + 1)
-        lists.focus(left, monitor.focus_points, signals)
-        lists.communications(left, monitor)
+        # a section the register doesn't keep is left out; an empty sheet still says "Geen"
+        kept = monitor.register.side_sheets
+        if "focus" in kept or signals:
+            lists.focus(left, monitor.focus_points, signals)
+        if "communication" in kept:
+            lists.communications(left, monitor)
 
         for row, points in sorted(page.heights.items()):
             worksheet.set_row(row, points)
         self._insert_chart(table_top, chart_row, left_width)
         if logo is not None:
-            _insert_logo(worksheet, logo, right.last_col)
+            _insert_logo(worksheet, logo, right.last_col, _logo_text(self.monitor, self.words))
 
         last_row = max(left.row, right.row, chart_row + chart_rows)
         self._print_setup(last_row, right.last_col)
@@ -217,8 +223,9 @@ class MonitorPage:
     def _table_columns(
         self, periods: tuple[PeriodCounts, ...], first: int, total_row: int
     ) -> list[dict[str, Any]]:
-        """The Table's column definitions, total row included: sums over the period rows, and
-        the overall share computed from those sums."""
+        """The Table's column definitions, total row included: sums of the counts over the
+        period rows. The kerncijfer and its share stay empty there: a period's kerncijfer is
+        voltooid, a continuous period's lopend, and their sum would be neither."""
         words, styles, cols = self.words, self.styles, self.cols
 
         def summed(header: str, col: int, value: float) -> dict[str, Any]:
@@ -232,7 +239,6 @@ class MonitorPage:
             }
 
         total = sum(p.total for p in periods)
-        headline = sum(p.headline for p in periods)
         spec: dict[int, dict[str, Any]] = {
             cols.period: {
                 "header": words["col.period"],
@@ -240,22 +246,14 @@ class MonitorPage:
                 "header_format": styles["table_head_left"],
             },
             cols.total: summed(words["col.total"], cols.total, total),
-            cols.headline: summed(words["col.headline"], cols.headline, headline),
+            cols.headline: {"header": words["col.headline"], "header_format": styles["table_head"]},
             cols.complete: {"header": words["col.complete"], "header_format": styles["table_head"]},
         }
         for status, col in cols.statuses.items():
             spec[col] = summed(
                 words.status(status).capitalize(), col, sum(p.by_status[status] for p in periods)
             )
-        t = f"{column_letter(cols.total)}{total_row + 1}"
-        h = f"{column_letter(cols.headline)}{total_row + 1}"
-        spec[cols.share] = {
-            "header": words["col.share"],
-            "header_format": styles["table_head"],
-            "total_function": f"=IF({t}=0,0,{h}/{t})",
-            "total_value": headline / total if total else 0,
-            "format": styles["total_share"],
-        }
+        spec[cols.share] = {"header": words["col.share"], "header_format": styles["table_head"]}
         return [spec[col] for col in range(cols.period, cols.last + 1)]
 
     def _write_period_row(self, row: int, counts: PeriodCounts) -> None:
@@ -351,9 +349,7 @@ class MonitorPage:
                     "name": f"={sheet}!${letter}${top + 2}",
                     "categories": f"={sheet}!${period}${first + 1}:${period}${last + 1}",
                     "values": f"={sheet}!${letter}${first + 1}:${letter}${last + 1}",
-                    "fill": {"color": colour},
-                    "border": {"none": True},
-                    "data_labels": {"value": True, "font": {"size": 8}, "num_format": "0;-0;;"},
+                    **charts.bar_series(colour, inside=False),
                     "gap": 80,
                 }
             )
@@ -369,7 +365,8 @@ class MonitorPage:
         )
         chart.set_chartarea({"border": {"none": True}})
         chart.set_size({"width": int(width_chars * 7 + 5), "height": CHART_HEIGHT_PX})
-        worksheet.insert_chart(row, cols.period, chart, {"object_position": 2})
+        charts.declare_language(chart, words.lang)
+        charts.insert(worksheet, (row, cols.period), chart, chart_text(monitor, words).description)
 
     # --- Print -------------------------------------------------------------------------------
 
@@ -411,7 +408,14 @@ def _rows_for(page: Page, first: int, height_px: float) -> int:
     return rows
 
 
-def _insert_logo(worksheet: Worksheet, logo: Path, col: int) -> None:
+def _logo_text(monitor: Monitor, words: Words) -> str:
+    """The logo's alternative text names the organisation."""
+    if not monitor.organisation:
+        return words["alt.logo.anonymous"]
+    return words["alt.logo"].format(organisation=monitor.organisation)
+
+
+def _insert_logo(worksheet: Worksheet, logo: Path, col: int, description: str) -> None:
     from xlsxwriter.image import Image
 
     image = Image(str(logo))
@@ -425,7 +429,7 @@ def _insert_logo(worksheet: Worksheet, logo: Path, col: int) -> None:
             "y_scale": scale,
             "object_position": 3,
             "x_offset": max(0, int(RIGHT_COLUMN_WIDTH * 7 - image.width * scale)),
-            "description": "logo",
+            "description": description,
         },
     )
 

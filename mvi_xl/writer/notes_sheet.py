@@ -7,12 +7,20 @@ import datetime as dt
 from ..model import Monitor
 from ..words.terms import TERMINAL_ONLY_NOTICES
 from .context import SheetContext, Worksheet
-from .styles import Styles
+from .styles import TABLE_STYLE, Styles
 
 TABLE_NAME = "Meldingen"
 
 
-def write_notes_sheet(sheet: SheetContext, *, generated: dt.date, version: str) -> None:
+def write_notes_sheet(
+    sheet: SheetContext,
+    *,
+    generated: dt.date,
+    version: str,
+    signals: tuple[tuple[str, str], ...] = (),
+) -> None:
+    """The Toelichting: where the monitor comes from, the notices, the signals mvi-xl found
+    (``signals``: text and link, unless the Monitor page shows them) and every warning."""
     worksheet, monitor, words, styles = sheet.worksheet, sheet.monitor, sheet.words, sheet.styles
     register = monitor.register
     worksheet.set_column(0, 0, 24)
@@ -22,7 +30,9 @@ def write_notes_sheet(sheet: SheetContext, *, generated: dt.date, version: str) 
     worksheet.set_row(0, 30)
 
     facts: list[tuple[str, object]] = [
-        ("notes.source", str(register.path)),
+        # the file name only: a full path (C:\Users\<name>\...) is not for publication; it
+        # stays in the document property props.REGISTER
+        ("notes.source", register.path.name),
         ("notes.sheet", register.sheet),
         ("notes.modified", register.modified),
         ("notes.as_of", monitor.as_of),
@@ -48,6 +58,15 @@ def write_notes_sheet(sheet: SheetContext, *, generated: dt.date, version: str) 
             worksheet.write_string(row, 0, notice.where, styles["text"])
             worksheet.write_string(row, 1, text, styles["wrap"])
             worksheet.write_string(row, 2, hint, styles["wrap"])
+        row += 1
+
+    if signals:
+        # for the coordinator, not the college: here unless [monitor] signals_on_page
+        row += 1
+        worksheet.write_string(row, 0, words["signals"], styles["heading"])
+        for text, target in signals:
+            row += 1
+            worksheet.write_url(row, 0, target, styles["more"], string="⚠ " + text)
         row += 1
 
     row += 1
@@ -76,7 +95,7 @@ def _write_findings(sheet: SheetContext, first: int) -> None:
         2,
         {
             "name": TABLE_NAME,
-            "style": "Table Style Light 9",
+            "style": TABLE_STYLE,
             "columns": [
                 {"header": words[k]} for k in ("notes.where", "notes.message", "notes.hint")
             ],

@@ -11,6 +11,13 @@ from ..words.terms import ONBEKEND, STATUSES
 Format: TypeAlias = Any
 
 FONT = "Calibri"
+
+#: The Excel Table style of the detail sheets: bold dark header text over an accent rule, banded
+#: rows. (Light 9, which they had, puts white header text on Office's blue at 4.03:1, short of
+#: WCAG 2.1 AA's 4.5:1.) The Monitor page's Statustabel keeps Light 1 with its own header fill.
+TABLE_STYLE = "Table Style Light 16"
+#: Styles whose header is dark text on white or on a light fill: the only ones the workbook uses.
+ACCESSIBLE_TABLE_STYLES = frozenset({"Table Style Light 1", TABLE_STYLE})
 DATE_FORMAT = "dd-mm-yyyy"
 DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 

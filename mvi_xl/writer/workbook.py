@@ -83,11 +83,16 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
             layout,
             logo=config.logo,
             max_items=config.max_list_items,
-            signals=links,
+            signals=links if config.signals_on_page else (),
         )
         if history_sheet is not None:
             write_history_sheet(sheet(history_sheet))
-        write_notes_sheet(sheet(notes_sheet), generated=generated, version=version)
+        write_notes_sheet(
+            sheet(notes_sheet),
+            generated=generated,
+            version=version,
+            signals=() if config.signals_on_page else links,
+        )
         if year_sheet is not None:  # last, so the other sheets' strings keep their numbers
             write_year_sheet(year_sheet, monitor, layout, words.lang, styles)
         if explorer is not None:

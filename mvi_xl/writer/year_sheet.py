@@ -23,7 +23,7 @@ from ..words.i18n import Words
 from ..words.terms import GEPLAND
 from ..years import YearCounts, YearReport, year_report
 from .actions_sheet import ActionsLayout
-from .styles import Styles
+from .styles import TABLE_STYLE, Styles
 
 TABLE_NAME = "Jaaroverzicht"
 TOTAL_TABLE_NAME = "JaaroverzichtTotaal"
@@ -226,7 +226,7 @@ def _write_theme_table(sheet: _Sheet, theme_label: dict[str, str]) -> int:
         len(headers) - 1,
         {
             "name": TABLE_NAME,
-            "style": "Table Style Light 9",
+            "style": TABLE_STYLE,
             "columns": [{"header": words[key]} for key in headers],
         },
     )
@@ -248,7 +248,7 @@ def _write_total_table(sheet: _Sheet) -> None:
         TOTAL_COLUMN + len(headers) - 1,
         {
             "name": TOTAL_TABLE_NAME,
-            "style": "Table Style Light 9",
+            "style": TABLE_STYLE,
             "columns": [{"header": words[key]} for key in headers],
         },
     )
