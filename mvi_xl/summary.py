@@ -12,8 +12,9 @@
   day nor a completion date column to tell; without an end date column (or with the overdue
   signal switched off) the late part is; without either, the second sentence is.
 
-Pure: no Excel, no files. The words are in one table below, with a singular and a plural form
-chosen by count (``plural``); Dutch and English both take the plural for 0.
+Pure: no Excel, no files. The words are labels of the catalogues (``summary.*`` in
+``words/labels.py``), each sentence a plural chosen by its count; Dutch and English both take
+the plural for 0.
 """
 
 from __future__ import annotations
@@ -22,35 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .model import Monitor
-
-#: The summary's words per language. To move into the gettext catalogue (the words package
-#: being built elsewhere), as msgid / msgid_plural pairs: each tuple is (one, many).
-WORDS: dict[str, dict[str, str | tuple[str, str]]] = {
-    "nl": {
-        "empty": "Het register bevat nog geen acties.",
-        "done": "Van de {total} {actions} {are} er {done} voltooid ({share}%).",
-        "actions": ("actie", "acties"),
-        "are": ("is", "zijn"),
-        "since": "Sinds {date} {are} {count} {actions} gerealiseerd",
-        "late": "{count} {late}",
-        "late_verb": ("actie loopt achter", "acties lopen achter"),
-    },
-    "en": {
-        "empty": "The register has no actions yet.",
-        "done": "Of the {total} {actions}, {done} {are} completed ({share}%).",
-        "actions": ("action", "actions"),
-        "are": ("is", "are"),
-        "since": "Since {date}, {count} {actions} {have} been realised",
-        "have": ("has", "have"),
-        "late": "{count} {late}",
-        "late_verb": ("action is running late", "actions are running late"),
-    },
-}
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """The form for ``n``: ``one`` for exactly 1, ``many`` otherwise (0 included)."""
-    return one if n == 1 else many
+from .words.i18n import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,34 +58,18 @@ def summary_counts(monitor: Monitor) -> SummaryCounts:
 
 def sentences(counts: SummaryCounts, lang: str) -> tuple[str, ...]:
     """The one or two sentences in ``lang`` ("nl" or "en")."""
-    words = WORDS[lang]
+    words = Words(lang)
     if counts.total == 0:
-        return (_text(words, "empty"),)
+        return (words["summary.empty"],)
     share = (counts.done * 200 + counts.total) // (counts.total * 2)  # rounded half up
-    first = _text(words, "done").format(
-        total=counts.total,
-        actions=_form(words, "actions", counts.total),
-        are=_form(words, "are", counts.done),
-        done=counts.done,
-        share=share,
-    )
+    actions = words.plural("summary.actions", counts.total)
+    first = words.plural("summary.done", counts.done, actions=actions, share=share)
     parts = []
     if counts.since is not None:
-        parts.append(
-            _text(words, "since").format(
-                date=counts.since.strftime("%d-%m-%Y"),
-                count=counts.realised,
-                actions=_form(words, "actions", counts.realised),
-                are=_form(words, "are", counts.realised),
-                have=_form(words, "have", counts.realised) if "have" in words else "",
-            )
-        )
+        day = counts.since.strftime("%d-%m-%Y")
+        parts.append(words.plural("summary.since", counts.realised, date=day))
     if counts.late is not None:
-        parts.append(
-            _text(words, "late").format(
-                count=counts.late, late=_form(words, "late_verb", counts.late)
-            )
-        )
+        parts.append(words.plural("summary.late", counts.late))
     if not parts:
         return (first,)
     return first, "; ".join(parts) + "."
@@ -123,16 +80,4 @@ def summary_text(monitor: Monitor, lang: str) -> str:
     return " ".join(sentences(summary_counts(monitor), lang))
 
 
-def _text(words: dict[str, str | tuple[str, str]], key: str) -> str:
-    value = words[key]
-    assert isinstance(value, str), key
-    return value
-
-
-def _form(words: dict[str, str | tuple[str, str]], key: str, n: int) -> str:
-    value = words[key]
-    assert isinstance(value, tuple), key
-    return plural(n, *value)
-
-
-__all__ = ["WORDS", "SummaryCounts", "plural", "sentences", "summary_counts", "summary_text"]
+__all__ = ["SummaryCounts", "sentences", "summary_counts", "summary_text"]

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from mvi_xl.compute import compute_monitor
-from mvi_xl.summary import WORDS, SummaryCounts, plural, sentences, summary_counts, summary_text
+from mvi_xl.summary import SummaryCounts, sentences, summary_counts, summary_text
+from mvi_xl.words.i18n import Words
 from mvi_xl.words.terms import GEPLAND, LOPEND, VOLTOOID
 
 from .test_compute import action, register
@@ -69,14 +70,12 @@ def test_sentences(counts, nl, en):
 
 
 @pytest.mark.parametrize(
-    ("n", "form"), [(0, "acties"), (1, "actie"), (2, "acties"), (81, "acties")]
+    ("n", "nl", "en"),
+    [(0, "0 acties", "0 actions"), (1, "1 actie", "1 action"), (81, "81 acties", "81 actions")],
 )
-def test_plural(n, form):
-    assert plural(n, "actie", "acties") == form
-
-
-def test_both_languages_have_the_same_words():
-    assert WORDS["nl"].keys() - {"have"} == WORDS["en"].keys() - {"have"}
+def test_the_count_chooses_the_form(n: int, nl: str, en: str):
+    assert Words("nl").plural("summary.actions", n) == nl
+    assert Words("en").plural("summary.actions", n) == en
 
 
 def test_from_a_monitor():

@@ -131,6 +131,17 @@ class Words:
             raise TypeError(f"{key!r} does not count; use words[{key!r}]")
         return translate(self.lang, key, text, n).format(**{text.n: n}, **params)
 
+    def section(self, prefix: str) -> dict[str, str]:
+        """The labels under ``prefix.`` by their last part, for a writer that keeps its own
+        words together (``year.title`` is ``section("year")["title"]``); counting labels are
+        left out (``plural`` takes them)."""
+        start = prefix + "."
+        return {
+            key[len(start) :]: self[key]
+            for key, text in LABELS.items()
+            if key.startswith(start) and not isinstance(text, Plural)
+        }
+
     def status(self, status: str) -> str:
         return self._labels[f"status.{status}"]
 

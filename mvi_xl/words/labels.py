@@ -293,4 +293,58 @@ LABELS: dict[str, str | Plural] = {
     "alt.more_groups": Plural("And {count} more group.", "And {count} more groups."),
     "alt.logo": "Logo of {organisation}",
     "alt.logo.anonymous": "Logo of the organisation",
+    # the summary for the college (summary.py): one sentence per count
+    "summary.empty": "The register has no actions yet.",
+    "summary.actions": Plural("{count} action", "{count} actions"),
+    "summary.done": Plural(
+        "Of the {actions}, {done} is completed ({share}%).",
+        "Of the {actions}, {done} are completed ({share}%).",
+        n="done",
+    ),
+    "summary.since": Plural(
+        "Since {date}, {count} action has been realised",
+        "Since {date}, {count} actions have been realised",
+    ),
+    "summary.late": Plural("{count} action is running late", "{count} actions are running late"),
+    # the Jaaroverzicht sheet (year_sheet.py)
+    "year.sheet": "Year report",
+    "year.title": "Year report",
+    "year.year": "Year",
+    "year.theme": "Theme",
+    "year.completed": "Completed",
+    "year.started": "Started",
+    "year.running": "Running at year end",
+    "year.no_theme": "(no theme)",
+    "year.all": "(all actions)",
+    "year.totals": "Per year, each action once",
+    "year.lists": "Completed per year and theme",
+    "year.none": "No actions completed.",
+    "year.rule": (
+        "Completed: in the year of the completion date; without a date in the year of the first "
+        "published monitor showing the action completed, else in the peildatum's year. Started: "
+        "in the year of the start date (a planned action has not started). Running at year end: "
+        "started and not completed on 31-12, by today's status (running or completed); for {year}"
+        " at the peildatum {as_of}."
+    ),
+    "year.several": "An action with several themes counts under each of them.",
+    "year.more": Plural("… and {count} more action", "… and {count} more actions"),
+    # the Verkenner sheet (explorer_sheet.py)
+    "explorer.sheet": "Explorer",
+    "explorer.title": "Explorer",
+    "explorer.intro": (
+        "Pick a department and a theme from the drop-down lists below: the table and the chart "
+        "count the actions on the Actions sheet."
+    ),
+    "explorer.all": "(all)",
+    "explorer.department": "Department",
+    "explorer.theme": "Theme",
+    "explorer.no_department": "(no department)",
+    "explorer.no_theme": "(no theme)",
+    "explorer.status": "Status",
+    "explorer.count": "Count",
+    "explorer.share": "Share",
+    "explorer.total": "Total",
+    "explorer.chart": "Actions per status",
+    "explorer.choice": "Choice",
+    "explorer.pick": "Pick from the list.",
 }

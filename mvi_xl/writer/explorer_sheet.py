@@ -33,50 +33,6 @@ LIST_COL = 11  # L, M: the hidden lists of choices
 TABLE_TOP = 7  # 0-based row of the status table's header
 PATTERN_ROW = 5  # 0-based: the theme's four criteria in the hidden column, rows 6 to 9
 
-#: The sheet's words. To move into the gettext catalogue (the words package being built
-#: elsewhere); until then they live here, not in vocabulary.py.
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "sheet": "Verkenner",
-        "title": "Verkenner",
-        "intro": (
-            "Kies een afdeling en een thema in de keuzelijsten hieronder: de tabel en de "
-            "grafiek tellen de acties op het blad Acties."
-        ),
-        "all": "(alle)",
-        "department": "Afdeling",
-        "theme": "Thema",
-        "no_department": "(geen afdeling)",
-        "no_theme": "(geen thema)",
-        "status": "Status",
-        "count": "Aantal",
-        "share": "Aandeel",
-        "total": "Totaal",
-        "chart": "Acties per status",
-        "choice": "Keuze",
-        "pick": "Kies uit de lijst.",
-    },
-    "en": {
-        "sheet": "Explorer",
-        "title": "Explorer",
-        "intro": (
-            "Pick a department and a theme from the drop-down lists below: the table and the "
-            "chart count the actions on the Actions sheet."
-        ),
-        "all": "(all)",
-        "department": "Department",
-        "theme": "Theme",
-        "no_department": "(no department)",
-        "no_theme": "(no theme)",
-        "status": "Status",
-        "count": "Count",
-        "share": "Share",
-        "total": "Total",
-        "chart": "Actions per status",
-        "choice": "Choice",
-        "pick": "Pick from the list.",
-    },
-}
 #: The drop-down cells' format: one the sheets before this one use already, so the workbook's
 #: format numbers, and with them the other sheets, stay as they were. (A fill of its own would
 #: renumber the formats of the sheets after this one.)
@@ -105,7 +61,8 @@ def add_explorer_worksheet(workbook: Any, monitor: Monitor, lang: str) -> Explor
     other sheets, so that the strings they write keep their numbers in the shared string table."""
     if not has_explorer_sheet(monitor):
         return None
-    return ExplorerSheet(workbook, workbook.add_worksheet(WORDS[lang]["sheet"]), Words(lang))
+    words = Words(lang)
+    return ExplorerSheet(workbook, workbook.add_worksheet(words["explorer.sheet"]), words)
 
 
 @dataclass(frozen=True)
@@ -140,7 +97,7 @@ def write_explorer_sheet(
 ) -> None:
     """Fill the Verkenner sheet made by ``add_explorer_worksheet``."""
     words = sheet.words
-    text = WORDS[words.lang]
+    text = words.section("explorer")
     ws = sheet.worksheet
     choice_format = styles[CHOICE_STYLE]
     ws.write_string(0, 1, text["title"], styles["title"])
@@ -335,7 +292,6 @@ def _literal(text: str) -> str:
 
 __all__ = [
     "TABLE_NAME",
-    "WORDS",
     "ExplorerSheet",
     "add_explorer_worksheet",
     "choices_of",

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Monitor
-from ..summary import plural
 from ..words.i18n import Words
 from ..words.terms import GEPLAND
 from ..years import YearCounts, YearReport, year_report
@@ -33,59 +32,6 @@ TOTAL_COLUMN = 6  # 0-based first column of the totals table
 #: not a second Acties sheet (a regional roll-up of 100,000 actions would list tens of
 #: thousands). ``--json`` ``years`` lists them all.
 LIST_LIMIT = 100
-
-#: The sheet's words. To move into the gettext catalogue (the words package being built
-#: elsewhere); until then they live here, not in vocabulary.py.
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "sheet": "Jaaroverzicht",
-        "title": "Jaaroverzicht",
-        "year": "Jaar",
-        "theme": "Thema",
-        "completed": "Voltooid",
-        "started": "Gestart",
-        "running": "Lopend eind jaar",
-        "no_theme": "(geen thema)",
-        "all": "(alle acties)",
-        "totals": "Per jaar, elke actie één keer",
-        "lists": "Voltooid per jaar en thema",
-        "none": "Geen acties voltooid.",
-        "more": "… en nog {count} acties",
-        "more_one": "… en nog 1 actie",
-        "rule": (
-            "Voltooid: in het jaar van de datum gereed; zonder datum in het jaar van de eerste "
-            "gepubliceerde monitor waarin de actie voltooid is, anders in het jaar van de "
-            "peildatum. Gestart: in het jaar van de startdatum (een geplande actie is niet "
-            "gestart). Lopend eind jaar: gestart en nog niet voltooid op 31-12, naar de status "
-            "van nu (lopend of voltooid); voor {year} op de peildatum {as_of}."
-        ),
-        "several": "Een actie met meer thema's telt bij elk thema mee.",
-    },
-    "en": {
-        "sheet": "Year report",
-        "title": "Year report",
-        "year": "Year",
-        "theme": "Theme",
-        "completed": "Completed",
-        "started": "Started",
-        "running": "Running at year end",
-        "no_theme": "(no theme)",
-        "all": "(all actions)",
-        "totals": "Per year, each action once",
-        "lists": "Completed per year and theme",
-        "none": "No actions completed.",
-        "more": "… and {count} more actions",
-        "more_one": "… and 1 more action",
-        "rule": (
-            "Completed: in the year of the completion date; without a date in the year of the "
-            "first published monitor showing the action completed, else in the peildatum's "
-            "year. Started: in the year of the start date (a planned action has not started). "
-            "Running at year end: started and not completed on 31-12, by today's status "
-            "(running or completed); for {year} at the peildatum {as_of}."
-        ),
-        "several": "An action with several themes counts under each of them.",
-    },
-}
 
 
 def has_year_sheet(monitor: Monitor) -> bool:
@@ -135,7 +81,8 @@ class Started:
 @dataclass(frozen=True)
 class _Sheet:
     worksheet: Any
-    words: dict[str, str]
+    words: dict[str, str]  # the sheet's labels (``year.*``)
+    counted: Words  # for the labels that count
     styles: Styles
     report: YearReport
     started: Started | None  # None: the register has no start date column
@@ -148,7 +95,7 @@ def add_year_worksheet(workbook: Any, monitor: Monitor, lang: str) -> Any | None
     string table."""
     if not has_year_sheet(monitor):
         return None
-    return workbook.add_worksheet(WORDS[lang]["sheet"])
+    return workbook.add_worksheet(Words(lang)["year.sheet"])
 
 
 def write_year_sheet(
@@ -156,12 +103,12 @@ def write_year_sheet(
 ) -> None:
     """Fill the Jaaroverzicht sheet made by ``add_year_worksheet``; ``layout`` says where the
     Gestart formulas find the actions on Acties."""
-    words = WORDS[lang]
+    words = Words(lang).section("year")
     started = None
     if "start" in layout.columns:
         themed = "theme" in layout.columns
         started = Started(layout, monitor.as_of, Words(lang).status(GEPLAND), themed)
-    sheet = _Sheet(worksheet, words, styles, year_report(monitor), started)
+    sheet = _Sheet(worksheet, words, Words(lang), styles, year_report(monitor), started)
     ws = worksheet
     ws.write_string(0, 0, words["title"], styles["title"])
     ws.set_row(0, 30)
@@ -276,7 +223,7 @@ def _write_lists(sheet: _Sheet, row: int, theme_label: dict[str, str]) -> None:
             if len(actions) > LIST_LIMIT:
                 row += 1
                 left = len(actions) - LIST_LIMIT
-                more = plural(left, words["more_one"], words["more"]).format(count=left)
+                more = sheet.counted.plural("year.more", left)
                 ws.write_string(row, 1, more, styles["muted"])
 
 
@@ -284,7 +231,6 @@ __all__ = [
     "LIST_LIMIT",
     "TABLE_NAME",
     "TOTAL_TABLE_NAME",
-    "WORDS",
     "add_year_worksheet",
     "has_year_sheet",
     "write_year_sheet",
