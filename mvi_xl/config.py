@@ -82,6 +82,8 @@ class Config:
     #: ``[monitor] signals_on_page``: the signals under Aandachtspunten on the college's page
     #: (by default they are for the coordinator, on the Toelichting sheet)
     signals_on_page: bool = False
+    #: ``[monitor] summary``: one or two sentences for the college at the top of the page
+    summary: bool = True
     read_only_recommended: bool = False
     #: ``[monitor] archive``: the folder for published monitors; relative to the monitor's
     #: folder (None: ``<monitor name>-archief`` beside the monitor)
@@ -166,7 +168,14 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     reader.allow(
         monitor,
         "monitor",
-        {"logo", "max_list_items", "read_only_recommended", "archive", "signals_on_page"},
+        {
+            "logo",
+            "max_list_items",
+            "read_only_recommended",
+            "archive",
+            "signals_on_page",
+            "summary",
+        },
     )
 
     colour_values = {}
@@ -211,6 +220,7 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
             monitor, "read_only_recommended", "monitor.read_only_recommended"
         ),
         signals_on_page=reader.flag(monitor, "signals_on_page", "monitor.signals_on_page"),
+        summary=reader.flag(monitor, "summary", "monitor.summary", default=True),
         archive=Path(archive) if archive else None,
         limits=_limits(reader, reader.table(data, "limits")),
         signals=_signals(reader, reader.table(data, "signals")),
@@ -307,8 +317,8 @@ class _Reader:
             self.fail(key or name, "config_text")
         return value.strip() if isinstance(value, str) else value
 
-    def flag(self, data: Mapping[str, Any], name: str, key: str) -> bool:
-        value = data.get(name, False)
+    def flag(self, data: Mapping[str, Any], name: str, key: str, *, default: bool = False) -> bool:
+        value = data.get(name, default)
         if not isinstance(value, bool):
             self.fail(key, "config_flag")
         return value

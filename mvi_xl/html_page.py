@@ -24,6 +24,7 @@ from pathlib import Path
 from .config import Config
 from .html_chart import TEXT, WHITE, chart_svg, contrast, darkened
 from .model import Action, Communication, Monitor, PeriodCounts
+from .summary import summary_text
 from .words.i18n import Words
 from .words.terms import ONBEKEND, STATUSES
 
@@ -115,9 +116,12 @@ def _header(monitor: Monitor, words: Words, config: Config) -> str:
     parts.append(f"{words['as_of']}: {words.date(monitor.as_of)}")
     subtitle = "  ·  ".join(parts)
     logo = _logo(config.logo, monitor.organisation or words["title"])
+    summary = ""
+    if config.summary:  # the sentences for the college, as at the top of the Monitor sheet
+        summary = f'<p class="summary">{escape(summary_text(monitor, words.lang))}</p>'
     return (
         f'<header class="top"><div><h1>{escape(words["title"])}</h1>'
-        f'<p class="subtitle">{escape(subtitle)}</p></div>{logo}</header>'
+        f'<p class="subtitle">{escape(subtitle)}</p>{summary}</div>{logo}</header>'
     )
 
 
@@ -382,7 +386,8 @@ line-height:1.4}}
 .page{{max-width:80rem;margin:0 auto;padding:1rem}}
 .top{{display:flex;justify-content:space-between;align-items:flex-start;gap:1rem}}
 h1{{font-size:1.6rem;margin:0;color:{colours.accent}}}
-.subtitle{{margin:.2rem 0 .8rem}}
+.subtitle{{margin:.2rem 0 .4rem}}
+.summary{{margin:0 0 .8rem;font-style:italic}}
 h2{{font-size:1.05rem;margin:.9rem 0 .3rem;padding:.15rem .4rem;background:{colours.accent};
 color:#FFFFFF}}
 h3{{font-size:.95rem;margin:.5rem 0 .2rem}}

@@ -347,3 +347,18 @@ def test_the_totaal_row_adds_no_mixed_kerncijfers_and_toelichting_names_the_file
     from mvi_xl import props
 
     assert props.read_custom_properties(output)[props.REGISTER] == str(register)
+
+
+@pytest.mark.parametrize("setting", ["", "[monitor]\nsummary = false\n"])
+def test_the_summary_for_the_college_tops_the_page_unless_switched_off(
+    tmp_path: Path, setting: str
+):
+    register = write_xlsx(tmp_path / "r.xlsx", BASIC_ROWS)
+    (tmp_path / "mvi-xl.toml").write_text(setting, encoding="utf-8")
+    output, _ = build(register, tmp_path)
+    ws = openpyxl.load_workbook(output)["Monitor"]
+    summary = ws["B3"].value
+    if setting:
+        assert summary is None
+    else:
+        assert summary.startswith("Van de 7 acties zijn er 2 voltooid (29%).")

@@ -62,16 +62,23 @@ def table_columns(monitor: Monitor) -> TableColumns:
     return TableColumns(first, first + 1, statuses, headline, headline + 1, headline + 2)
 
 
+@dataclass(frozen=True, kw_only=True)
+class PageSettings:
+    """What the page shows besides the monitor: the logo, how many items a list shows, the
+    signals (text, internal link) to list under the focus points, and the summary for the
+    college at the top ("" for none)."""
+
+    logo: Path | None = None
+    max_items: int = 8
+    signals: tuple[tuple[str, str], ...] = ()
+    summary: str = ""
+
+
 def write_monitor_sheet(
-    sheet: SheetContext,
-    layout: ActionsLayout,
-    logo: Path | None = None,
-    max_items: int = 8,
-    signals: tuple[tuple[str, str], ...] = (),
+    sheet: SheetContext, layout: ActionsLayout, settings: PageSettings | None = None
 ) -> None:
-    """``layout``: where the Acties sheet's formulas count; ``signals``: (text, internal link)
-    per signal, listed under the focus points."""
-    MonitorPage(sheet, layout).write(logo=logo, max_items=max_items, signals=signals)
+    """``layout``: where the Acties sheet's formulas count."""
+    MonitorPage(sheet, layout).write(settings or PageSettings())
 
 
 class MonitorPage:
@@ -88,9 +95,8 @@ class MonitorPage:
         self.cols = table_columns(sheet.monitor)
         self.page = Page()
 
-    def write(
-        self, *, logo: Path | None, max_items: int, signals: tuple[tuple[str, str], ...]
-    ) -> None:
+    def write(self, settings: PageSettings) -> None:
+        logo, max_items, signals = settings.logo, settings.max_items, settings.signals
         worksheet, monitor, words = self.worksheet, self.monitor, self.words
         cols, page = self.cols, self.page
         left_width = self._set_table_widths()
@@ -104,7 +110,7 @@ class MonitorPage:
         worksheet.set_column(right_first, right_first + RIGHT_COLUMNS - 1, RIGHT_COLUMN_WIDTH)
         worksheet.set_column(0, 0, 1.5)
 
-        self._write_title()
+        self._write_title(settings.summary)
         table_top = 3
         table_end = self._write_status_table(table_top)
         if monitor.previous is not None:
@@ -168,7 +174,7 @@ class MonitorPage:
 
     # --- Title -------------------------------------------------------------------------------
 
-    def _write_title(self) -> None:
+    def _write_title(self, summary: str) -> None:
         worksheet, monitor, words, styles = self.worksheet, self.monitor, self.words, self.styles
         col = self.cols.period
         worksheet.write_string(0, col, words["title"], styles["title"])
@@ -179,6 +185,8 @@ class MonitorPage:
             parts.append(words["scope"].format(department=department))
         parts.append(f"{words['as_of']}: {words.date(monitor.as_of)}")
         worksheet.write_string(1, col, "  ·  ".join(parts), styles["subtitle"])
+        if summary:  # the sentences for the college, in the empty row above the table
+            worksheet.write_string(2, col, summary, styles["summary"])
 
     # --- Status table ------------------------------------------------------------------------
 

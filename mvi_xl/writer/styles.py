@@ -26,6 +26,7 @@ DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 FORMATS: dict[str, dict[str, Any]] = {
     "title": {"bold": True, "font_size": 20, "font_color": "{accent}"},
     "subtitle": {"font_size": 11, "font_color": "{text}"},
+    "summary": {"font_size": 10, "italic": True, "font_color": "{text}"},
     "heading": {
         "bold": True,
         "font_size": 12,

@@ -14,13 +14,14 @@ from xlsxwriter.exceptions import XlsxWriterException
 from ..config import Config
 from ..errors import OutputError
 from ..model import Monitor
+from ..summary import summary_text
 from ..words.i18n import Words
 from .actions_sheet import signal_links, write_actions_sheet
 from .breakdown_sheet import write_breakdown_sheet
 from .context import SheetContext, Workbook, Worksheet
 from .explorer_sheet import add_explorer_worksheet, write_explorer_sheet
 from .history_sheet import write_history_sheet
-from .monitor_sheet import write_monitor_sheet
+from .monitor_sheet import PageSettings, write_monitor_sheet
 from .notes_sheet import write_notes_sheet
 from .styles import Styles
 from .year_sheet import add_year_worksheet, write_year_sheet
@@ -78,13 +79,13 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
         for name, view in views.items():
             write_breakdown_sheet(sheet(view), name, layout)
         links = signal_links(monitor, layout, words)
-        write_monitor_sheet(
-            sheet(monitor_sheet),
-            layout,
+        settings = PageSettings(
             logo=config.logo,
             max_items=config.max_list_items,
             signals=links if config.signals_on_page else (),
+            summary=summary_text(monitor, words.lang) if config.summary else "",
         )
+        write_monitor_sheet(sheet(monitor_sheet), layout, settings)
         if history_sheet is not None:
             write_history_sheet(sheet(history_sheet))
         write_notes_sheet(
