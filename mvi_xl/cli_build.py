@@ -23,6 +23,7 @@ from .cli_common import (
     json_option,
     lang_option,
     log_option,
+    organisation_option,
     output_option,
     quiet_option,
     sheet_option,
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     help="Also a one-page PDF beside the monitor: the --html page printed tagged by Edge, "
     "Chrome or Chromium, else the Monitor sheet printed untagged by LibreOffice.",
 )
+@organisation_option
 @click.option(
     "--html",
     is_flag=True,
@@ -103,6 +105,7 @@ def build(
     as_json: bool,
     example: bool,
     pdf: bool,
+    organisation: str | None,
     html: bool,
     ods: bool,
     per_department: bool,
@@ -150,6 +153,7 @@ def build(
             publish=publish,
             html=html,
             ods=ods,
+            organisation=organisation,
         )
         sources = None  # worked out by the build, unless the log file's check needs them first
         if log_file is not None:
@@ -301,12 +305,13 @@ def check(
 @click.command(epilog=EXIT_CODES)
 @click.argument("path", type=PATH)
 @lang_option
-def init(path: Path, lang: str | None) -> None:
+@organisation_option
+def init(path: Path, lang: str | None, organisation: str | None) -> None:
     """Create a new, empty register at PATH (never overwrites a file)."""
     from . import pipeline
 
     lang = lang or language()
-    guard(lambda: pipeline.init(path, lang=lang), lang)
+    guard(lambda: pipeline.init(path, lang=lang, organisation=organisation or ""), lang)
     click.echo(Words(lang)["cli.created"].format(path=path))
 
 

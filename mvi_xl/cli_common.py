@@ -71,6 +71,12 @@ config_option = click.option(
     metavar="FILE",
     help="mvi-xl.toml to use (default: the one beside the register).",
 )
+organisation_option = click.option(
+    "--organisation",
+    metavar="NAME",
+    help="The organisation the monitor names (default: 'organisation' in mvi-xl.toml, or the "
+    "one init wrote into the register).",
+)
 sheet_option = click.option(
     "--sheet",
     metavar="NAME",

@@ -108,7 +108,16 @@ def _config_anchor(options: Options, sources: Sources) -> Path:
 
 
 def _config(options: Options, sources: Sources) -> Config:
-    return load_config(find_config(options.config, _config_anchor(options, sources)))
+    """mvi-xl.toml's settings; the organisation from --organisation, else from mvi-xl.toml,
+    else from the register (``init --organisation`` wrote it there)."""
+    config = load_config(find_config(options.config, _config_anchor(options, sources)))
+    if options.organisation:
+        return replace(config, organisation=options.organisation)
+    if not config.organisation and sources.paths:
+        kept = props.read_custom_properties(sources.paths[0]).get(props.ORGANISATION, "")
+        if kept.strip():
+            return replace(config, organisation=kept.strip())
+    return config
 
 
 def load(
@@ -468,12 +477,13 @@ def _wanted(options: Options) -> Wanted:
     return Wanted(html=options.html, pdf=options.pdf, ods=options.ods)
 
 
-def init(path: Path, *, lang: str) -> Path:
-    """Write a new, empty register; an existing file is never overwritten."""
+def init(path: Path, *, lang: str, organisation: str = "") -> Path:
+    """Write a new, empty register; an existing file is never overwritten. ``organisation``
+    goes into the register, where build finds it when no mvi-xl.toml names one."""
     from .writer.starter import write_starter
 
     with atomic_output(path, replace=False) as temporary:
-        write_starter(temporary, lang=lang, today=today())
+        write_starter(temporary, lang=lang, today=today(), organisation=organisation)
     return path
 
 

@@ -20,6 +20,8 @@ HISTORY_COUNT = "mvi-xl historie"
 AS_OF = "mvi-xl peildatum"
 #: the register's full path, which the Toelichting sheet leaves out (it names the file only)
 REGISTER = "mvi-xl register"
+#: in a register made by ``mvi-xl init --organisation``: the organisation the monitor names
+ORGANISATION = "mvi-xl organisatie"
 
 
 def read_custom_properties(path: Path) -> dict[str, str]:

@@ -28,6 +28,8 @@ class Options:
     publish: bool = False  # --publish: the monitor of record for its peildatum (see cycle.py)
     html: bool = False  # --html: the accessible web page beside the monitor (renderings.py)
     ods: bool = False  # --ods: the monitor as OpenDocument too
+    #: --organisation: wins over mvi-xl.toml's and over what init wrote into the register
+    organisation: str | None = None
 
     def sources(self) -> Sources:
         """The register files this monitor reads (a folder stands for the registers in it),

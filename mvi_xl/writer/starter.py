@@ -14,6 +14,7 @@ from typing import Any
 import xlsxwriter
 
 from ..cells import column_letter, quote_sheet
+from ..props import ORGANISATION
 from ..words import colours, synonyms, terms
 from ..words.i18n import Words
 from .styles import DATE_FORMAT, FONT
@@ -40,7 +41,7 @@ VALIDATED_ROWS = 2000  # dropdowns reach further, for when the Table grows
 LIST_LENGTH = 30  # room on the Lijsten sheet for the organisation's own periods and themes
 
 
-def write_starter(target: Path, *, lang: str, today: dt.date) -> None:
+def write_starter(target: Path, *, lang: str, today: dt.date, organisation: str = "") -> None:
     words = Words(lang)
     workbook = xlsxwriter.Workbook(
         str(target), {"strings_to_formulas": False, "strings_to_urls": False}
@@ -50,8 +51,11 @@ def write_starter(target: Path, *, lang: str, today: dt.date) -> None:
             "title": words["starter.title"],
             "author": "mvi-xl",
             "created": dt.datetime.combine(today, dt.time()),
+            **({"company": organisation} if organisation else {}),
         }
     )
+    if organisation:  # build reads it back when no mvi-xl.toml names the organisation
+        workbook.set_custom_property(ORGANISATION, organisation[:255])
     bold = workbook.add_format({"font_name": FONT, "bold": True})
     title = workbook.add_format(
         {
