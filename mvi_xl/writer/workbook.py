@@ -22,6 +22,7 @@ from .explorer_sheet import add_explorer_worksheet, write_explorer_sheet
 from .history_sheet import write_history_sheet
 from .monitor_sheet import write_monitor_sheet
 from .notes_sheet import write_notes_sheet
+from .print_setup import PageSetup, set_up_page
 from .styles import Styles
 from .year_sheet import add_year_worksheet, write_year_sheet
 
@@ -88,6 +89,7 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
         if history_sheet is not None:
             write_history_sheet(sheet(history_sheet))
         write_notes_sheet(sheet(notes_sheet), generated=generated, version=version)
+        set_up_page(notes_sheet, monitor, words, PageSetup())
         if year_sheet is not None:  # last, so the other sheets' strings keep their numbers
             write_year_sheet(year_sheet, monitor, layout, words.lang, styles)
         if explorer is not None:
