@@ -51,7 +51,15 @@ def test_escape(text: str, escaped: str):
 
 @pytest.mark.parametrize(
     "organisation",
-    ["Gemeente Voorbeeld", "Zuid & Noord", "1e Gemeente", "2 & 3", "&8 groot", "x" * 300, "&" * 300],
+    [
+        "Gemeente Voorbeeld",
+        "Zuid & Noord",
+        "1e Gemeente",
+        "2 & 3",
+        "&8 groot",
+        "x" * 300,
+        "&" * 300,
+    ],
 )
 def test_sections_keep_user_text_literal_and_within_the_limit(organisation: str):
     header = sections(organisation, "Acties", "Peildatum 01-11-2018", bold_centre=True)
@@ -90,8 +98,24 @@ def test_xlsxwriter_takes_a_300_character_organisation_without_a_warning(tmp_pat
 
 @pytest.mark.parametrize(
     ("largest", "step"),
-    [(0, 1), (1, 1), (3, 1), (8, 1), (9, 2), (16, 2), (17, 5), (40, 5), (41, 10), (80, 10),
-     (81, 20), (160, 20), (161, 50), (54, 10), (1000, 200), (100_000, 20_000)],
+    [
+        (0, 1),
+        (1, 1),
+        (3, 1),
+        (8, 1),
+        (9, 2),
+        (16, 2),
+        (17, 5),
+        (40, 5),
+        (41, 10),
+        (80, 10),
+        (81, 20),
+        (160, 20),
+        (161, 50),
+        (54, 10),
+        (1000, 200),
+        (100_000, 20_000),
+    ],
 )
 def test_whole_number_axis(largest: int, step: int):
     options = whole_number_axis(largest)
@@ -118,10 +142,10 @@ def printed(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     folder = tmp_path_factory.mktemp("printed")
     config = folder / "mvi-xl.toml"
     config.write_text('organisation = "1e & 2e Gemeente"\n', encoding="utf-8")
+    en = ["--lang", "en", "--config", str(config)]
     builds = {
         "nl": ["build", "--example", "-o", str(folder / "nl.xlsx")],
-        "en": ["build", "--example", "--lang", "en", "--config", str(config)]
-        + ["-o", str(folder / "en.xlsx")],
+        "en": ["build", "--example", *en, "-o", str(folder / "en.xlsx")],
     }
     for args in builds.values():
         result = CliRunner().invoke(cli, args, catch_exceptions=False)

@@ -317,7 +317,11 @@ def _insert_chart(
     chart.set_legend({"none": True})
     largest = max(monitor.status_totals().values(), default=0)
     chart.set_y_axis(
-        {**whole_number_axis(largest), "num_font": {"size": 8}, "major_gridlines": {"visible": True}}
+        {
+            **whole_number_axis(largest),
+            "num_font": {"size": 8},
+            "major_gridlines": {"visible": True},
+        }
     )
     chart.set_size({"width": 480, "height": 300})
     ws.insert_chart(FIRST_CHOICE_ROW, 5, chart, {"object_position": 2})

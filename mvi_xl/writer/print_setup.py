@@ -74,7 +74,7 @@ def sections(left: str, centre: str, right: str, *, bold_centre: bool = False) -
 
     def code(place: str) -> str:
         # the font code after the size: a leading digit of the text stays text
-        return f"&{place}&{HEADER_SIZE}&\"-,{style[place]}\""
+        return f'&{place}&{HEADER_SIZE}&"-,{style[place]}"'
 
     fixed = sum(_length(code(p)) for p in texts if texts[p])
     budget = HEADER_LIMIT - fixed
