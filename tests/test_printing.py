@@ -14,6 +14,7 @@ import xlsxwriter
 from click.testing import CliRunner
 
 from mvi_xl.cli import cli
+from mvi_xl.pdf import hide_all_but_first_sheet
 from mvi_xl.writer.print_setup import (
     HEADER_LIMIT,
     columns_px,
@@ -203,3 +204,19 @@ def test_english_pages_and_an_organisation_with_a_digit_and_an_ampersand(
         assert "1e & 2e Gemeente" in page.header(), page.header()
         assert "Reference date 01-11-2018" in page.header(), page.header()
         assert f"page {number} of {len(en)}" in page.footer(), page.footer()
+
+
+def test_the_monitor_only_copy_drops_the_other_sheets_print_areas():
+    """LibreOffice prints a hidden sheet that has a print area: the copy --pdf prints from
+    keeps the Monitor sheet's alone."""
+    xml = (
+        b'<sheets><sheet name="Monitor" sheetId="1" r:id="rId1"/>'
+        b'<sheet name="Acties" sheetId="2" r:id="rId2"/></sheets><definedNames>'
+        b'<definedName name="_xlnm.Print_Area" localSheetId="1">Acties!$A$1:$L$9</definedName>'
+        b'<definedName name="_xlnm.Print_Area" localSheetId="0">Monitor!$A$1:$O$47</definedName>'
+        b'<definedName name="_xlnm.Print_Titles" localSheetId="1">Acties!$1:$1</definedName>'
+        b"</definedNames>"
+    )
+    copy = hide_all_but_first_sheet(xml)
+    assert b"Acties!$A$1:$L$9" not in copy and b"Monitor!$A$1:$O$47" in copy
+    assert b'<sheet state="hidden" name="Acties"' in copy and b"Acties!$1:$1" in copy
