@@ -72,8 +72,8 @@ NARROWABLE = {
     "id": 5.0,
 }
 #: The print scale the printed columns must allow, as Excel computes widths: 0.9, which is
-#: about 0.82 in LibreOffice (its columns are some 9% wider), so that 11 pt text prints at 9 pt
-#: and the 10 pt header at 8.2 pt.
+#: about 0.85 in LibreOffice (its columns come out wider), so that 11 pt text prints at 9 pt or
+#: more and the 10 pt header at 8.5 pt.
 SMALLEST_SCALE = 0.9
 ALWAYS = frozenset({"action", "period", "status", "status_text", "source"})
 DATES = frozenset({"start", "end", "completed"})

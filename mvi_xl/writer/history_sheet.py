@@ -64,8 +64,9 @@ class HistorySheet:
         self._insert_chart(top, totals_first, chart_row)
         worksheet.freeze_panes(top + 1, 0)
         # the detail on the first pages, the totals and the chart on the next, both at 100%
+        # (the two side by side would be scaled to about 70%, the chart's texts under 8 pt)
         worksheet.set_v_pagebreaks([detail_last + 1])
-        setup = PageSetup(repeat_row=top, pages_wide=2)
+        setup = PageSetup(repeat_row=top, full_size=True)
         set_up_page(worksheet, self.sheet.monitor, self.words, setup)
 
     def _write_detail(self, top: int) -> dict[str, str]:

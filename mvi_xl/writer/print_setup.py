@@ -42,7 +42,8 @@ class PageSetup:
     repeat_row: int | None = None
     print_columns: tuple[int, int] | None = None
     last_row: int | None = None
-    pages_wide: int = 1  # 2: a sheet with a page break between two parts
+    #: True: printed at 100% with its manual page breaks (Excel ignores them when fitting)
+    full_size: bool = False
 
 
 def escape(text: str) -> str:
@@ -101,15 +102,18 @@ def header_and_footer(worksheet: Worksheet, monitor: Monitor, words: Words, titl
 
 
 def set_up_page(worksheet: Worksheet, monitor: Monitor, words: Words, setup: PageSetup) -> None:
-    """A4, the margins, fit to the page's width (as many pages down as it takes), the repeated
-    header row, the print area and the header and footer."""
+    """A4, the margins, fit to the page's width (as many pages down as it takes) or at 100%,
+    the repeated header row, the print area and the header and footer."""
     if setup.landscape:
         worksheet.set_landscape()
     else:
         worksheet.set_portrait()
     worksheet.set_paper(PAPER_A4)
     worksheet.set_margins(**MARGINS)
-    worksheet.fit_to_pages(setup.pages_wide, 0)
+    if setup.full_size:
+        worksheet.set_print_scale(100)
+    else:
+        worksheet.fit_to_pages(1, 0)
     if setup.repeat_row is not None:
         worksheet.repeat_rows(setup.repeat_row)
     if setup.print_columns is not None:
@@ -134,8 +138,14 @@ def fitted_widths(
     total = sum(room.values())
     if over <= 0 or total <= 0:
         return dict(widths)
-    share = min(1.0, (over / 7 + len(room)) / total)  # a character more each for the rounding
-    return {k: round(w - room.get(k, 0.0) * share, 1) for k, w in widths.items()}
+    share = over / 7 / total
+
+    def narrowed(share: float) -> dict[str, float]:
+        return {k: round(w - room.get(k, 0.0) * min(share, 1.0), 1) for k, w in widths.items()}
+
+    while share < 1 and columns_px(list(narrowed(share).values())) > budget_px:
+        share += 0.01  # the rounding of each column's pixels
+    return narrowed(share)
 
 
 def whole_number_axis(largest: float) -> dict[str, object]:
