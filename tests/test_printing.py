@@ -26,6 +26,7 @@ from mvi_xl.writer.print_setup import (
 )
 
 from .lo import convert
+from .monitors import CATALOGUE, Built, session_catalogue
 from .printed import Page, pages
 
 A4_LANDSCAPE = (842, 595)
@@ -184,6 +185,52 @@ def test_every_page_prints_with_header_footer_and_no_text_under_8_pt(
         smallest = page.smallest
         if number > 1 and smallest is not None and smallest.size < 8:
             problems.append(f"page {number} ({sheet}): {smallest.size} pt {smallest.text!r}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def catalogue_printed(
+    soffice: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Built, list[Page]]]:
+    """Every monitor of tests/monitors.py, every sheet printed to PDF in one LibreOffice start."""
+    monitors = session_catalogue(tmp_path_factory)
+    folder = tmp_path_factory.mktemp("catalogue-printed")
+    files = [built.monitor for built in monitors.values()]
+    pdfs = convert(soffice, files, folder / "out", "pdf", folder / "profile")
+    return {name: (built, pages(pdfs[built.monitor])) for name, built in monitors.items()}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("name", list(CATALOGUE))
+def test_every_monitor_of_the_catalogue_prints_its_detail_sheets_at_8_pt_or_more(
+    name: str, catalogue_printed: dict[str, tuple[Built, list[Page]]]
+):
+    """The Monitor page is the one dense page (its pages are the ones whose header's centre is
+    the title); every other page: A4 landscape, the peildatum on top, page N of M below, no
+    text under 8 pt."""
+    built, printed = catalogue_printed[name]
+    monitor = built.result.monitor
+    english = "Reference date" in printed[0].header()
+    as_of = monitor.as_of.strftime("%d-%m-%Y")
+    label, title = (
+        ("Reference date", "Socially Responsible Procurement")
+        if english
+        else ("Peildatum", "Maatschappelijk Verantwoord Inkopen")
+    )
+    page_of = "page {} of {}" if english else "pagina {} van {}"
+    problems = []
+    for number, page in enumerate(printed, start=1):
+        where = f"page {number}"
+        if f"{label} {as_of}" not in page.header():
+            problems.append(f"{where}: header {page.header()!r}")
+        if page_of.format(number, len(printed)) not in page.footer():
+            problems.append(f"{where}: footer {page.footer()!r}")
+        if (page.width, page.height) != A4_LANDSCAPE:
+            problems.append(f"{where}: {page.width} x {page.height} pt")
+        smallest = page.smallest
+        on_monitor = f"{title} {label} {as_of}" in page.header()
+        if not on_monitor and smallest is not None and smallest.size < 8:
+            problems.append(f"{where}: {smallest.size} pt {smallest.text!r}")
     assert not problems, "\n".join(problems)
 
 

@@ -23,9 +23,8 @@ HEADER_LIMIT = 255
 #: The font size of the header and footer, in points (LibreOffice scales it with the sheet).
 HEADER_SIZE = 10
 ELLIPSIS = "…"
-#: Narrow margins (inches): left/right, top/bottom, and the header/footer's distance from the edge.
+#: Narrow margins (inches); the header and footer keep Excel's 0.3 from the paper's edge.
 MARGINS = {"left": 0.3, "right": 0.3, "top": 0.7, "bottom": 0.7}
-HEADER_MARGIN = 0.3
 #: The width of an A4 landscape page inside MARGINS, in Excel's column-width characters at
 #: 100%: 11.69 in less the margins, at 96 pixels per inch, 7 pixels per character plus 5 of
 #: padding per column. Sheets whose notes or chart texts are 8 pt must fit it (no scaling).
@@ -91,7 +90,8 @@ def sections(left: str, centre: str, right: str, *, bold_centre: bool = False) -
 
 def header_and_footer(worksheet: Worksheet, monitor: Monitor, words: Words, title: str) -> None:
     """Header: the organisation, the sheet's title, "Peildatum dd-mm-jjjj"; footer: the
-    monitor's title and "pagina N van M". Neither scales with the sheet."""
+    monitor's title and "pagina N van M". Excel does not scale them with the sheet;
+    LibreOffice does."""
     as_of = escape(f"{words['as_of']} {words.date(monitor.as_of)}")
     header = sections(monitor.organisation, title, as_of, bold_centre=True)
     page = escape(words["print.page"]).replace("{page}", "&P").replace("{pages}", "&N")
@@ -162,5 +162,6 @@ def whole_number_axis(largest: float) -> dict[str, object]:
 
 def move_last_chart(worksheet: Worksheet, row: int, col: int) -> None:
     """Anchor the chart inserted last on ``worksheet`` at another cell (0-based), e.g. below
-    its table rather than beside it, so that the page needs no scaling."""
+    its table rather than beside it, so that the page needs no scaling. (XlsxWriter keeps a
+    list [row, col, chart, ...] per inserted chart until the file is written.)"""
     worksheet.charts[-1][0:2] = [row, col]
