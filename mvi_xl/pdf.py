@@ -8,7 +8,8 @@ the standard library is used here, so the CLI starts as fast with ``--pdf`` as w
   PATH, else its usual install locations on Windows and macOS.
 - Each run uses a throw-away LibreOffice profile, so it works while the user has LibreOffice open
   and two runs never share a profile.
-- LibreOffice prints every visible sheet; it gets a copy of the workbook in which all sheets but
+- LibreOffice prints every visible sheet (and a hidden one with a print area); it gets a copy of
+  the workbook in which the other sheets have no print area and all sheets but
   the first (the Monitor sheet) are hidden. The user's workbook is never changed.
 """
 
@@ -37,6 +38,10 @@ WORKBOOK_PART = "xl/workbook.xml"
 
 _SHEET = re.compile(rb"<sheet\b[^>]*>")
 _STATE = re.compile(rb'\sstate="[^"]*"')
+#: A print area of a sheet other than the first: LibreOffice prints a hidden sheet that has one.
+_OTHER_PRINT_AREA = re.compile(
+    rb'<definedName name="_xlnm\.Print_Area" localSheetId="(?!0")\d+"[^>]*>[^<]*</definedName>'
+)
 
 
 def pdf_path(monitor: Path) -> Path:
@@ -115,7 +120,9 @@ def export_pdfs(
 
 def monitor_only(workbook: Path, copy: Path) -> None:
     """A copy of ``workbook`` in which every sheet but the first is hidden, so that LibreOffice
-    prints the Monitor sheet alone. The parts are copied byte for byte, but for the sheet list."""
+    prints the Monitor sheet alone (the other sheets' print areas are dropped: LibreOffice
+    prints a hidden sheet that has one). The parts are copied byte for byte, but for the sheet
+    list and those print areas."""
     with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(copy, "w") as target:
         for info in source.infolist():
             data = source.read(info.filename)
@@ -135,7 +142,7 @@ def hide_all_but_first_sheet(workbook_xml: bytes) -> bytes:
         element = _STATE.sub(b"", match.group(0))
         return element.replace(b"<sheet", b'<sheet state="hidden"', 1)
 
-    return _SHEET.sub(hide, workbook_xml)
+    return _OTHER_PRINT_AREA.sub(b"", _SHEET.sub(hide, workbook_xml))
 
 
 def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target: Path) -> None:

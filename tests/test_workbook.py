@@ -87,14 +87,15 @@ def test_acties_table_and_rows(monitor_file: Path):
         "Actie",
         "Periode",
         "Status",
-        "Status in register",
         "Datum gereed",
+        "Status in register",  # the technical columns last, outside the print area
         "Rij in register",
     ]
+    assert ws.print_area == "'Acties'!$A$1:$E$8"
     assert ws.freeze_panes == "A2"
     assert ws["A2"].value == "1.1"
-    assert ws["F2"].value == dt.datetime(2018, 7, 5)  # a real date, typed as text in the register
-    assert ws["F2"].number_format == "dd-mm-yyyy"
+    assert ws["E2"].value == dt.datetime(2018, 7, 5)  # a real date, typed as text in the register
+    assert ws["E2"].number_format == "dd-mm-yyyy"
     assert ws["G2"].value == 5  # the register row
     assert ws.conditional_formatting  # status colours
 

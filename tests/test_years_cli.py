@@ -134,17 +134,17 @@ def test_the_sheet_equals_the_hand_count(built):
     totals = _table_rows(values, ws.tables["JaaroverzichtTotaal"])
     assert totals == [(y, *numbers) for y, theme, *numbers in EXPECTED if theme is None]
     # Gestart is live over Acties (LibreOffice recomputes it: the "years-themes" monitor of
-    # tests/monitors.py); Voltooid and Lopend eind jaar are values
+    # tests/monitors.py; Acties: E Thema, F Startdatum); Voltooid and Lopend eind jaar are values
     kinds = {c.column_letter: c.data_type for c in ws[table.ref][1]}
     assert kinds == {"A": "n", "B": "s", "C": "n", "D": "f", "E": "n"}
     assert ws["D6"].value == (
-        '=SUMPRODUCT(COUNTIFS(Acties!$D$2:$D$12,"<>gepland",Acties!$G$2:$G$12,">="&DATE(2017,1,1),'
-        'Acties!$G$2:$G$12,"<="&DATE(2017,12,31),Acties!$F$2:$F$12,'
+        '=SUMPRODUCT(COUNTIFS(Acties!$D$2:$D$12,"<>gepland",Acties!$F$2:$F$12,">="&DATE(2017,1,1),'
+        'Acties!$F$2:$F$12,"<="&DATE(2017,12,31),Acties!$E$2:$E$12,'
         '{"=Klimaat","Klimaat; *","*; Klimaat","*; Klimaat; *"}))'
     )
     assert ws["D21"].value.startswith(  # the peildatum's year ends at the peildatum
-        '=COUNTIFS(Acties!$D$2:$D$12,"<>gepland",Acties!$G$2:$G$12,">="&DATE(2020,1,1),'
-        'Acties!$G$2:$G$12,"<="&DATE(2020,11,1),Acties!$F$2:$F$12,"")'
+        '=COUNTIFS(Acties!$D$2:$D$12,"<>gepland",Acties!$F$2:$F$12,">="&DATE(2020,1,1),'
+        'Acties!$F$2:$F$12,"<="&DATE(2020,11,1),Acties!$E$2:$E$12,"")'
     )
 
 

@@ -97,6 +97,7 @@ LABELS: dict[str, str | Plural] = {
     # monitor page
     "title": "Socially Responsible Procurement",
     "as_of": "Reference date",
+    "print.page": "page {page} of {pages}",  # a printed page's footer
     "chart.title": "Actions per status per period",
     "table.title": "Actions per status",
     "focus": "Focus points",

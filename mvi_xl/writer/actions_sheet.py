@@ -22,6 +22,7 @@ from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..words.i18n import Words
 from .context import Format, SheetContext, Worksheet
+from .print_setup import LANDSCAPE_PX, PageSetup, fitted_widths, set_up_page
 from .styles import ALL_STATUSES, TABLE_STYLE, Styles
 
 K = TypeVar("K")
@@ -31,14 +32,11 @@ TABLE_NAME = "Acties"
 
 #: (column key, width); optional register fields appear only when the register has them.
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("origin", 18),  # the register file, when several are combined
-    ("sheet", 16),  # the register's sheet, when actions come from several
     ("section", 24),  # the section heading above the action in the register, if any
     ("id", 8),
     ("action", 60),
     ("period", 26),
     ("status", 12),
-    ("status_text", 16),
     ("theme", 18),
     ("department", 18),
     ("owner", 18),
@@ -46,11 +44,37 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("end", 12),
     ("completed", 13),
     ("progress", 11),
-    ("highlight", 11),
     ("notes", 40),
+    # technical columns, last and not printed (TECHNICAL)
+    ("origin", 18),  # the register file, when several are combined
+    ("sheet", 16),  # the register's sheet, when actions come from several
+    ("status_text", 16),
+    ("highlight", 11),
     ("signals", 34),  # the signals an action is part of, when there are any
     ("source", 10),  # the row in the register
 )
+#: Columns for filtering and tracing back to the register: after the others, outside the
+#: print area.
+TECHNICAL = frozenset({"origin", "sheet", "status_text", "highlight", "signals", "source"})
+#: The printed columns that may be narrowed to fit the page's width, and their narrowest width.
+NARROWABLE = {
+    "action": 28.0,
+    "notes": 16.0,
+    "section": 12.0,
+    "period": 14.0,
+    "theme": 10.0,
+    "department": 10.0,
+    "owner": 10.0,
+    "progress": 9.0,
+    "start": 10.5,
+    "end": 10.5,
+    "completed": 10.5,
+    "id": 5.0,
+}
+#: The print scale the printed columns must allow, as Excel computes widths: 0.9, which is
+#: about 0.85 in LibreOffice (its columns come out wider), so that 11 pt text prints at 9 pt or
+#: more and the 10 pt header at 8.5 pt.
+SMALLEST_SCALE = 0.9
 ALWAYS = frozenset({"action", "period", "status", "status_text", "source"})
 DATES = frozenset({"start", "end", "completed"})
 #: Columns that show an Action attribute as it is.
@@ -111,7 +135,13 @@ def write_actions_sheet(sheet: SheetContext) -> ActionsLayout:
     columns = shown_columns(monitor)
     positions = {key: index for index, (key, _) in enumerate(columns)}
     actions = monitor.register.actions
+    printed = fitted_widths(
+        {key: width for key, width in columns if key not in TECHNICAL},
+        NARROWABLE,
+        int(LANDSCAPE_PX / SMALLEST_SCALE),
+    )
     for index, (key, width) in enumerate(columns):
+        width = printed.get(key, width)
         worksheet.set_column(index, index, width, styles["date"] if key in DATES else None)
 
     if actions:
@@ -130,10 +160,8 @@ def write_actions_sheet(sheet: SheetContext) -> ActionsLayout:
     )
     worksheet.freeze_panes(1, 0)
     _colour_statuses(worksheet, positions["status"], last, words, styles)
-    worksheet.set_landscape()
-    worksheet.set_paper(9)
-    worksheet.fit_to_pages(1, 0)
-    worksheet.repeat_rows(0)
+    setup = PageSetup(repeat_row=0, print_columns=(0, len(printed) - 1), last_row=last)
+    set_up_page(worksheet, monitor, words, setup)
     return ActionsLayout(worksheet.name, 2, last + 1, positions)
 
 

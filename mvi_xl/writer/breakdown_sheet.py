@@ -13,6 +13,7 @@ from . import charts
 from .actions_sheet import ActionsLayout
 from .context import SheetContext
 from .formulas import count_formula, theme_count_formula
+from .print_setup import PageSetup, move_last_chart, set_up_page, whole_number_axis
 from .styles import TABLE_STYLE
 
 TABLE_NAMES = {"department": "PerAfdeling", "theme": "PerThema", "source": "PerBron"}
@@ -101,10 +102,10 @@ class Breakdown:
             },
         )
         self._insert_chart(top, share_col + 2)
+        # below the table, not beside it: the page prints at 100%, its 8 pt texts at 8 pt
+        move_last_chart(worksheet, last + (4 if self.several else 2), 0)
         worksheet.freeze_panes(top + 1, 1)
-        worksheet.set_landscape()
-        worksheet.set_paper(9)
-        worksheet.fit_to_pages(1, 0)
+        set_up_page(worksheet, monitor, words, PageSetup(repeat_row=top))
 
     def _write_counts(self, row: int, group: GroupCounts) -> None:
         """Totaal, one count per status and the share completed; a group without a label
@@ -160,7 +161,7 @@ class Breakdown:
         chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})  # first group on top
         chart.set_x_axis(
             {
-                "min": 0,
+                **whole_number_axis(max((g.total for g in groups), default=0)),
                 "num_font": {"size": 8},
                 "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}},
             }

@@ -23,6 +23,7 @@ from ..model import Monitor
 from ..words.i18n import Words
 from . import charts
 from .actions_sheet import ActionsLayout
+from .print_setup import PageSetup, set_up_page, whole_number_axis
 from .styles import TABLE_STYLE, Styles
 
 TABLE_NAME = "Verkenner"
@@ -117,9 +118,7 @@ def write_explorer_sheet(
         choices.append(choice)
     _write_table(ws, monitor, layout, tuple(choices), (words, text, styles))
     _insert_chart(sheet, monitor, styles, text, (TABLE_TOP + 1, TABLE_TOP + len(monitor.statuses)))
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 1)
+    set_up_page(ws, monitor, sheet.words, PageSetup())
 
 
 def _write_choice(
@@ -277,7 +276,14 @@ def _insert_chart(
     )
     chart.set_title({"name": text["chart"], "name_font": {"size": 11, "bold": True}})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"min": 0, "num_font": {"size": 8}, "major_gridlines": {"visible": True}})
+    largest = max(monitor.status_totals().values(), default=0)
+    chart.set_y_axis(
+        {
+            **whole_number_axis(largest),
+            "num_font": {"size": 8},
+            "major_gridlines": {"visible": True},
+        }
+    )
     chart.set_size({"width": 480, "height": 300})
     charts.declare_language(chart, sheet.words.lang)
     totals = {s: sum(p.by_status[s] for p in monitor.periods) for s in monitor.statuses}

@@ -14,6 +14,7 @@ from ..model import Snapshot
 from ..words.terms import ONBEKEND, STATUSES
 from . import charts
 from .context import SheetContext
+from .print_setup import PageSetup, set_up_page, whole_number_axis
 from .styles import TABLE_STYLE
 
 DETAIL_TABLE = "Historie"
@@ -64,10 +65,11 @@ class HistorySheet:
         chart_row = top + max(len(snapshots), 1) + 3
         self._insert_chart(top, totals_first, chart_row)
         worksheet.freeze_panes(top + 1, 0)
-        worksheet.set_landscape()
-        worksheet.set_paper(9)
-        worksheet.fit_to_pages(1, 0)
-        worksheet.repeat_rows(top)
+        # the detail on the first pages, the totals and the chart on the next, both at 100%
+        # (the two side by side would be scaled to about 70%, the chart's texts under 8 pt)
+        worksheet.set_v_pagebreaks([detail_last + 1])
+        setup = PageSetup(repeat_row=top, full_size=True)
+        set_up_page(worksheet, self.sheet.monitor, self.words, setup)
 
     def _write_detail(self, top: int) -> dict[str, str]:
         """One row per snapshot and period; returns the absolute range of each column's data."""
@@ -173,7 +175,7 @@ class HistorySheet:
         chart.set_x_axis({"date_axis": True, "num_format": "dd-mm-yyyy", "num_font": {"size": 8}})
         chart.set_y_axis(
             {
-                "min": 0,
+                **whole_number_axis(max((s.total for s in snapshots), default=0)),
                 "num_font": {"size": 8},
                 "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}},
             }

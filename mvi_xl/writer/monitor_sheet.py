@@ -24,6 +24,7 @@ from .actions_sheet import ActionsLayout
 from .context import SheetContext, Worksheet
 from .formulas import count_formula
 from .monitor_lists import CHARS_PER_WIDTH, HEADING_PT, LINE_PT, Block, ListWriter, Page
+from .print_setup import header_and_footer, whole_number_axis
 from .styles import ALL_STATUSES
 
 TABLE_NAME = "Statustabel"
@@ -364,11 +365,12 @@ class MonitorPage:
         chart.set_title({"name": words["chart.title"], "name_font": {"size": 11, "bold": True}})
         chart.set_legend({"position": "bottom", "font": {"size": 8}})
         chart.set_x_axis({"num_font": {"size": 8}})
+        largest = max((max(p.by_status.values(), default=0) for p in monitor.periods), default=0)
         chart.set_y_axis(
             {
                 "num_font": {"size": 8},
                 "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}},
-                "min": 0,
+                **whole_number_axis(largest),
             }
         )
         chart.set_chartarea({"border": {"none": True}})
@@ -387,9 +389,7 @@ class MonitorPage:
         worksheet.print_area(0, 0, last_row, last_col)
         worksheet.fit_to_pages(1, 1)
         worksheet.hide_gridlines(2)
-        organisation = _escape_amp(monitor.organisation)
-        footer = f"&L&8{organisation}&R&8{words['as_of']} {words.date(monitor.as_of)}"
-        worksheet.set_footer(footer)
+        header_and_footer(worksheet, monitor, words, words["title"])
         worksheet.set_zoom(90)
 
 
@@ -440,8 +440,3 @@ def _insert_logo(worksheet: Worksheet, logo: Path, col: int, description: str) -
             "description": description,
         },
     )
-
-
-def _escape_amp(text: str) -> str:
-    """Header and footer text treats & as a code; a literal ampersand is written twice."""
-    return text.replace("&", "&&")

@@ -66,7 +66,7 @@ def write_notes_sheet(
         worksheet.write_string(row, 0, words["signals"], styles["heading"])
         for text, target in signals:
             row += 1
-            worksheet.write_url(row, 0, target, styles["more"], string="⚠ " + text)
+            worksheet.write_url(row, 0, target, styles["link"], string="⚠ " + text)
         row += 1
 
     row += 1

@@ -43,6 +43,7 @@ FORMATS: dict[str, dict[str, Any]] = {
         "font_color": "{accent}",
         "valign": "top",
     },
+    "link": {"underline": 1, "font_color": "{accent}", "valign": "top"},
     "muted": {"font_size": 9, "italic": True, "font_color": "#6B6B6B", "valign": "vcenter"},
     "note": {"font_size": 8, "italic": True, "font_color": "#6B6B6B"},
     "table_head": {

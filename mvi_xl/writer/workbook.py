@@ -23,6 +23,7 @@ from .explorer_sheet import add_explorer_worksheet, write_explorer_sheet
 from .history_sheet import write_history_sheet
 from .monitor_sheet import PageSettings, write_monitor_sheet
 from .notes_sheet import write_notes_sheet
+from .print_setup import PageSetup, set_up_page
 from .styles import Styles
 from .year_sheet import add_year_worksheet, write_year_sheet
 
@@ -94,6 +95,7 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
             version=version,
             signals=() if config.signals_on_page else links,
         )
+        set_up_page(notes_sheet, monitor, words, PageSetup())
         if year_sheet is not None:  # last, so the other sheets' strings keep their numbers
             write_year_sheet(year_sheet, monitor, layout, words.lang, styles)
         if explorer is not None:

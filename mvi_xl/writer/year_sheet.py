@@ -22,6 +22,7 @@ from ..words.i18n import Words
 from ..words.terms import GEPLAND
 from ..years import YearCounts, YearReport, year_report
 from .actions_sheet import ActionsLayout
+from .print_setup import PageSetup, set_up_page
 from .styles import TABLE_STYLE, Styles
 
 TABLE_NAME = "Jaaroverzicht"
@@ -128,8 +129,9 @@ def write_year_sheet(
     _write_total_table(sheet)
     _write_lists(sheet, last + 3, theme_label)
     ws.freeze_panes(TOP + 1, 0)
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    # the long action texts of the lists are cut at the totals table's edge, not printed wider
+    setup = PageSetup(repeat_row=TOP, print_columns=(0, TOTAL_COLUMN + 3))
+    set_up_page(ws, monitor, Words(lang), setup)
 
 
 def _literal(text: str) -> str:
