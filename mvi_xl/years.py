@@ -171,40 +171,59 @@ def _spans(actions: Sequence[Action], history: Sequence[Snapshot], as_of: dt.dat
     return [_years(action, seen.get(action.key, (None, None)), as_of) for action in actions]
 
 
-def _needing_history(actions: Sequence[Action], as_of: dt.date) -> set[str]:
-    """The keys of the actions whose years depend on the published monitors: completed or
-    running without a usable date. A key used twice can't be matched and is left out."""
+#: What an action needs from the published monitors: the year first seen voltooid (it has no
+#: usable completion date), the year first seen lopend or voltooid (no usable start date).
+DONE, ACTIVE = 1, 2
+
+
+def _needing_history(actions: Sequence[Action], as_of: dt.date) -> dict[str, int]:
+    """Per key of an action whose years depend on the published monitors, what it needs
+    (DONE | ACTIVE). A key used twice can't be matched and is left out."""
     seen: set[str] = set()
     twice: set[str] = set()
-    wanted: set[str] = set()
+    wanted: dict[str, int] = {}
     for action in actions:
         key = action.key
         if not key:
             continue
         (twice if key in seen else seen).add(key)
-        undated = _known(action.completed, as_of) is None or _known(action.start, as_of) is None
-        if action.status in (VOLTOOID, LOPEND) and undated:
-            wanted.add(key)
-    return wanted - twice
+        needs = 0
+        if action.status == VOLTOOID and _known(action.completed, as_of) is None:
+            needs |= DONE
+        if action.status in (VOLTOOID, LOPEND) and _known(action.start, as_of) is None:
+            needs |= ACTIVE
+        if needs:
+            wanted[key] = needs
+    for key in twice:
+        wanted.pop(key, None)
+    return wanted
 
 
 def _first_seen(
-    published: Sequence[Snapshot], wanted: set[str]
+    published: Sequence[Snapshot], wanted: dict[str, int]
 ) -> dict[str, tuple[int | None, int | None]]:
     """Per wanted key, the year of the earliest of the ``published`` monitors (oldest first)
-    showing it voltooid, and of the earliest showing it lopend or voltooid."""
+    showing it voltooid, and of the earliest showing it lopend or voltooid. Stops reading the
+    monitors once every key has what it needs: each snapshot's actions are parsed only when
+    read (a year of monthly monitors of 100,000 actions would otherwise all be parsed)."""
     found: dict[str, tuple[int | None, int | None]] = {}
-    if not wanted:
-        return found
+    open_keys = dict(wanted)
     for snapshot in published:
+        if not open_keys:
+            break
         year = snapshot.as_of.year
         for old in snapshot.actions:
-            if old.id not in wanted or old.status not in (VOLTOOID, LOPEND):
+            needs = open_keys.get(old.id)
+            if needs is None or old.status not in (VOLTOOID, LOPEND):
                 continue
             done, active = found.get(old.id, (None, None))
             if done is None and old.status == VOLTOOID:
                 done = year
-            found[old.id] = (done, year if active is None else active)
+            if active is None:
+                active = year
+            found[old.id] = (done, active)
+            if (done is not None or not needs & DONE) and active is not None:
+                del open_keys[old.id]
     return found
 
 
