@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import OutputError
+from .programs import on_path_or_installed
 from .safe_io import atomic_output, dated_sibling
 
 #: Names the browser to print with; set but empty means none (LibreOffice prints, untagged).
@@ -47,14 +48,7 @@ def find_browser(environ: Mapping[str, str] | None = None) -> Path | None:
         named = environ[BROWSER_ENV].strip()
         path = Path(named) if named else None
         return path if path is not None and path.is_file() else None
-    for name in NAMES:
-        found = shutil.which(name, path=environ.get("PATH"))
-        if found:
-            return Path(found)
-    for candidate in install_locations(environ):
-        if candidate.is_file():
-            return candidate
-    return None
+    return on_path_or_installed(NAMES, install_locations(environ), environ)
 
 
 def install_locations(environ: Mapping[str, str]) -> list[Path]:

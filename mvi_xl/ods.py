@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import OutputError
-from .pdf import SOFFICE_ENV, find_soffice, run_soffice
+from .pdf import SOFFICE_ENV, convert_command, find_soffice, run_soffice
 from .safe_io import atomic_output, dated_sibling
 
 TIMEOUT = 180.0
@@ -38,21 +38,7 @@ def export_ods(workbook: Path, target: Path, soffice: Path, timeout: float = TIM
         folder = Path(tmp)
         source, out = folder / "monitor.xlsx", folder / "out"
         shutil.copyfile(workbook, source)
-        command = [
-            str(soffice),
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            FILTER,
-            "--outdir",
-            str(out),
-            str(source),
-        ]
+        command = convert_command(soffice, folder, FILTER, [source])
         _run(command, timeout, target)
         converted = out / "monitor.ods"
         if not _is_whole_ods(converted):

@@ -27,6 +27,7 @@ from functools import partial
 from pathlib import Path
 
 from .errors import OutputError
+from .programs import on_path_or_installed
 from .safe_io import atomic_output, dated_sibling
 
 #: Names the soffice executable to use, for installs in an unusual place.
@@ -56,14 +57,7 @@ def find_soffice(environ: Mapping[str, str] | None = None) -> Path | None:
     if named:
         path = Path(named)
         return path if path.is_file() else None
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name, path=environ.get("PATH"))
-        if found:
-            return Path(found)
-    for candidate in install_locations(environ):
-        if candidate.is_file():
-            return candidate
-    return None
+    return on_path_or_installed(("soffice", "libreoffice"), install_locations(environ), environ)
 
 
 def install_locations(environ: Mapping[str, str]) -> list[Path]:
@@ -145,13 +139,12 @@ def hide_all_but_first_sheet(workbook_xml: bytes) -> bytes:
     return _OTHER_PRINT_AREA.sub(b"", _SHEET.sub(hide, workbook_xml))
 
 
-def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target: Path) -> None:
-    """LibreOffice prints ``inputs`` into ``folder``/out, with a profile of its own in
-    ``folder``/profile."""
-    profile, out = folder / "profile", folder / "out"
-    command = [
+def convert_command(soffice: Path, folder: Path, fmt: str, inputs: list[Path]) -> list[str]:
+    """A headless LibreOffice converting ``inputs`` to ``fmt`` into ``folder``/out, with a
+    profile of its own in ``folder``/profile (shared with --ods, ods.py)."""
+    return [
         str(soffice),
-        f"-env:UserInstallation={profile.as_uri()}",
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
         "--headless",
         "--invisible",
         "--nologo",
@@ -159,11 +152,17 @@ def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "pdf:calc_pdf_Export",
+        fmt,
         "--outdir",
-        str(out),
+        str(folder / "out"),
         *map(str, inputs),
     ]
+
+
+def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target: Path) -> None:
+    """LibreOffice prints ``inputs`` into ``folder``/out, with a profile of its own in
+    ``folder``/profile."""
+    command = convert_command(soffice, folder, "pdf:calc_pdf_Export", inputs)
 
     def failed(reason: str) -> OutputError:
         return OutputError("pdf_failed", path=target, reason=reason)
