@@ -17,6 +17,7 @@ from .cli_common import (
     DATE,
     EXIT_CODES,
     PATH,
+    YEAR,
     config_option,
     fail,
     guard,
@@ -86,6 +87,15 @@ if TYPE_CHECKING:
     "compare with it) and kept in the archive beside the monitor.",
 )
 @click.option(
+    "--jaar",
+    "--year",
+    "year",
+    type=YEAR,
+    help="The monitor of one calendar year: what was realised in it and the status at its end "
+    "(31-12, or today while the year runs), compared with the end of the year before. Written "
+    "beside the monitor as '<monitor> YEAR.xlsx' unless -o; records nothing in the history.",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Rebuild even when nothing that goes in changed; with --publish, publish a "
@@ -111,6 +121,7 @@ def build(
     per_department: bool,
     department: str | None,
     publish: bool,
+    year: int | None,
     force: bool,
     quiet: bool,
     log_file: Path | None,
@@ -131,12 +142,17 @@ def build(
             registers = (pipeline.example_register(stack),)
             if not per_department:
                 output = output or Path.cwd() / ("voorbeeld" + MONITOR_SUFFIX)
-            as_of = as_of or pipeline.EXAMPLE_AS_OF
-            since = since or (pipeline.EXAMPLE_SINCE if as_of > pipeline.EXAMPLE_SINCE else None)
+            if year is None:  # a year monitor has its own peildatum
+                as_of = as_of or pipeline.EXAMPLE_AS_OF
+                since = since or (
+                    pipeline.EXAMPLE_SINCE if as_of > pipeline.EXAMPLE_SINCE else None
+                )
         elif not registers:
             fail(UsageError("no_register"), lang)
         if per_department and (output is None or department is not None):
             fail(UsageError("per_department_usage"), lang)
+        if per_department and year is not None:
+            fail(UsageError("year_and_option", option="--per-afdeling", year=year), lang)
         options = pipeline.Options(
             register=registers[0],
             output=output,
@@ -154,6 +170,7 @@ def build(
             html=html,
             ods=ods,
             organisation=organisation,
+            year=year,
         )
         sources = None  # worked out by the build, unless the log file's check needs them first
         if log_file is not None:
@@ -329,15 +346,15 @@ def _logged_build(
 
 
 def _log_start(log: RunLog, options: Options) -> None:
-    """The start line: register, output and the peildatum the build uses (today by default)."""
+    """The start line: register, output and the peildatum the build uses (today by default,
+    the year's end with --jaar)."""
     from .pipeline import today
+    from .year_view import year_end
 
-    log.event(
-        "start",
-        register=options.register,
-        output=options.output,
-        as_of=(options.as_of or today()).isoformat(),
-    )
+    as_of = options.as_of or today()
+    if options.year is not None:
+        as_of = year_end(options.year, as_of)
+    log.event("start", register=options.register, output=options.output, as_of=as_of.isoformat())
 
 
 def _log_result(log: RunLog, result: Result, duration: float) -> None:

@@ -56,7 +56,24 @@ class DateParam(click.ParamType):
         self.fail(i18n.message(language(), "not_a_date", value=value)[0], param, ctx)
 
 
+class YearParam(click.ParamType):
+    """A calendar year: four digits, such as 2024."""
+
+    name = "YEAR"
+
+    def convert(
+        self, value: str | int, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        if isinstance(value, int):
+            return value
+        text = value.strip()
+        if len(text) == 4 and text.isascii() and text.isdigit() and text >= "1900":
+            return int(text)
+        self.fail(i18n.message(language(), "not_a_year", value=value)[0], param, ctx)
+
+
 DATE = DateParam()
+YEAR = YearParam()
 PATH = click.Path(path_type=Path)
 
 lang_option = click.option(

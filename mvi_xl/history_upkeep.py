@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import props
 from .archive import Archive
 from .config import find_config, load_config
 from .errors import OutputError, UsageError
+from .fingerprint import PROPERTY as FINGERPRINT_PROPERTY
 from .history import (
     HISTORY_SUFFIX,
     History,
@@ -23,6 +25,9 @@ from .history import (
 from .model import Finding, Monitor
 from .safe_io import run_lock
 from .words.i18n import Phrase
+
+if TYPE_CHECKING:
+    from .cycle import Recording
 
 
 def find_history(location: Path | None) -> History:
@@ -135,3 +140,20 @@ def history_not_saved(monitor: Monitor, path: Path, error: OutputError) -> Monit
     written, and the next run, which sees the snapshot missing, records it."""
     notice = Finding("history_not_saved", path.name, {"reason": Phrase(error.code, **error.params)})
     return replace(monitor, notices=(*monitor.notices, notice))
+
+
+def up_to_date(
+    output: Path, stamp: str, monitor: Monitor, history: History, recording: Recording | None
+) -> bool:
+    """Nothing to do: the monitor carries this fingerprint, and the history already holds
+    what this run would record (a run that could not save its refresh tries again) and needs
+    no repair."""
+    if props.read_custom_properties(output).get(FINGERPRINT_PROPERTY) != stamp:
+        return False
+    if history.damaged:
+        return False
+    if recording is not None and recording.history is not None:
+        held = history.on(monitor.as_of)
+        if held is None or held.published:
+            return False
+    return True

@@ -113,6 +113,8 @@ def _header(monitor: Monitor, words: Words, config: Config) -> str:
     if monitor.scope is not None:
         department = monitor.scope or words["group.none.department"]
         parts.append(words["scope"].format(department=department))
+    if monitor.year is not None:
+        parts.append(words["scope.year"].format(year=monitor.year))
     parts.append(f"{words['as_of']}: {words.date(monitor.as_of)}")
     subtitle = "  ·  ".join(parts)
     logo = _logo(config.logo, monitor.organisation or words["title"])
@@ -275,6 +277,8 @@ def _on_page(monitor: Monitor, actions: Sequence[Action]) -> Sequence[Action]:
 
 
 def _realised_heading(monitor: Monitor, words: Words) -> str:
+    if monitor.year is not None:
+        return words["realised.year"].format(year=monitor.year)
     if monitor.since is None:
         return words["realised"]
     return words["realised.since"].format(since=words.date(monitor.since))

@@ -253,6 +253,9 @@ class Monitor:
     breakdowns: dict[str, tuple[GroupCounts, ...]] = field(default_factory=dict)  # by field
     signals: tuple[Signal, ...] = ()
     scope: str | None = None  # the department this monitor is limited to ("" = without one)
+    #: ``build --jaar``: the calendar year this monitor shows (realised in it, the status at
+    #: its end; year_view.py); None for the monitor of a peildatum
+    year: int | None = None
 
     @property
     def current(self) -> Snapshot | None:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import props
 from .errors import OutputError, RegisterError, UsageError
@@ -14,6 +15,9 @@ from .fingerprint import PROPERTY as FINGERPRINT
 from .history import history_path
 from .model import Finding
 from .safe_io import dated_sibling, dated_siblings, is_drive_gone, is_owner_file, lock_path
+
+if TYPE_CHECKING:
+    from .registers import Sources
 
 MONITOR_SUFFIX = "-monitor.xlsx"
 #: The longest path Excel opens (the whole path, file name included).
@@ -29,6 +33,13 @@ def default_output(register: Path, more: Sequence[Path] = ()) -> Path:
         folder = register.absolute().parent
         return folder / (folder.name + MONITOR_SUFFIX)
     return register.with_name(register.stem + MONITOR_SUFFIX)
+
+
+def year_output(monitor: Path, year: int) -> Path:
+    """``build --jaar``: beside the monitor it is a view of (the default one, or ``-o``), named
+    after the year: ``Plan-monitor.xlsx`` -> ``Plan-monitor 2018.xlsx``. So it never replaces
+    the monitor of a peildatum, and it reads the history the monitor's own builds keep."""
+    return monitor.with_name(f"{monitor.stem} {year}{monitor.suffix}")
 
 
 def sibling_for(output: Path, stamp: str) -> Path:
@@ -151,3 +162,11 @@ def pdf_up_to_date(output: Path) -> bool:
     its dated copy."""
     target = pdf_target(output)
     return target.exists() and not dated_siblings(target)
+
+
+def refuse_log_on_register(sources: Sources, log: Path) -> None:
+    """``--log-file`` naming a register (or a name it is rotated to) is refused (exit 2)."""
+    from .runlog import BACKUPS
+
+    rotated = [log.with_name(f"{log.name}.{n}") for n in range(1, BACKUPS + 1)]
+    refuse_writing_registers(sources.paths, [log, *rotated])

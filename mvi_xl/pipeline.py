@@ -25,7 +25,6 @@ from .errors import OutputError, RegisterError, UsageError
 from .fingerprint import PROPERTY as FINGERPRINT
 from .fingerprint import fingerprint
 from .history import (
-    History,
     history_path,
     load_history,
     parse_compared,
@@ -33,7 +32,7 @@ from .history import (
     staged_history,
 )
 from .history_render import input_digest
-from .history_upkeep import history_not_saved, history_notices
+from .history_upkeep import history_not_saved, history_notices, up_to_date
 from .model import Finding, Monitor, Register, Snapshot
 from .names import safe_file_names
 from .outputs import (
@@ -47,7 +46,9 @@ from .outputs import (
     refuse_writing_registers,
     remove_dated_copies,
     sibling_for,
+    year_output,
 )
+from .outputs import refuse_log_on_register as refuse_log_on_register  # for the command line
 from .registers import Sources, distinct_sources, read_settled, source_names
 from .runs import Options as Options  # the command line builds them through the pipeline
 from .runs import Result as Result
@@ -59,6 +60,7 @@ from .safe_io import (
 )
 from .words.i18n import Words
 from .words.terms import label_key
+from .year_view import refuse_year, year_end, year_monitor
 
 if TYPE_CHECKING:
     from .renderings import Wanted
@@ -144,14 +146,19 @@ def load(
     if options.department is not None:
         scope = _department(register, options.department)
         register = limit_to_department(register, scope)
-    monitor = compute_monitor(
-        register,
-        as_of=as_of,
-        since=options.since,
-        config=config,
-        history=history,
-        published=options.publish,
-    )
+    if options.year is not None:
+        monitor = year_monitor(
+            register, year=options.year, today=today(), config=config, history=history
+        )
+    else:
+        monitor = compute_monitor(
+            register,
+            as_of=as_of,
+            since=options.since,
+            config=config,
+            history=history,
+            published=options.publish,
+        )
     return replace(monitor, notices=notices + monitor.notices, scope=scope), lang, config
 
 
@@ -217,6 +224,11 @@ def build(options: Options, read: Read | None = None, sources: Sources | None = 
     internal error."""
     try:
         output = options.output or default_output(options.register, options.more)
+        if options.year is not None:
+            dated = {"--as-of": options.as_of, "--since": options.since}
+            given = [option for option, value in dated.items() if value is not None]
+            refuse_year(options.year, today(), publish=options.publish, given=given)
+            output = year_output(output, options.year)
         return _build(options, sources or options.sources(), output, read)
     except OSError as exc:
         raise io_failure(exc, (options.register, *options.more), options.output) from None
@@ -226,28 +238,36 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
     wanted = _wanted(options)
     refuse_unsafe_output(sources.paths, output, beside=wanted.paths(output))
     tools = _renderings().find_tools(wanted)  # before anything is written
+    year = options.year  # --jaar: reads the history of the monitor it views, records nothing
     with run_lock(output) as lock:
-        path = history_path(output)
-        remove_stale_temporaries(path)
+        # --jaar: the history of the monitor it views (-o, or the default one)
+        path = history_path(output if year is None else _viewed(options))
+        if year is None:
+            remove_stale_temporaries(path)
         history = load_history(path)  # a history that can't be read at all stops the run here
         config = _config(options, sources)
-        as_of = options.as_of or today()
+        as_of = options.as_of or (today() if year is None else year_end(year, today()))
         options = replace(options, as_of=as_of)
         archive = Archive.of(output, config.archive)
         refuse_writing_registers(sources.paths, [archive.workbook(as_of), archive.pdf(as_of)])
-        if is_fixed(history, as_of, publish=options.publish, force=options.force):
+        if year is None and is_fixed(history, as_of, publish=options.publish, force=options.force):
             return _fixed(options, as_of, config, archive, output)
+        compared_day = as_of if year is None else dt.date(year, 1, 1)
         history, _ = parse_compared(
-            history, lambda snaps: compared_snapshot(snaps, as_of, options.since)
+            history, lambda snaps: compared_snapshot(snaps, compared_day, options.since)
         )
         monitor, lang, config = load(options, sources, history.snapshots, read, config)
-        recording = plan(history, _own_snapshot(monitor), publish=options.publish)
+        recording = (
+            Recording(None)
+            if year
+            else plan(history, _own_snapshot(monitor), publish=options.publish)
+        )
         monitor = replace(monitor, findings=monitor.findings + recording.findings)
         _refuse_under_strict(options, monitor, lang)
         stamp = _fingerprint(monitor, config, options, lang, sources)
         if (
             not (options.force or options.publish)
-            and _up_to_date(output, stamp, monitor, history, recording)
+            and up_to_date(output, stamp, monitor, history, recording)
             and (not options.pdf or pdf_up_to_date(output))
             and _renderings().up_to_date(output, wanted)
         ):
@@ -267,7 +287,9 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
             )
         aside = history.aside_path() if recording.history is not None else None
         notices = (
-            history_notices(history, output, aside) + recording.notices + long_paths(output, path)
+            (history_notices(history, output, aside) if year is None else ())
+            + recording.notices
+            + long_paths(output, path)
         )
         monitor = replace(monitor, notices=monitor.notices + notices)
         from .writer import Imprint, write_workbook  # XlsxWriter: only once there is a monitor
@@ -337,6 +359,10 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
         pdf_tagged=rendered.pdf_tagged,
         renderings_fell_back=_renderings().fell_back(output, rendered),
     )
+
+
+def _viewed(options: Options) -> Path:
+    return options.output or default_output(options.register, options.more)
 
 
 def _fixed(
@@ -439,29 +465,13 @@ def _fingerprint(
             # fingerprint
             *(("html",) if options.html else ()),
             *(("ods",) if options.ods else ()),
+            *(("year", options.year) if options.year is not None else ()),
             # a browser installed since makes the next run print the tagged PDF
             *_renderings().pdf_route(options.pdf),
         ),
         version=__version__,
         history=input_digest(shown, monitor.previous),
     )
-
-
-def _up_to_date(
-    output: Path, stamp: str, monitor: Monitor, history: History, recording: Recording
-) -> bool:
-    """Nothing to do: the monitor carries this fingerprint, and the history already holds
-    what this run would record (a run that could not save its refresh tries again) and needs
-    no repair."""
-    if props.read_custom_properties(output).get(FINGERPRINT) != stamp:
-        return False
-    if history.damaged:
-        return False
-    if recording.history is not None:
-        held = history.on(monitor.as_of)
-        if held is None or held.published:
-            return False
-    return True
 
 
 def _renderings() -> ModuleType:
@@ -485,11 +495,3 @@ def init(path: Path, *, lang: str, organisation: str = "") -> Path:
     with atomic_output(path, replace=False) as temporary:
         write_starter(temporary, lang=lang, today=today(), organisation=organisation)
     return path
-
-
-def refuse_log_on_register(sources: Sources, log: Path) -> None:
-    """``--log-file`` naming a register (or a name it is rotated to) is refused (exit 2)."""
-    from .runlog import BACKUPS
-
-    rotated = [log.with_name(f"{log.name}.{n}") for n in range(1, BACKUPS + 1)]
-    refuse_writing_registers(sources.paths, [log, *rotated])

@@ -28,8 +28,8 @@ UNSETTLED = frozenset({"damaged", "empty_file"})
 #: mvi-xl's own outputs (monitors, their dated siblings, history, temporary files).
 REGISTER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"})
 #: A published monitor's archived copy ("Plan-monitor 2018-07-01.xlsx"), should the archive be
-#: the folder of registers itself.
-ARCHIVED_COPY = re.compile(r"-monitor \d{4}-\d{2}-\d{2}( \(|\.)")
+#: the folder of registers itself, and a year's monitor ("Plan-monitor 2018.xlsx", ``--jaar``).
+ARCHIVED_COPY = re.compile(r"-monitor \d{4}(-\d{2}-\d{2})?( \(|\.)")
 
 
 @dataclass(frozen=True, kw_only=True)

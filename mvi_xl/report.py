@@ -35,6 +35,8 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
     return {
         "as_of": monitor.as_of.isoformat(),
         "since": monitor.since.isoformat() if monitor.since else None,
+        # --jaar: the calendar year shown (realised in it, the status at its end), else null
+        "year": monitor.year,
         "organisation": monitor.organisation,
         "register": str(monitor.register.path),
         "sheet": monitor.register.sheet,

@@ -30,6 +30,8 @@ class Options:
     ods: bool = False  # --ods: the monitor as OpenDocument too
     #: --organisation: wins over mvi-xl.toml's and over what init wrote into the register
     organisation: str | None = None
+    #: --jaar: the monitor of one calendar year, a view that records nothing (year_view.py)
+    year: int | None = None
 
     def sources(self) -> Sources:
         """The register files this monitor reads (a folder stands for the registers in it),

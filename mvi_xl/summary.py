@@ -10,7 +10,9 @@
   not completed, as the ``overdue`` signal finds them (with its grace days). Without a
   ``since`` the realised part is left out, and also when there is neither a snapshot on that
   day nor a completion date column to tell; without an end date column (or with the overdue
-  signal switched off) the late part is; without either, the second sentence is.
+  signal switched off) the late part is; without either, the second sentence is. A year's
+  monitor (``--jaar``) says how many were realised in that year instead: "In 2018 zijn 3
+  acties gerealiseerd".
 
 Pure: no Excel, no files. The words are labels of the catalogues (``summary.*`` in
 ``words/labels.py``), each sentence a plural chosen by its count; Dutch and English both take
@@ -36,6 +38,7 @@ class SummaryCounts:
     since: dt.date | None = None
     realised: int = 0
     late: int | None = None
+    year: int | None = None  # --jaar: realised in that year, not since a date
 
 
 def summary_counts(monitor: Monitor) -> SummaryCounts:
@@ -53,6 +56,7 @@ def summary_counts(monitor: Monitor) -> SummaryCounts:
         since=monitor.since if known else None,
         realised=len(monitor.realised),
         late=late,
+        year=monitor.year,
     )
 
 
@@ -65,7 +69,9 @@ def sentences(counts: SummaryCounts, lang: str) -> tuple[str, ...]:
     actions = words.plural("summary.actions", counts.total)
     first = words.plural("summary.done", counts.done, actions=actions, share=share)
     parts = []
-    if counts.since is not None:
+    if counts.year is not None:
+        parts.append(words.plural("summary.year", counts.realised, year=counts.year))
+    elif counts.since is not None:
         day = counts.since.strftime("%d-%m-%Y")
         parts.append(words.plural("summary.since", counts.realised, date=day))
     if counts.late is not None:

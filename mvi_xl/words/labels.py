@@ -79,6 +79,7 @@ LABELS: dict[str, str | Plural] = {
         "{period}: ends on {end} with {share} completed ({count} actions open)",
     ),
     "scope": "Department {department}",
+    "scope.year": "Year {year}",
     # the Historie sheet
     "history.title": "Progress over the monitors",
     "history.as_of": "Reference date",
@@ -109,6 +110,7 @@ LABELS: dict[str, str | Plural] = {
     "realised": "Completed actions",
     "realised.since": "Completed actions (since {since})",
     "realised.no_column": "The register has no completion date column.",
+    "realised.year": "Completed actions in {year}",
     "more": "+{count} more",
     "none": "None",
     "no_period": "(no period)",
@@ -171,6 +173,9 @@ LABELS: dict[str, str | Plural] = {
     "notes.kind": "Kind of monitor",
     "notes.kind.published": "published: the monitor of this reference date",
     "notes.kind.refresh": "refresh: updated since the last published monitor",
+    "notes.kind.year": "year monitor: a view of the year, recorded nowhere",
+    "notes.year": "Year",
+    "notes.year.value": "{year}: completed in the year, the status on {date}",
     "notes.generated": "Generated on",
     "notes.version": "mvi-xl version",
     "notes.total": "Number of actions",
@@ -305,6 +310,10 @@ LABELS: dict[str, str | Plural] = {
     "summary.since": Plural(
         "Since {date}, {count} action has been realised",
         "Since {date}, {count} actions have been realised",
+    ),
+    "summary.year": Plural(
+        "In {year}, {count} action was realised",
+        "In {year}, {count} actions were realised",
     ),
     "summary.late": Plural("{count} action is running late", "{count} actions are running late"),
     # the Jaaroverzicht sheet (year_sheet.py)

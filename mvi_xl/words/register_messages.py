@@ -117,6 +117,32 @@ REGISTER_MESSAGES: dict[str, tuple[str | Plural, str]] = {
         "{target} is in use (open in Excel?); the new monitor is in {path}",
         "Close the monitor; the next run replaces it again.",
     ),
+    "year_status_guessed": (
+        Plural(
+            (
+                "the status at the end of {year} of {count} action is a guess: no start or "
+                "completion date tells, and no published monitor up to {date} holds it"
+            ),
+            (
+                "the status at the end of {year} of {count} actions is a guess: no start or "
+                "completion date tells, and no published monitor up to {date} holds them"
+            ),
+        ),
+        (
+            "Fill in the start date and the completion date, or record the register as it "
+            "stood then with mvi-xl history add."
+        ),
+    ),
+    "year_view": (
+        "the monitor of {year}: completed in {year}, the status on {date}; nothing is recorded "
+        "in the history",
+        "",
+    ),
+    "year_not_compared": (
+        "no published monitor on or before {date}: the counts are not compared with the year "
+        "before",
+        "To compare, record the register as it stood then with mvi-xl history add.",
+    ),
     "history_new": (
         "new history started",
         "Nothing to do; every next monitor compares with this one.",

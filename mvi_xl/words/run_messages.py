@@ -10,6 +10,30 @@ RUN_MESSAGES: dict[str, tuple[str | Plural, str]] = {
     # the command line
     "not_a_date": ("'{value}' is not a date; use YYYY-MM-DD or DD-MM-YYYY", ""),
     "not_a_time": ("'{value}' is not a time; use HH:MM", ""),
+    "not_a_year": ("'{value}' is not a year; use four digits, such as 2024", ""),
+    # --jaar (year_view.py)
+    "year_and_publish": (
+        "--jaar {year} is a view of that year, not a monitor to publish; leave out --publish",
+        "Publish the monitor of a reference date: mvi-xl build REGISTER --as-of DATE --publish",
+    ),
+    "year_and_option": (
+        "--jaar {year} sets the reference date itself (the end of the year) and does not go "
+        "with {option}",
+        "Leave out {option}.",
+    ),
+    "year_in_future": (
+        "--jaar {year} has not begun yet: it is {current} now",
+        "Choose {current} or an earlier year.",
+    ),
+    "year_without_actions": (
+        "the register has no actions in {year}: its first year is {first}",
+        "Choose a year from {first} to {last}.",
+    ),
+    "year_output_is_monitor": (
+        "this is a monitor with a history; the monitor of {year} never replaces it",
+        "Leave out -o (the monitor of {year} goes beside the monitor, named after the year) "
+        "or choose another file name.",
+    ),
     "internal_error": (
         "internal error: {error}",
         "Run again with MVI_XL_DEBUG=1 for details and please report it.",

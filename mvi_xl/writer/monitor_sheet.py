@@ -184,6 +184,8 @@ class MonitorPage:
         if monitor.scope is not None:
             department = monitor.scope or words["group.none.department"]
             parts.append(words["scope"].format(department=department))
+        if monitor.year is not None:
+            parts.append(words["scope.year"].format(year=monitor.year))
         parts.append(f"{words['as_of']}: {words.date(monitor.as_of)}")
         worksheet.write_string(1, col, "  ·  ".join(parts), styles["subtitle"])
         if summary:  # the sentences for the college, in the empty row above the table
@@ -402,6 +404,8 @@ def _on_page(monitor: Monitor) -> Callable[[tuple[Action, ...]], tuple[Action, .
 
 
 def _realised_heading(monitor: Monitor, words: Words) -> str:
+    if monitor.year is not None:
+        return words["realised.year"].format(year=monitor.year)
     if monitor.since is None:
         return words["realised"]
     return words["realised.since"].format(since=words.date(monitor.since))

@@ -35,6 +35,16 @@ def write_notes_sheet(
         ("notes.source", register.path.name),
         ("notes.sheet", register.sheet),
         ("notes.modified", register.modified),
+        *(
+            [
+                (
+                    "notes.year",
+                    words["notes.year.value"].format(year=y, date=words.date(monitor.as_of)),
+                )
+            ]
+            if (y := monitor.year) is not None
+            else []
+        ),
         ("notes.as_of", monitor.as_of),
         ("notes.since", monitor.since),
         ("notes.kind", words[f"notes.kind.{_kind(monitor)}"]),
@@ -117,5 +127,7 @@ def _write_value(worksheet: Worksheet, row: int, col: int, value: object, styles
 
 
 def _kind(monitor: Monitor) -> str:
+    if monitor.year is not None:
+        return "year"
     current = monitor.current
     return "published" if current is not None and current.published else "refresh"
