@@ -278,9 +278,15 @@ def test_without_o_beside_the_default_monitor(tmp_path: Path, monkeypatch):
     normal = invoke("build", register, "--json")
     assert normal.exit_code == 0, normal.output
     before = (tmp_path / "register-monitor.xlsx").read_bytes()
-    result = invoke("build", register, "--jaar", 2019, "--json")
+    result = invoke("build", register, "--jaar", 2019, "--json", "--html")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["output"] == str(tmp_path / "register-monitor 2019.xlsx")
+    page = (tmp_path / "register-monitor 2019.html").read_text(encoding="utf-8")
+    assert "Jaar 2019  ·  Peildatum: 31-12-2019" in page
+    assert "Gerealiseerde acties in 2019" in page
+    # without published monitors only dates say when: 1 and 2 were completed before 2019;
+    # 3, 4 (no date) and 10 (a date after today) count in today's year, 2020
+    assert "In 2019 zijn 0 acties gerealiseerd." in page
     assert (tmp_path / "register-monitor.xlsx").read_bytes() == before
     # a folder of registers does not take the year's monitor for a register
     again = invoke("build", tmp_path, "--json")
