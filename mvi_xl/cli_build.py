@@ -93,7 +93,8 @@ if TYPE_CHECKING:
     type=YEAR,
     help="The monitor of one calendar year: what was realised in it and the status at its end "
     "(31-12, or today while the year runs), compared with the end of the year before. Written "
-    "beside the monitor as '<monitor> YEAR.xlsx' unless -o; records nothing in the history.",
+    "beside the monitor (the default one, or -o's) as '<monitor> YEAR.xlsx'; reads its "
+    "history and records nothing in it.",
 )
 @click.option(
     "--force",

@@ -259,7 +259,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
         monitor, lang, config = load(options, sources, history.snapshots, read, config)
         recording = (
             Recording(None)
-            if year
+            if year is not None
             else plan(history, _own_snapshot(monitor), publish=options.publish)
         )
         monitor = replace(monitor, findings=monitor.findings + recording.findings)
@@ -362,6 +362,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
 
 
 def _viewed(options: Options) -> Path:
+    """The monitor a --jaar monitor is the year of: -o's, or the default one."""
     return options.output or default_output(options.register, options.more)
 
 
