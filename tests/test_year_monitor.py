@@ -288,6 +288,10 @@ def test_without_o_beside_the_default_monitor(tmp_path: Path, monkeypatch):
     # 3, 4 (no date) and 10 (a date after today) count in today's year, 2020
     assert "In 2019 zijn 0 acties gerealiseerd." in page
     assert (tmp_path / "register-monitor.xlsx").read_bytes() == before
+    same = invoke("build", register, "--jaar", 2019, "--json", "--html")
+    assert json.loads(same.stdout)["up_to_date"] is True  # nothing that goes in changed
+    other = invoke("build", register, "--jaar", 2018, "--json")
+    assert json.loads(other.stdout)["up_to_date"] is False
     # a folder of registers does not take the year's monitor for a register
     again = invoke("build", tmp_path, "--json")
     assert again.exit_code == 0, again.output
@@ -327,3 +331,12 @@ def test_usage_errors(tmp_path: Path, monkeypatch, args, dutch, english):
         if not text.startswith("'"):  # ours, not click's (which adds its usage line): one line
             assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["register.xlsx"]
+
+
+def test_a_guess_is_a_warning_and_strict_refuses_it(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    register = write_xlsx(tmp_path / "register.xlsx", rows(), header=HEADER)
+    result = invoke("build", register, "--jaar", 2018, "--strict")
+    assert result.exit_code == 3, result.output
+    assert "de status eind 2018 van" in result.stderr
+    assert not (tmp_path / "register-monitor 2018.xlsx").exists()
