@@ -304,12 +304,19 @@ def write_history(history: History, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def staged_history(history: History, path: Path, *, aside: Path | None = None) -> Iterator[None]:
+def staged_history(
+    history: History,
+    path: Path,
+    *,
+    aside: Path | None = None,
+    check: Callable[[], None] | None = None,
+) -> Iterator[None]:
     """The new history written and flushed beside the old one before the body runs; it
     replaces the old one when the body ends without an error, and never otherwise. A damaged
-    file found there is copied to ``aside`` first, so it is never lost."""
+    file found there is copied to ``aside`` first, so it is never lost. ``check`` runs just
+    before the replace (the run still holds its lock)."""
     try:
-        with atomic_output(path) as temporary:
+        with atomic_output(path, check=check) as temporary:
             write_history(history, temporary)
             if aside is not None:
                 _copy_aside(path, aside)

@@ -15,6 +15,13 @@ one succeeds. Nothing else is written beside the monitor to find out what the fo
   when it is still the record judged stale; a run therefore never removes a live run's lock.
 - Before its monitor replaces the old one a run checks that the lock is still its own
   (``RunLock.held``).
+- Not every client carries an exclusive create to the server: smbnetfs (a FUSE client) opens
+  the file of an earlier create as if it were new, so two runs can both "create" the lock, the
+  second overwriting the first one's record. The record tells: a run reads it back right after
+  writing it and waits on when it is not its own, and its heartbeat stops (the lock is
+  ``lost``) once the record names another run, rather than writing its own back over it. The
+  run that lost the lock without knowing it finds out at its checks and runs again
+  (pipeline.py).
 - On Windows the lock file is hidden.
 """
 
@@ -79,6 +86,7 @@ class RunLock:
         self.sleep = sleep
         self.token = os.urandom(8).hex()
         self.took_over = False  # a lock left by a run that died was taken over
+        self.lost = False  # the heartbeat found another run's record in the lock file
         self.waited = False  # another run held the lock first: it may have just written
         self._fd: int | None = None
         self._beats = 0
@@ -94,8 +102,10 @@ class RunLock:
         pause = iter(_POLL)
         while True:
             if self._create():
-                self._start_heartbeat()
-                return
+                if self.held():
+                    self._start_heartbeat()
+                    return
+                self._let_go()  # another run's create overwrote ours: it holds the lock
             self.waited = True
             record = _read(self.path)
             if record is None:
@@ -126,6 +136,8 @@ class RunLock:
 
     def held(self) -> bool:
         """The lock file is still this run's (no other run took it over)."""
+        if self.lost:
+            return False
         record = _read(self.path)
         return record is not None and _field(record, "token") == self.token
 
@@ -167,9 +179,20 @@ class RunLock:
 
     def _beat(self) -> None:
         while not self._stop.wait(self.heartbeat):
+            record = _read(self.path)
+            if record is None or (record and _field(record, "token") != self.token):
+                self.lost = True  # gone, or another run's: never write over that one
+                return
             self._beats += 1
             with contextlib.suppress(OSError):  # the drive away for a moment: beat again later
                 self._write_record()
+
+    def _let_go(self) -> None:
+        """Close the lock file without removing it: it holds another run's record now."""
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
 
     def _owner_is_dead(self, record: bytes) -> bool:
         """The record names a process on this machine that has ended (POSIX only; elsewhere

@@ -53,6 +53,7 @@ from .registers import Sources, distinct_sources, read_settled, source_names
 from .runs import Options as Options  # the command line builds them through the pipeline
 from .runs import Result as Result
 from .safe_io import (
+    again_when_lock_lost,
     atomic_output,
     remove_stale_temporaries,
     require_lock,
@@ -229,7 +230,8 @@ def build(options: Options, read: Read | None = None, sources: Sources | None = 
             given = [option for option, value in dated.items() if value is not None]
             refuse_year(options.year, today(), publish=options.publish, given=given)
             output = year_output(output, options.year)
-        return _build(options, sources or options.sources(), output, read)
+        sources = sources or options.sources()
+        return again_when_lock_lost(lambda: _build(options, sources, output, read))
     except OSError as exc:
         raise io_failure(exc, (options.register, *options.more), options.output) from None
 
@@ -296,9 +298,8 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
 
         kept: Kept | None = None
         rendered = _renderings().Written()
-        publish = atomic_output(
-            output, fallback=lambda: sibling_for(output, stamp), check=require_lock(lock)
-        )
+        mine = require_lock(lock)  # checked before anything goes into place
+        publish = atomic_output(output, fallback=lambda: sibling_for(output, stamp), check=mine)
         with publish as temporary:
             imprint = Imprint(
                 lang=lang,
@@ -314,10 +315,10 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
             write_workbook(monitor, temporary, config, imprint)
             try:
                 with ExitStack() as stack:
-                    if recording.history is not None:
+                    if (new := recording.history) is not None:
                         # written and flushed now, in place only once all else succeeded: a
                         # full disk leaves the monitor and the history as they were
-                        stack.enter_context(staged_history(recording.history, path, aside=aside))
+                        stack.enter_context(staged_history(new, path, aside=aside, check=mine))
                     # printed from the finished workbook before it replaces the monitor: a
                     # failed export leaves the previous monitor (and its history) as it was;
                     # a PDF open in a viewer gets a dated sibling of its own and the workbook
@@ -328,6 +329,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
                     rendered = _renderings().write_renderings(job, wanted, tools)
                     pdf = rendered.pdf
                     if options.publish:
+                        mine()
                         kept = archive.keep(monitor.as_of, temporary, pdf)
             except OutputError as exc:
                 if kept is not None:

@@ -27,11 +27,14 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from .errors import OutputError
 from .lock import LOCK_SUFFIX, STALE_AFTER, LockTimeout, RunLock, lock_path, remove_leftovers
 
 __all__ = ["LOCK_SUFFIX", "atomic_output", "lock_path", "run_lock"]
+
+T = TypeVar("T")
 
 TEMP_MARK = ".mvi-xl-"
 TEMP_SUFFIX = ".tmp"
@@ -345,6 +348,23 @@ def run_lock(target: Path, *, timeout: float | None = None) -> Iterator[RunLock]
         yield lock
     finally:
         lock.release()
+
+
+#: How often a run that found its lock held by another run starts over before it says so.
+LOCK_LOST_RETRIES = 3
+
+
+def again_when_lock_lost(run: Callable[[], T]) -> T:
+    """``run()``, started over when it stops because another run holds its lock after all (a
+    client without exclusive create, see lock.py): such a run has put nothing in place yet,
+    and the next try waits for the other one first. The last try's ``lock_lost`` stands."""
+    for _ in range(LOCK_LOST_RETRIES):
+        try:
+            return run()
+        except OutputError as exc:
+            if exc.code != "lock_lost":
+                raise
+    return run()
 
 
 def require_lock(lock: RunLock) -> Callable[[], None]:
