@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from . import schedule as planner
 from .cli_common import (
     EXIT_CODES,
     PATH,
@@ -21,10 +21,15 @@ from .cli_common import (
     strict_option,
 )
 from .errors import MviError, UsageError
-from .schedule import EVERY, parse_time
 from .words import i18n
 from .words.command_line import language
 from .words.i18n import Words
+
+if TYPE_CHECKING:
+    from . import schedule as planner
+
+#: the values of --every
+EVERY = ("daily", "weekly", "hourly")
 
 
 @click.command(epilog=EXIT_CODES)
@@ -99,9 +104,11 @@ def schedule(
     """Write a .cmd file per monitor and print ready-to-paste lines that run the build on a
     schedule: Windows Task Scheduler (schtasks for cmd.exe, and PowerShell) and cron, one per
     monitor. Each REGISTER (a file or a folder of registers) is its own monitor."""
+    from . import schedule as planner  # the planner: only for this command
+
     words = Words(lang or language())
     try:
-        when = parse_time(at)
+        when = planner.parse_time(at)
     except ValueError:
         text = i18n.message(words.lang, "not_a_time", value=at)[0]
         raise click.BadParameter(text, param_hint="--at") from None

@@ -22,7 +22,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
-EVERY = ("daily", "weekly", "hourly")
 TASK_FOLDER = "mvi-xl"
 SCHTASKS_LIMIT = 261  # schtasks refuses a /TR longer than this; the whole line stays under it
 #: The folder the .cmd files go to on the machine that runs the task.

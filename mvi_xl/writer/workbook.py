@@ -8,7 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
 from ..config import Config
@@ -25,6 +24,7 @@ from .monitor_sheet import PageSettings, write_monitor_sheet
 from .notes_sheet import write_notes_sheet
 from .print_setup import PageSetup, set_up_page
 from .styles import Styles
+from .xlsx import new_workbook
 from .year_sheet import add_year_worksheet, write_year_sheet
 
 #: User text stays text: no formulas, numbers or hyperlinks are guessed from strings, even if a
@@ -53,7 +53,7 @@ def write_workbook(monitor: Monitor, target: Path, config: Config, imprint: Impr
     """Write the monitor to ``target`` (a new file; the caller makes it atomic)."""
     words = Words(imprint.lang)
     generated, version = imprint.generated, imprint.version
-    workbook = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
+    workbook = new_workbook(target, WORKBOOK_OPTIONS, len(monitor.register.actions))
     try:
         _set_properties(workbook, monitor, words, version)
         for name, value in imprint.properties.items():
