@@ -172,6 +172,7 @@ def build(
             ods=ods,
             organisation=organisation,
             year=year,
+            today=pipeline.EXAMPLE_AS_OF if example else None,  # its register's day
         )
         sources = None  # worked out by the build, unless the log file's check needs them first
         if log_file is not None:
@@ -354,7 +355,7 @@ def _log_start(log: RunLog, options: Options) -> None:
 
     as_of = options.as_of or today()
     if options.year is not None:
-        as_of = year_end(options.year, as_of)
+        as_of = year_end(options.year, options.day())
     log.event("start", register=options.register, output=options.output, as_of=as_of.isoformat())
 
 

@@ -8,7 +8,6 @@ monitor goes outputs.py's, and the history's upkeep history_upkeep.py's.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import replace
@@ -52,6 +51,7 @@ from .outputs import refuse_log_on_register as refuse_log_on_register  # for the
 from .registers import Sources, distinct_sources, read_settled, source_names
 from .runs import Options as Options  # the command line builds them through the pipeline
 from .runs import Result as Result
+from .runs import today as today  # the command line and the tests ask the pipeline
 from .safe_io import (
     again_when_lock_lost,
     atomic_output,
@@ -70,14 +70,6 @@ EXAMPLE_REGISTER = ("voorbeeld", "register.xlsx")
 #: The example is a register as it stood in autumn 2018; its monitor looks back to June.
 EXAMPLE_AS_OF = dt.date(2018, 11, 1)
 EXAMPLE_SINCE = dt.date(2018, 6, 1)
-
-
-def today() -> dt.date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds, golden tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def example_register(stack: ExitStack) -> Path:
@@ -149,7 +141,7 @@ def load(
         register = limit_to_department(register, scope)
     if options.year is not None:
         monitor = year_monitor(
-            register, year=options.year, today=today(), config=config, history=history
+            register, year=options.year, today=options.day(), config=config, history=history
         )
     else:
         monitor = compute_monitor(
@@ -228,7 +220,7 @@ def build(options: Options, read: Read | None = None, sources: Sources | None = 
         if options.year is not None:
             dated = {"--as-of": options.as_of, "--since": options.since}
             given = [option for option, value in dated.items() if value is not None]
-            refuse_year(options.year, today(), publish=options.publish, given=given)
+            refuse_year(options.year, options.day(), publish=options.publish, given=given)
             output = year_output(output, options.year)
         sources = sources or options.sources()
         return again_when_lock_lost(lambda: _build(options, sources, output, read))
@@ -248,7 +240,7 @@ def _build(options: Options, sources: Sources, output: Path, read: Read | None) 
             remove_stale_temporaries(path)
         history = load_history(path)  # a history that can't be read at all stops the run here
         config = _config(options, sources)
-        as_of = options.as_of or (today() if year is None else year_end(year, today()))
+        as_of = options.as_of or (today() if year is None else year_end(year, options.day()))
         options = replace(options, as_of=as_of)
         archive = Archive.of(output, config.archive)
         refuse_writing_registers(sources.paths, [archive.workbook(as_of), archive.pdf(as_of)])

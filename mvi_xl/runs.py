@@ -4,6 +4,7 @@ data shared by the pipeline and the command line."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,13 @@ class Options:
     organisation: str | None = None
     #: --jaar: the monitor of one calendar year, a view that records nothing (year_view.py)
     year: int | None = None
+    #: the day the register stands at (``day()``): given for the example, whose register is
+    #: that of 01-11-2018, so that its year 2018 is the current one for --jaar
+    today: dt.date | None = None
+
+    def day(self) -> dt.date:
+        """The day the register stands at: ``today`` when given, else the calendar's."""
+        return self.today or today()
 
     def sources(self) -> Sources:
         """The register files this monitor reads (a folder stands for the registers in it),
@@ -63,3 +71,11 @@ class Result:
     def elsewhere(self) -> bool:
         """Something was saved under a dated name because its file was in use (exit 5)."""
         return self.fell_back or self.pdf_fell_back or self.renderings_fell_back
+
+
+def today() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds, golden tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

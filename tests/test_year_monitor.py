@@ -340,3 +340,27 @@ def test_a_guess_is_a_warning_and_strict_refuses_it(tmp_path: Path, monkeypatch)
     assert result.exit_code == 3, result.output
     assert "de status eind 2018 van" in result.stderr
     assert not (tmp_path / "register-monitor 2018.xlsx").exists()
+
+
+def test_the_example_year_is_the_one_its_register_stands_in(tmp_path: Path, monkeypatch):
+    """The example's register is that of 01-11-2018: for --jaar, 2018 is its current year (the
+    statuses of the register, as its own monitor counts them: 81 voltooid, 26 lopend, 16
+    gepland, 1 vervallen of 124), whatever the calendar says; 2019 has not begun."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(24 * 3600 * 20_000))  # 04-10-2024
+    own = json.loads(invoke("build", "--example", "--json").stdout)
+    result = invoke("build", "--example", "--jaar", 2018, "--json")
+    assert result.exit_code == 0, result.output
+    year = json.loads(result.stdout)
+    assert (year["year"], year["as_of"]) == (2018, "2018-11-01")
+    assert year["warnings"] == []  # no status is a guess: they are the register's own
+    totals = {status: 0 for status in ("voltooid", "lopend", "gepland", "vervallen")}
+    for period in year["periods"]:
+        for status in totals:
+            totals[status] += period["by_status"][status]
+    assert totals == {"voltooid": 81, "lopend": 26, "gepland": 16, "vervallen": 1}
+    assert [p["by_status"] for p in year["periods"]] == [p["by_status"] for p in own["periods"]]
+    assert (tmp_path / "voorbeeld-monitor 2018.xlsx").is_file()
+    later = invoke("build", "--example", "--jaar", 2019)
+    assert later.exit_code == 2
+    assert "--jaar 2019 is nog niet begonnen: het is nu 2018" in later.stderr
