@@ -44,9 +44,14 @@ if TYPE_CHECKING:
 @click.command(epilog=EXIT_CODES)
 @click.argument("registers", metavar="REGISTER...", type=PATH, nargs=-1)
 @output_option
-@click.option("--as-of", type=DATE, help="Peildatum, the reference date (default: today).")
 @click.option(
-    "--since", type=DATE, help="Previous monitor's peildatum: list what was completed after it."
+    "--as-of", type=DATE, metavar="DATE", help="Peildatum, the reference date (default: today)."
+)
+@click.option(
+    "--since",
+    type=DATE,
+    metavar="DATE",
+    help="Previous monitor's peildatum: list what was completed after it.",
 )
 @config_option
 @sheet_option
@@ -91,6 +96,7 @@ if TYPE_CHECKING:
     "--year",
     "year",
     type=YEAR,
+    metavar="YEAR",
     help="The monitor of one calendar year: what was realised in it and the status at its end "
     "(31-12, or today while the year runs), compared with the end of the year before. Written "
     "beside the monitor (the default one, or -o's) as '<monitor> YEAR.xlsx'; reads its "
@@ -294,7 +300,9 @@ def watch(
 @lang_option
 @strict_option
 @json_option
-@click.option("--as-of", type=DATE, help="Peildatum for date checks (default: today).")
+@click.option(
+    "--as-of", type=DATE, metavar="DATE", help="Peildatum for date checks (default: today)."
+)
 def check(
     registers: tuple[Path, ...],
     config: Path | None,
@@ -322,7 +330,7 @@ def check(
 
 
 @click.command(epilog=EXIT_CODES)
-@click.argument("path", type=PATH)
+@click.argument("path", metavar="PATH", type=PATH)
 @lang_option
 @organisation_option
 def init(path: Path, lang: str | None, organisation: str | None) -> None:

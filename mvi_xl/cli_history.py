@@ -31,7 +31,9 @@ def history() -> None:
 
 @history.command("add", epilog=EXIT_CODES)
 @click.argument("register", type=PATH)
-@click.option("--as-of", type=DATE, required=True, help="The peildatum of this copy.")
+@click.option(
+    "--as-of", type=DATE, metavar="DATE", required=True, help="The peildatum of this copy."
+)
 @click.option(
     "-o",
     "--output",
@@ -97,7 +99,7 @@ def history_list(monitor: Path | None, lang: str | None, as_json: bool) -> None:
 
 
 @history.command("publish", epilog=EXIT_CODES)
-@click.argument("date", type=DATE)
+@click.argument("date", metavar="DATE", type=DATE)
 @click.argument("monitor", type=PATH, required=False)
 @config_option
 @lang_option
@@ -117,7 +119,7 @@ def history_publish(
 
 
 @history.command("unpublish", epilog=EXIT_CODES)
-@click.argument("date", type=DATE)
+@click.argument("date", metavar="DATE", type=DATE)
 @click.argument("monitor", type=PATH, required=False)
 @lang_option
 def history_unpublish(date: dt.date, monitor: Path | None, lang: str | None) -> None:
@@ -132,7 +134,7 @@ def history_unpublish(date: dt.date, monitor: Path | None, lang: str | None) -> 
 
 
 @history.command("remove", epilog=EXIT_CODES)
-@click.argument("date", type=DATE)
+@click.argument("date", metavar="DATE", type=DATE)
 @click.argument("monitor", type=PATH, required=False)
 @lang_option
 def history_remove(date: dt.date, monitor: Path | None, lang: str | None) -> None:

@@ -37,6 +37,19 @@ DUTCH = {
         "Gebruik: mvi-xl history add",
     ),
     "invalid_value": ("Ongeldige waarde voor '--as-of': 'gisteren' is geen datum",),
+    # the metavars too: what an option or argument takes, in the help's language
+    "build_metavars": (
+        "-o, --output UITVOER",
+        "--as-of DATUM",
+        "--config BESTAND",
+        "--sheet NAAM",
+        "--jaar, --year JAAR",
+        "--log-file BESTAND",
+    ),
+    "publish_help": (
+        "Gebruik: mvi-xl history publish [OPTIES] DATUM [MONITOR]",
+        "Markeer de momentopname van DATUM",
+    ),
 }
 ENGLISH = {
     "help": ("Usage: mvi-xl [OPTIONS]", "Options:", "Show this message and exit.", "Commands:"),
@@ -49,6 +62,18 @@ ENGLISH = {
     "unknown_option": ("Error: No such option '--bogus'.", "Try 'mvi-xl build --help' for help."),
     "missing_argument": ("Error: Missing argument 'REGISTER'.", "Usage: mvi-xl history add"),
     "invalid_value": ("Invalid value for '--as-of': 'gisteren' is not a date",),
+    "build_metavars": (
+        "-o, --output OUTPUT",
+        "--as-of DATE",
+        "--config FILE",
+        "--sheet NAME",
+        "--jaar, --year YEAR",
+        "--log-file FILE",
+    ),
+    "publish_help": (
+        "Usage: mvi-xl history publish [OPTIONS] DATE [MONITOR]",
+        "Mark the snapshot of DATE",
+    ),
 }
 ARGS = {
     "help": ["--help"],
@@ -56,6 +81,8 @@ ARGS = {
     "unknown_option": ["build", "--bogus"],
     "missing_argument": ["history", "add", "--as-of", "2019-01-01"],
     "invalid_value": ["check", "--as-of", "gisteren", "r.xlsx"],
+    "build_metavars": ["build", "--help"],
+    "publish_help": ["history", "publish", "--help"],
 }
 SWITCHES = ["--lang", "--lang=", "after the command", "MVI_XL_LANG", "mvi-xl.toml"]
 

@@ -41,6 +41,8 @@ _current: ContextVar[str] = ContextVar("mvi_xl_language", default=DEFAULT_LANGUA
 #: What of a command click shows in its own words: the help texts, and the usage line's
 #: "[OPTIONS]" and "COMMAND [ARGS]..." (click's defaults, kept on the command).
 _COMMAND_TEXTS = ("help", "short_help", "epilog", "options_metavar", "subcommand_metavar")
+#: ... and of an option or argument: its help and its metavar (FILE, DATE: BESTAND, DATUM)
+_PARAM_TEXTS = ("help", "metavar")
 
 #: Click's "\b" marks a paragraph it must not rewrap; it stays out of the msgid.
 _NO_REWRAP = "\b\n"
@@ -146,9 +148,10 @@ def help_texts(command: click.Command) -> Iterator[tuple[object, str, str]]:
             if english:
                 yield cmd, attribute, english
         for param in cmd.params:
-            english = _english(param, "help")
-            if english:
-                yield param, "help", english
+            for attribute in _PARAM_TEXTS:
+                english = _english(param, attribute)
+                if english:
+                    yield param, attribute, english
 
 
 def translate_help(command: click.Command, lang: str) -> None:
