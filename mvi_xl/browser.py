@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 
 from .errors import OutputError
-from .programs import on_path_or_installed
-from .safe_io import atomic_output, dated_sibling
+from .programs import on_path_or_installed, run_to_end
+from .safe_io import put_in_place
 
 #: Names the browser to print with; set but empty means none (LibreOffice prints, untagged).
 BROWSER_ENV = "MVI_XL_BROWSER"
@@ -113,10 +112,7 @@ def print_pdf(browser: Path, page: str, target: Path, timeout: float | None = No
             raise OutputError(
                 "browser_failed", path=target, reason="no PDF was made", env=BROWSER_ENV
             )
-        publish = atomic_output(target, fallback=lambda: dated_sibling(target))
-        with publish as temporary:
-            shutil.copyfile(printed, temporary)
-        return publish.final or target
+        return put_in_place(partial(shutil.copyfile, printed), target)
 
 
 def _is_whole_pdf(path: Path) -> bool:
@@ -131,32 +127,10 @@ def _is_whole_pdf(path: Path) -> bool:
 
 
 def _run(command: list[str], timeout: float, target: Path) -> None:
-    posix = os.name == "posix"
-    try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=posix,  # so a time-out ends the browser's helper processes too
-        )
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OutputError("browser_failed", path=target, reason=reason, env=BROWSER_ENV) from None
-    try:
-        _, errors = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        if posix:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
-        reason = f"the browser took longer than {timeout:.0f} s"
-        raise OutputError("browser_failed", path=target, reason=reason, env=BROWSER_ENV) from None
-    if process.returncode != 0:
-        last = errors.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        reason = f"stopped with code {process.returncode}: {last[0][:200]}"
-        raise OutputError("browser_failed", path=target, reason=reason, env=BROWSER_ENV)
+    def failed(reason: str) -> OutputError:
+        return OutputError("browser_failed", path=target, reason=reason, env=BROWSER_ENV)
+
+    run_to_end(command, timeout, failed, "the browser")
 
 
 __all__ = ["BROWSER_ENV", "browser_command", "find_browser", "install_locations", "print_pdf"]

@@ -8,11 +8,12 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
+from functools import partial
 from pathlib import Path
 
 from .errors import OutputError
 from .pdf import SOFFICE_ENV, convert_command, find_soffice, run_soffice
-from .safe_io import atomic_output, dated_sibling
+from .safe_io import put_in_place
 
 TIMEOUT = 180.0
 FILTER = "ods:calc8"
@@ -43,10 +44,7 @@ def export_ods(workbook: Path, target: Path, soffice: Path, timeout: float = TIM
         converted = out / "monitor.ods"
         if not _is_whole_ods(converted):
             raise OutputError("ods_failed", path=target, reason="LibreOffice made no .ods")
-        publish = atomic_output(target, fallback=lambda: dated_sibling(target))
-        with publish as temporary:
-            shutil.copyfile(converted, temporary)
-        return publish.final or target
+        return put_in_place(partial(shutil.copyfile, converted), target)
 
 
 def _is_whole_ods(path: Path) -> bool:

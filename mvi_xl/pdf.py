@@ -18,8 +18,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
-import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -27,8 +25,8 @@ from functools import partial
 from pathlib import Path
 
 from .errors import OutputError
-from .programs import on_path_or_installed
-from .safe_io import atomic_output, dated_sibling
+from .programs import on_path_or_installed, run_to_end
+from .safe_io import put_in_place
 
 #: Names the soffice executable to use, for installs in an unusual place.
 SOFFICE_ENV = "MVI_XL_SOFFICE"
@@ -105,10 +103,7 @@ def export_pdfs(
             pdf = produced / (copy.stem + ".pdf")
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 raise OutputError("pdf_failed", path=target, reason="LibreOffice made no PDF")
-            publish = atomic_output(target, fallback=partial(dated_sibling, target))
-            with publish as temporary:
-                shutil.copyfile(pdf, temporary)
-            finals.append(publish.final or target)
+            finals.append(put_in_place(partial(shutil.copyfile, pdf), target))
     return finals
 
 
@@ -171,29 +166,6 @@ def _run(soffice: Path, folder: Path, inputs: list[Path], timeout: float, target
 
 
 def run_soffice(command: list[str], timeout: float, failed: Callable[[str], OutputError]) -> None:
-    """Run a headless LibreOffice ``command`` to its end; ``failed(reason)`` is the error
-    raised when it can't start, takes longer than ``timeout`` seconds (it is ended, with its
-    helper processes) or stops with an error code. Shared with --ods (ods.py)."""
-    posix = os.name == "posix"
-    try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=posix,  # so a time-out ends LibreOffice's helper processes too
-        )
-    except OSError as exc:
-        raise failed(exc.strerror or str(exc)) from None
-    try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        if posix:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
-        raise failed(f"LibreOffice took longer than {timeout:.0f} s") from None
-    if process.returncode != 0:
-        last = output.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        raise failed(f"LibreOffice stopped with code {process.returncode}: {last[0]}")
+    """Run a headless LibreOffice ``command`` to its end (``programs.run_to_end``); shared with
+    --ods (ods.py)."""
+    run_to_end(command, timeout, failed, "LibreOffice")

@@ -18,7 +18,7 @@ from pathlib import Path
 from .config import Config
 from .model import Monitor
 from .ods import ods_path
-from .safe_io import atomic_output, dated_sibling, dated_siblings
+from .safe_io import dated_siblings, put_in_place
 
 
 def html_path(monitor: Path) -> Path:
@@ -133,10 +133,7 @@ def write_renderings(job: Job, wanted: Wanted, tools: Tools) -> Written:
 
 
 def _write_text(text: str, target: Path) -> Path:
-    publish = atomic_output(target, fallback=lambda: dated_sibling(target))
-    with publish as temporary:
-        temporary.write_bytes(text.encode("utf-8"))
-    return publish.final or target
+    return put_in_place(lambda temporary: temporary.write_bytes(text.encode("utf-8")), target)
 
 
 def fell_back(output: Path, written: Written) -> bool:

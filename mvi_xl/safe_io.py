@@ -168,6 +168,16 @@ def dated_sibling(
     return candidate
 
 
+def put_in_place(write: Callable[[Path], object], target: Path) -> Path:
+    """A rendering of the monitor (its PDF, page or .ods) written by ``write`` into a
+    temporary file and put at ``target``, or, while ``target`` is open and held, at a dated
+    sibling. Returns where it went."""
+    publish = atomic_output(target, fallback=lambda: dated_sibling(target))
+    with publish as temporary:
+        write(temporary)
+    return publish.final or target
+
+
 def dated_siblings(target: Path) -> list[Path]:
     """The dated siblings of ``target`` that mvi-xl makes while it is in use, by name."""
     found = []
