@@ -15,7 +15,7 @@ from .context import SheetContext
 from .history_sheet import trend_place
 
 DASH = "–"
-WIDTH = 12.0
+WIDTH = 10.0
 
 
 def write_trend_column(sheet: SheetContext, col: int, first_row: int) -> tuple[str, ...]:
