@@ -325,6 +325,23 @@ def test_a_refresh_after_three_published_monitors_ends_at_now(published: tuple[P
     }
 
 
+def test_the_monitor_of_a_year_ends_at_the_years_end(published: tuple[Path, dict]):
+    """--jaar: the published monitors up to the year's end, then the year's own monitor."""
+    monitor, _ = published
+    register = write_version(monitor.parent / "Actieplan MVI.xlsx", VERSIONS[2])
+    result = run("build", register, "-o", monitor, "--jaar", "2018", "--json")
+    assert result.exit_code == 0, result.output
+    periods = {p["period"]: p for p in json.loads(result.stdout)["periods"]}
+    assert [(p["date"], p["headline"]) for p in periods[P2017]["trend"]] == [
+        ("2018-03-01", 1),
+        ("2018-06-01", 2),
+        ("2018-11-01", 3),
+        ("2018-12-31", 3),
+    ]
+    year = monitor.with_name("Actieplan MVI-monitor 2018.xlsx")
+    assert drawn(year)[DOOR] == [1, 2, 1, 1]
+
+
 # --- --json and --html ------------------------------------------------------------------------
 
 
