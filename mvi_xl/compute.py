@@ -31,6 +31,7 @@ from .model import (
 )
 from .periods import sort_key, year_label_span
 from .signals import find_signals
+from .trend import period_trends
 from .words import terms
 from .words.terms import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
 
@@ -79,7 +80,9 @@ def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
         code = "no_snapshot_on_since" if register.has("completed") else "no_snapshot_to_compare"
         notices.append(Finding(code, "", {"since": since.strftime("%d-%m-%Y")}))
     current = replace(snapshot_of(register, periods, as_of), published=published)
-    trend = [s for s in history if s.published and s.as_of < as_of]
+    trend = tuple(
+        sorted([*(s for s in history if s.published and s.as_of < as_of), current], key=_as_of)
+    )
     return Monitor(
         register=register,
         as_of=as_of,
@@ -98,9 +101,14 @@ def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
         previous=previous,
         breakdowns=breakdowns_of(register),
         signals=find_signals(register, periods, as_of, config.signals),
-        history=tuple(sorted([*trend, current], key=lambda snap: snap.as_of)),
+        history=trend,
+        trend=period_trends(periods, trend),
         notices=tuple(notices),
     )
+
+
+def _as_of(snapshot: Snapshot) -> dt.date:
+    return snapshot.as_of
 
 
 def compared_snapshot(

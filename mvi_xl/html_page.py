@@ -23,7 +23,8 @@ from pathlib import Path
 
 from .config import Config
 from .html_chart import TEXT, WHITE, chart_svg, contrast, darkened
-from .model import Action, Communication, Monitor, PeriodCounts
+from .html_trend import DASH, trend_cell
+from .model import Action, Communication, Monitor, PeriodCounts, PeriodTrend
 from .summary import summary_text
 from .words.i18n import Words
 from .words.terms import ONBEKEND, STATUSES
@@ -74,7 +75,7 @@ def render_page(
     title = words["doc.title"].format(as_of=words.date(monitor.as_of))
     lists = Lists(words, config.max_list_items)
     left = [
-        _status_table(monitor, words),
+        _status_table(monitor, words, colours),
         '<figure class="chart-box">'
         + chart_svg(monitor, words, lambda s: colours.statuses[s])
         + "</figure>",
@@ -143,7 +144,7 @@ def _logo(path: Path | None, alt: str) -> str:
 # --- Status table ----------------------------------------------------------------------------
 
 
-def _status_table(monitor: Monitor, words: Words) -> str:
+def _status_table(monitor: Monitor, words: Words, colours: Palette) -> str:
     statuses = monitor.statuses
     heads = [
         words["col.total"],
@@ -151,6 +152,7 @@ def _status_table(monitor: Monitor, words: Words) -> str:
         words["col.headline"],
         words["col.share"],
         words["col.complete"],
+        *((words["col.trend"],) if monitor.shows_trend else ()),
     ]
     if monitor.previous is not None:
         heads.append(words["change.header"].format(since=words.date(monitor.previous.as_of)))
@@ -158,11 +160,22 @@ def _status_table(monitor: Monitor, words: Words) -> str:
         f'<th scope="col">{escape(h)}</th>' for h in heads
     )
     periods = monitor.periods or (PeriodCounts("", False, dict.fromkeys(ALL_STATUSES, 0)),)
-    rows = "".join(_period_row(monitor, counts, words) for counts in periods)
+    trends = {t.period: t for t in monitor.trend} if monitor.shows_trend else {}
+    rows = "".join(
+        _period_row(monitor, counts, words)
+        + _trend(trends.get(counts.period), words, colours)
+        + _change_cell(monitor, counts, words)
+        + "</tr>"
+        for counts in periods
+    )
     caption = words["page.table.caption"].format(as_of=words.date(monitor.as_of))
     notes = [words["table.note"]]
     if monitor.since is not None and monitor.previous is None:
         notes.append(words["change.no_snapshot"].format(since=words.date(monitor.since)))
+    if trends:
+        notes.append(words["page.trend.note"])
+        if not all(t.drawn for t in trends.values()):
+            notes.append(words["trend.too_few"].format(dash=DASH))
     return (
         f'<section aria-labelledby="h-table"><h2 id="h-table">{escape(words["table.title"])}</h2>'
         # a narrow screen scrolls the table, not the page: a region the keyboard can reach
@@ -181,14 +194,22 @@ def _period_row(monitor: Monitor, counts: PeriodCounts, words: Words) -> str:
     texts.append(f"{counts.share:.0%}")
     cells = [escape(t) for t in texts]
     cells.append(_tick(counts, words))  # markup of its own, escaped inside
-    if monitor.previous is not None:
-        cells.append(escape(_change_text(monitor, monitor.change(counts) or {}, words)))
     label = escape(words.period(counts.period))
-    return (
-        f'<tr><th scope="row"><span class="clamp">{label}</span></th>'
-        + "".join(f"<td>{c}</td>" for c in cells)
-        + "</tr>"
+    return f'<tr><th scope="row"><span class="clamp">{label}</span></th>' + "".join(
+        f"<td>{c}</td>" for c in cells
     )
+
+
+def _trend(trend: PeriodTrend | None, words: Words, colours: Palette) -> str:
+    if trend is None:
+        return ""
+    return f"<td>{trend_cell(trend, words, colours.statuses[trend.status])}</td>"
+
+
+def _change_cell(monitor: Monitor, counts: PeriodCounts, words: Words) -> str:
+    if monitor.previous is None:
+        return ""
+    return f"<td>{escape(_change_text(monitor, monitor.change(counts) or {}, words))}</td>"
 
 
 def _tick(counts: PeriodCounts, words: Words) -> str:
@@ -202,6 +223,8 @@ def _total_row(monitor: Monitor, periods: Sequence[PeriodCounts], words: Words) 
     total = sum(p.total for p in periods)
     # kerncijfer and share stay empty, as on the sheet: voltooid and lopend don't add up
     cells = [str(total), *(str(totals[s]) for s in monitor.statuses), "", "", ""]
+    if monitor.shows_trend:
+        cells.append("")  # no trend of the total, as there is no kerncijfer of it
     if monitor.previous is not None:
         change = {
             s: sum((monitor.change(p) or {}).get(s, 0) for p in monitor.periods)
@@ -368,6 +391,7 @@ def _needed_mm(monitor: Monitor, max_items: int, zoom: float) -> float:
     rows = max(len(monitor.periods), 1)
     long_labels = sum(1 for p in monitor.periods if len(p.period) > left_chars * 0.2)
     table = HEADING_MM + 2 * LINE_MM + (rows + long_labels + 1) * 1.5 * LINE_MM + 3 * LINE_MM
+    table += 2 * LINE_MM if monitor.shows_trend else 0  # the notes of the column Verloop
     focus = HEADING_MM + LINE_MM * _lines(monitor.focus_points, left_chars, max_items)
     focus += (LINE_MM * (len(monitor.signals) + 1)) if monitor.signals else 0
     moments = [monitor.communications_realised, monitor.communications_planned]
@@ -413,6 +437,7 @@ tfoot th{{text-align:left}}
 .chart-box{{margin:.8rem 0}}
 svg.chart{{width:100%;max-width:40rem;height:auto;font-size:11px;fill:{colours.text}}}
 svg.chart .chart-heading{{font-size:13px;font-weight:bold}}
+svg.spark{{display:block;margin:0 auto}}
 ul.items,ol.items{{margin:.1rem 0 .3rem;padding-left:1.3rem}}
 .items li{{overflow-wrap:anywhere}}
 footer{{margin-top:1rem}}

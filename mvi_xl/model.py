@@ -198,6 +198,37 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class TrendPoint:
+    """One monitor's point on a period's trend: its peildatum and the period's headline count
+    in it (None when that monitor had no such period)."""
+
+    as_of: dt.date
+    headline: int | None
+    published: bool
+
+
+@dataclass(frozen=True)
+class PeriodTrend:
+    """A period's headline over the monitors of the trend (the published ones before the
+    peildatum and this one, oldest first), counted as the period's headline is counted now:
+    voltooid, or lopend for a continuous period (``trend.py``)."""
+
+    period: str
+    status: str  # the headline status
+    points: tuple[TrendPoint, ...]
+
+    @property
+    def counted(self) -> tuple[TrendPoint, ...]:
+        """The points of the monitors that had this period."""
+        return tuple(p for p in self.points if p.headline is not None)
+
+    @property
+    def drawn(self) -> bool:
+        """A line needs two points: a period in fewer monitors gets a dash."""
+        return len(self.counted) >= 2
+
+
+@dataclass(frozen=True)
 class GroupCounts:
     """Status counts of one department, theme or source ("" is the bucket without one)."""
 
@@ -256,6 +287,13 @@ class Monitor:
     #: ``build --jaar``: the calendar year this monitor shows (realised in it, the status at
     #: its end; year_view.py); None for the monitor of a peildatum
     year: int | None = None
+    #: per period of ``periods``, its headline over the monitors of ``history`` (trend.py)
+    trend: tuple[PeriodTrend, ...] = ()
+
+    @property
+    def shows_trend(self) -> bool:
+        """The Statustabel has its column Verloop when the trend holds an earlier monitor."""
+        return len(self.history) >= 2 and bool(self.trend)
 
     @property
     def current(self) -> Snapshot | None:
@@ -294,9 +332,11 @@ __all__ = [
     "GroupCounts",
     "Monitor",
     "PeriodCounts",
+    "PeriodTrend",
     "Register",
     "SheetLayout",
     "Signal",
     "Snapshot",
     "SnapshotAction",
+    "TrendPoint",
 ]

@@ -6,7 +6,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from .history import History
-from .model import Monitor
+from .model import Monitor, PeriodTrend
 from .summary import summary_text
 from .words.i18n import Words
 from .words.terms import STATUSES
@@ -18,6 +18,7 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
     language; period labels are shown as in the workbook."""
     words = Words(lang)
     periods = []
+    trends = {t.period: t for t in monitor.trend}
     for counts in monitor.periods:
         by_status = {status: counts.by_status[status] for status in monitor.statuses}
         periods.append(
@@ -30,6 +31,9 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
                 "headline": counts.headline,
                 "complete": counts.complete,
                 "change": _change(monitor, counts),
+                # the headline in each monitor of the trend that had this period, oldest first:
+                # the published ones before the peildatum and this one (its sparkline)
+                "trend": _trend(trends.get(counts.period)),
             }
         )
     return {
@@ -77,6 +81,15 @@ def _change(monitor: Monitor, counts) -> dict[str, int] | None:
     if change is None:
         return None
     return {status: change[status] for status in monitor.statuses}
+
+
+def _trend(trend: PeriodTrend | None) -> list[dict[str, Any]]:
+    if trend is None:
+        return []
+    return [
+        {"date": p.as_of.isoformat(), "headline": p.headline, "published": p.published}
+        for p in trend.counted
+    ]
 
 
 def _previous(monitor: Monitor, words: Words) -> dict[str, Any] | None:

@@ -41,6 +41,7 @@ from .compute import compared_snapshot, compute_monitor
 from .config import Config
 from .errors import UsageError
 from .model import Action, Finding, Monitor, Register, Snapshot
+from .trend import period_trends
 from .words.terms import GEPLAND, LOPEND, ONBEKEND, VERVALLEN, VOLTOOID
 from .years import ActionYears, action_years
 
@@ -108,6 +109,7 @@ def year_monitor(
     current = monitor.current
     assert current is not None, "compute_monitor records the monitor's own snapshot"
     trend = [s for s in history if s.published and s.as_of < end]
+    shown = tuple(sorted([*trend, current], key=_as_of))
     findings = list(monitor.findings)
     if guessed:
         first_guess = guessed[0]
@@ -125,7 +127,8 @@ def year_monitor(
         monitor,
         year=year,
         realised=_realised(view.actions, spans, year),
-        history=tuple(sorted([*trend, current], key=_as_of)),
+        history=shown,
+        trend=period_trends(monitor.periods, shown),
         findings=tuple(findings),
         notices=monitor.notices + tuple(notices),
     )

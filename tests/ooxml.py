@@ -335,20 +335,26 @@ class Chart:
     formulas: tuple[str, ...]  # every series reference, in order
 
 
-def sheet_charts(source: Path | bytes, sheet_name: str) -> list[Chart]:
-    """The charts drawn on one sheet, read from the package (any producer's)."""
-    parts = read_parts(source)
-    package = Package(parts)
+def sheet_part(source: Path | bytes, sheet_name: str) -> tuple[Package, str]:
+    """The package, parsed, and the part name of the sheet called ``sheet_name``."""
+    package = Package(read_parts(source))
     package.parse_xml()
     rels = list(package.relationships())
     workbook = next(r.target for r in rels if r.source == "" and r.type == OFFICE_DOCUMENT)
     by_id = {r.id: r.target for r in rels if r.source == workbook}
-    sheet_part = next(
+    part = next(
         by_id[s.get(f"{{{DOC_RELS}}}id", "")]
         for s in package.xml[workbook].iter(f"{{{MAIN}}}sheet")
         if s.get("name") == sheet_name
     )
-    drawings = [r.target for r in rels if r.source == sheet_part and r.type.endswith("/drawing")]
+    return package, part
+
+
+def sheet_charts(source: Path | bytes, sheet_name: str) -> list[Chart]:
+    """The charts drawn on one sheet, read from the package (any producer's)."""
+    package, sheet = sheet_part(source, sheet_name)
+    rels = list(package.relationships())
+    drawings = [r.target for r in rels if r.source == sheet and r.type.endswith("/drawing")]
     charts = []
     for drawing in drawings:
         for rel in rels:

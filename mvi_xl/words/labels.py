@@ -121,11 +121,19 @@ LABELS: dict[str, str | Plural] = {
     "col.headline": "Headline",
     "col.share": "Share",
     "col.complete": "Done",
+    "col.trend": "Over time",
     "row.total": "Total",
     "table.note": (
         "Headline: number completed; for a continuous period the number running. ☑ = nothing "
         "planned or running any more."
     ),
+    # the trend: the sparklines of the Statustabel and their table on the Historie sheet
+    "trend.note": (
+        "Over time: the headline in each published monitor and in this one (the last point); "
+        "the points are on the sheet {sheet}."
+    ),
+    "trend.too_few": "{dash} = this period is in fewer than two monitors: no line yet.",
+    "trend.title": "Headline per period in each monitor",
     # statuses
     "status.voltooid": "completed",
     "status.lopend": "running",
@@ -280,6 +288,12 @@ LABELS: dict[str, str | Plural] = {
     "page.chart.period": "{period}: {counts}",
     "page.chart.count": "{count} {status}",
     "page.chart.axis": "Number of actions",
+    "page.trend.note": (
+        "Over time: the headline in each published monitor and in this one (the last point, "
+        "marked)."
+    ),
+    "page.trend.alt": "Over time ({status}): {points}.",
+    "page.trend.point": "{date}: {count}",
     "page.yes": "yes",
     "page.no": "no",
     "page.no_periods": "The register has no actions yet.",

@@ -1,8 +1,10 @@
 """The Historie sheet: every snapshot of this monitor, and a chart of the counts over time.
 
-Two Excel Tables: ``Historie`` holds the counts per peildatum, period and status as recorded;
+Excel Tables: ``Historie`` holds the counts per peildatum, period and status as recorded;
 ``Historietotalen`` sums them per peildatum with live SUMIFS formulas (cached values included),
-and the line chart reads those totals, one point per snapshot.
+and the line chart reads those totals, one point per snapshot. Under the chart, ``Verloop``
+(trend_table.py) has per period its headline per snapshot: what the Statustabel's sparklines
+draw.
 """
 
 from __future__ import annotations
@@ -10,23 +12,36 @@ from __future__ import annotations
 import datetime as dt
 
 from ..cells import column_letter, quote_sheet
-from ..model import Snapshot
+from ..model import Monitor, Snapshot
 from ..words.terms import ONBEKEND, STATUSES
 from . import charts
 from .context import SheetContext
 from .print_setup import PageSetup, set_up_page, whole_number_axis
 from .styles import TABLE_STYLE
+from .trend_table import TrendPlace, write_trend_table
 
 DETAIL_TABLE = "Historie"
 TOTALS_TABLE = "Historietotalen"
 CHART_ROWS = 18
 CHART_WIDTH_PX = 620
+TOP = 2  # the header row of the Tables
 
 
 def history_statuses(snapshots: tuple[Snapshot, ...]) -> tuple[str, ...]:
     """The four statuses, plus onbekend when any snapshot counted one."""
     unknown = any(s.status_totals()[ONBEKEND] for s in snapshots)
     return STATUSES + ((ONBEKEND,) if unknown else ())
+
+
+def trend_place(monitor: Monitor, sheet_name: str) -> TrendPlace | None:
+    """Where the table Verloop goes: under the chart, in the totals' columns; None when the
+    Statustabel shows no trend."""
+    if not monitor.shows_trend:
+        return None
+    snapshots = monitor.history
+    chart_row = TOP + max(len(snapshots), 1) + 3
+    totals_first = 3 + len(history_statuses(snapshots)) + 2
+    return TrendPlace(sheet_name, chart_row + CHART_ROWS + 1, totals_first, len(snapshots))
 
 
 def write_history_sheet(sheet: SheetContext) -> None:
@@ -50,7 +65,7 @@ class HistorySheet:
         worksheet, snapshots, statuses = self.worksheet, self.snapshots, self.statuses
         worksheet.write_string(0, 0, self.words["history.title"], self.styles["title"])
         worksheet.set_row(0, 30)
-        top = 2
+        top = TOP
         detail_last = 3 + len(statuses)
         totals_first = detail_last + 2
         widths = {0: 12, 1: 30, 2: 11, 3: 9, detail_last + 1: 3, totals_first: 12}
@@ -64,6 +79,9 @@ class HistorySheet:
         self._write_totals(top, totals_first, detail)
         chart_row = top + max(len(snapshots), 1) + 3
         self._insert_chart(top, totals_first, chart_row)
+        place = trend_place(self.sheet.monitor, worksheet.name)
+        if place is not None:
+            write_trend_table(self.sheet, place, detail)
         worksheet.freeze_panes(top + 1, 0)
         # the detail on the first pages, the totals and the chart on the next, both at 100%
         # (the two side by side would be scaled to about 70%, the chart's texts under 8 pt)
@@ -112,7 +130,7 @@ class HistorySheet:
             letter = column_letter(col)
             return f"{sheet}!${letter}${top + 2}:${letter}${last + 1}"
 
-        ranges = {"as_of": column(0), "total": column(3)}
+        ranges = {"as_of": column(0), "period": column(1), "total": column(3)}
         ranges.update({status: column(4 + i) for i, status in enumerate(statuses)})
         return ranges
 

@@ -19,7 +19,7 @@ from ..html_chart import chart_text
 from ..model import Action, Monitor, PeriodCounts
 from ..words.i18n import Words
 from ..words.terms import GEPLAND, LOPEND, ONBEKEND
-from . import charts
+from . import charts, sparklines
 from .actions_sheet import ActionsLayout
 from .context import SheetContext, Worksheet
 from .formulas import count_formula
@@ -37,7 +37,14 @@ SPACER_WIDTH = 2.5
 PERIOD_WIDTH = 24.0
 CHANGE_WIDTH = 24.0
 TICK = {True: "☑", False: "☐"}
-WIDTHS = {"total": 7.0, "status": 8.0, "headline": 12.0, "share": 7.5, "complete": 6.5}
+WIDTHS = {
+    "total": 7.0,
+    "status": 8.0,
+    "headline": 12.0,
+    "share": 7.5,
+    "complete": 6.5,
+    "trend": sparklines.WIDTH,
+}
 
 
 @dataclass(frozen=True)
@@ -50,17 +57,19 @@ class TableColumns:
     headline: int
     share: int
     complete: int
+    trend: int | None = None  # Verloop, the sparklines (when there is an earlier monitor)
 
     @property
     def last(self) -> int:
-        return self.complete
+        return self.complete if self.trend is None else self.trend
 
 
 def table_columns(monitor: Monitor) -> TableColumns:
     first = 1  # column A is the margin
     statuses = {status: first + 2 + i for i, status in enumerate(monitor.statuses)}
     headline = first + 2 + len(statuses)
-    return TableColumns(first, first + 1, statuses, headline, headline + 1, headline + 2)
+    trend = headline + 3 if monitor.shows_trend else None
+    return TableColumns(first, first + 1, statuses, headline, headline + 1, headline + 2, trend)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,6 +177,7 @@ class MonitorPage:
             (cols.share, WIDTHS["share"]),
             (cols.complete, WIDTHS["complete"]),
             *((c, WIDTHS["status"]) for c in cols.statuses.values()),
+            *(((cols.trend, WIDTHS["trend"]),) if cols.trend is not None else ()),
         ):
             worksheet.set_column(col, col, width)
             widths.append(width)
@@ -224,6 +234,10 @@ class MonitorPage:
         )
         note_row = total_row + 1
         worksheet.write_string(note_row, cols.period, words["table.note"], styles["note"])
+        if cols.trend is not None:
+            for note in sparklines.write_trend_column(self.sheet, cols.trend, first):
+                note_row += 1
+                worksheet.write_string(note_row, cols.period, note, styles["note"])
         if monitor.since is not None and monitor.previous is None:
             # --since a day without a snapshot: one comparison on the page, so none of the counts
             note_row += 1
@@ -265,6 +279,8 @@ class MonitorPage:
                 words.status(status).capitalize(), col, sum(p.by_status[status] for p in periods)
             )
         spec[cols.share] = {"header": words["col.share"], "header_format": styles["table_head"]}
+        if cols.trend is not None:
+            spec[cols.trend] = {"header": words["col.trend"], "header_format": styles["table_head"]}
         return [spec[col] for col in range(cols.period, cols.last + 1)]
 
     def _write_period_row(self, row: int, counts: PeriodCounts) -> None:
