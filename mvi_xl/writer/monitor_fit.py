@@ -59,9 +59,12 @@ LIST_WIDTH_ROOM = 9.0
 #: A4 landscape in points, and the Monitor sheet's margins (inches).
 PAPER_PT = (841.89, 595.28)
 MARGINS = {"left": 0.25, "right": 0.25, "top": 0.5, "bottom": 0.5}
+#: LibreOffice keeps a row's height in its own units (it printed rows of 17 and 28 pt at 17.3 and
+#: 27.7 pt): this much of the page's height is left free for that.
+ROUNDING_PT = 5.0
 PRINTABLE_PT = (
     PAPER_PT[0] - 72 * (MARGINS["left"] + MARGINS["right"]),
-    PAPER_PT[1] - 72 * (MARGINS["top"] + MARGINS["bottom"]),
+    PAPER_PT[1] - 72 * (MARGINS["top"] + MARGINS["bottom"]) - ROUNDING_PT,
 )
 #: LibreOffice prints a column about 5.7% wider than Excel's pixels say (measured: a column of
 #: width 10 is 56.25 pt in Excel and 59.4 pt in LibreOffice's PDF).

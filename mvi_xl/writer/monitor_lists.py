@@ -22,7 +22,7 @@ from .context import SheetContext
 DEFAULT_ROW_PT = 15.0
 LINE_PT = 12.75  # one row of 9 pt list text
 HEADING_PT = 20.0
-SPACER_PT = 7.5  # the blank row below a section
+SPACER_PT = 6.0  # the blank row below a section
 MAX_ITEM_LINES = 2
 #: characters of 9 pt text per character of column width (column widths count 11 pt digits)
 CHARS_PER_WIDTH = 1.25
@@ -88,7 +88,8 @@ def chars_per_line(width_chars: float) -> int:
 @dataclass
 class Page:
     """Row heights shared by both halves of the page: the tallest need of each row wins; a row
-    nothing needs keeps the default height."""
+    nothing needs keeps the default height. A height is a whole number of pixels, as XlsxWriter
+    writes it (20 pt becomes 20.25)."""
 
     heights: dict[int, float] = field(default_factory=dict)
 
@@ -96,7 +97,7 @@ class Page:
         self.heights[row] = max(self.heights.get(row, 0.0), points)
 
     def height(self, row: int) -> float:
-        return self.heights.get(row, DEFAULT_ROW_PT)
+        return int(self.heights.get(row, DEFAULT_ROW_PT) * 4 / 3 + 0.5) * 0.75
 
     def copy(self) -> Page:
         return Page(dict(self.heights))

@@ -50,6 +50,8 @@ TABLE_NAME = "Statustabel"
 
 MARGIN_WIDTH = 1.5
 SPACER_WIDTH = 2.0
+TITLE_PT = 28.0  # the 20 pt title
+TABLE_HEADER_PT = 26.0  # two lines of 9 pt
 
 PERIOD_WIDTH = 24.0
 TICK = {True: "☑", False: "☐"}
@@ -186,7 +188,7 @@ class MonitorPage:
         worksheet, monitor, words, styles = self.worksheet, self.monitor, self.words, self.styles
         col = self.cols.period
         worksheet.write_string(0, col, words["title"], styles["title"])
-        self.page.need(0, 30)
+        self.page.need(0, TITLE_PT)
         parts = [monitor.organisation] if monitor.organisation else []
         if monitor.scope is not None:
             department = monitor.scope or words["group.none.department"]
@@ -209,7 +211,7 @@ class MonitorPage:
         worksheet.write_string(top, cols.period, words["table.title"], styles["heading"])
         page.need(top, HEADING_PT)
         header_row = top + 1
-        page.need(header_row, 28)
+        page.need(header_row, TABLE_HEADER_PT)
         periods = monitor.periods or (PeriodCounts("", False, dict.fromkeys(ALL_STATUSES, 0)),)
         first = header_row + 1
         for offset, counts in enumerate(periods):
