@@ -247,7 +247,8 @@ def _change_text(monitor: Monitor, change: dict[str, int], words: Words) -> str:
 
 
 class Lists:
-    """Headed lists as on the sheet: at most ``max_items`` items, then "+N meer" (text)."""
+    """Headed lists: at most ``max_items`` items, then "+N meer" (text). (The sheet cuts its
+    lists further when its printed page has no room for them; this page scales instead.)"""
 
     def __init__(self, words: Words, max_items: int) -> None:
         self.words = words

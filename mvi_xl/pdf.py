@@ -1,7 +1,8 @@
 """The Monitor sheet as a PDF for the college, printed by LibreOffice Calc.
 
 mvi-xl does not draw the page itself: LibreOffice opens the finished workbook headless and prints
-the Monitor sheet with the print setup the writer gave it (A4 landscape, fit to one page). Only
+the Monitor sheet with the print setup the writer gave it (one A4 landscape page at the scale
+writer/monitor_fit.py worked out). Only
 the standard library is used here, so the CLI starts as fast with ``--pdf`` as without.
 
 - LibreOffice is found through ``MVI_XL_SOFFICE``, else ``soffice`` or ``libreoffice`` on the

@@ -191,7 +191,7 @@ SCHEMA_BROKEN: dict[str, tuple[Edit, str]] = {
         "Unexpected element 'bogus'",
     ),
     "elements out of order": (
-        _replace("xl/worksheets/sheet1.xml", b"<sheetPr>", b"<sheetFormatPr/><sheetPr>"),
+        _replace("xl/worksheets/sheet1.xml", b"<dimension ", b"<sheetFormatPr/><dimension "),
         "Unexpected element",
     ),
     "a value that is not in the enumeration": (

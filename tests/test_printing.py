@@ -1,7 +1,8 @@
 """Every sheet prints well: the whole example workbook through LibreOffice to PDF, every page
-read back with pdfminer.six (tests/printed.py): A4, landscape, no text under 8 pt on the detail
-sheets, a header with the peildatum and a footer with "pagina N van M". And the pieces, without
-LibreOffice: header/footer escaping and the whole-number axes."""
+read back with pdfminer.six (tests/printed.py): A4, landscape, no text under 8 pt (the Monitor
+page, one page, included), a header with the peildatum and a footer with "pagina N van M". And
+the pieces, without LibreOffice: header/footer escaping and the whole-number axes. (The Monitor
+page's fitting itself: tests/test_monitor_fit.py.)"""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 
 from mvi_xl.cli import cli
 from mvi_xl.pdf import hide_all_but_first_sheet
+from mvi_xl.writer.monitor_fit import FLOOR_PT
 from mvi_xl.writer.print_setup import (
     HEADER_LIMIT,
     columns_px,
@@ -183,7 +185,7 @@ def test_every_page_prints_with_header_footer_and_no_text_under_8_pt(
         if not re.search(rf"pagina {number} van {len(nl)}", page.footer()):
             problems.append(f"page {number} ({sheet}): footer {page.footer()!r}")
         smallest = page.smallest
-        if number > 1 and smallest is not None and smallest.size < 8:
+        if smallest is not None and smallest.size < FLOOR_PT:
             problems.append(f"page {number} ({sheet}): {smallest.size} pt {smallest.text!r}")
     assert not problems, "\n".join(problems)
 
@@ -200,14 +202,21 @@ def catalogue_printed(
     return {name: (built, pages(pdfs[built.monitor])) for name, built in monitors.items()}
 
 
+#: The one monitor of the catalogue whose Monitor page prints text under 8 pt: a period label of
+#: 280 characters, which LibreOffice's chart layout answers by shrinking all the chart's text
+#: (to about 1.7 pt before the page was fitted as well). Everything outside the chart prints at
+#: 8.1 pt; a chart of such labels is beyond what the page can lay out.
+LOWER_FLOOR = {"awkward-labels": 1.5}
+
+
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("name", list(CATALOGUE))
-def test_every_monitor_of_the_catalogue_prints_its_detail_sheets_at_8_pt_or_more(
+def test_every_monitor_of_the_catalogue_prints_at_8_pt_or_more(
     name: str, catalogue_printed: dict[str, tuple[Built, list[Page]]]
 ):
-    """The Monitor page is the one dense page (its pages come before the first page of the
-    Acties sheet); every other page: A4 landscape, the peildatum on top, page N of M below, no
-    text under 8 pt."""
+    """The Monitor page prints on one page (the pages before the first page of the Acties
+    sheet); every page: A4 landscape, the peildatum on top, page N of M below, no text under
+    8 pt (LOWER_FLOOR: the one exception)."""
     built, printed = catalogue_printed[name]
     monitor = built.result.monitor
     english = "Reference date" in printed[0].header()
@@ -217,7 +226,7 @@ def test_every_monitor_of_the_catalogue_prints_its_detail_sheets_at_8_pt_or_more
         n for n, page in enumerate(printed) if f"{actions} {label} {as_of}" in page.header()
     )
     page_of = "page {} of {}" if english else "pagina {} van {}"
-    problems = []
+    problems = [] if first_detail == 1 else [f"the Monitor sheet prints on {first_detail} pages"]
     for number, page in enumerate(printed, start=1):
         where = f"page {number}"
         if f"{label} {as_of}" not in page.header():
@@ -227,17 +236,55 @@ def test_every_monitor_of_the_catalogue_prints_its_detail_sheets_at_8_pt_or_more
         if (page.width, page.height) != A4_LANDSCAPE:
             problems.append(f"{where}: {page.width} x {page.height} pt")
         smallest = page.smallest
-        if number > first_detail and smallest is not None and smallest.size < 8:
+        floor = LOWER_FLOOR.get(name, FLOOR_PT) if number <= first_detail else FLOOR_PT
+        if smallest is not None and smallest.size < floor:
             problems.append(f"{where}: {smallest.size} pt {smallest.text!r}")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.libreoffice
-def test_the_monitor_page_keeps_its_smallest_text_as_designed(printed: dict[str, list[Page]]):
-    """The dense one-page design: its smallest text (the table's note) prints at about 5.7 pt;
-    this holds it from getting smaller."""
-    smallest = printed["nl"][0].smallest
-    assert smallest is not None and smallest.size >= 5.5, smallest
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_monitor_page_prints_on_one_page_with_no_text_under_8_pt(
+    printed: dict[str, list[Page]], lang: str
+):
+    """The dense page for the college, laid out for 90% with 9 pt as its smallest text: one
+    page, nothing under 8 pt, and everything it shows still there."""
+    pages_ = printed[lang]
+    title = "Maatschappelijk Verantwoord Inkopen" if lang == "nl" else "Socially Responsible"
+    monitor_pages = [page for page in pages_ if title in page.header()]
+    assert len(monitor_pages) == 1, "the Monitor sheet prints on one page"
+    page = monitor_pages[0]
+    assert (page.width, page.height) == A4_LANDSCAPE
+    smallest = page.smallest
+    assert smallest is not None and smallest.size >= FLOOR_PT, smallest
+    text = " ".join(line.text for line in page.lines)
+    shown = {
+        "nl": [
+            "Van de 124 acties zijn er 81 voltooid",  # the summary at the top
+            "Aantal acties per status",
+            "Totaal",
+            "Actie doorlopend",
+            "Aantal acties per status per periode",  # the chart
+            "Aandachtspunten",
+            "Communicatiemomenten",
+            "Lopende acties",
+            "Geplande acties",
+            "Gerealiseerde acties (t.o.v. 01-06-2018)",
+        ],
+        "en": [
+            "Of the 124 actions, 81 are completed",
+            "Actions per status",
+            "Total",
+            "Actions per status per period",
+            "Focus points",
+            "Communication",
+            "Running actions",
+            "Planned actions",
+            "Completed actions (since 01-06-2018)",
+        ],
+    }[lang]
+    missing = [part for part in shown if part not in text]
+    assert not missing, missing
 
 
 @pytest.mark.libreoffice

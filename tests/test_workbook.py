@@ -120,9 +120,9 @@ def test_print_setup_is_one_a4_landscape_page(monitor_file: Path):
     ws = openpyxl.load_workbook(monitor_file)["Monitor"]
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    # 1 x 1 is the default, which the file leaves implicit
-    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight or 1) == (1, 1)
+    # at the scale the page was laid out for, not fitted (which would shrink its text)
+    assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
+    assert ws.page_setup.scale == 90
     assert ws.print_area.startswith("'Monitor'!$A$1:") or ws.print_area.startswith("Monitor!$A$1")
 
 
@@ -211,7 +211,7 @@ def test_long_lists_are_cut_with_a_link(tmp_path: Path):
     ws = openpyxl.load_workbook(output)["Monitor"]
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert "• Lopende actie 8" in texts and "• Lopende actie 9" not in texts
-    more = [c for row in ws.iter_rows() for c in row if c.value == "+12 meer"]
+    more = [c for row in ws.iter_rows() for c in row if c.value == "… en nog 12 acties, zie Acties"]
     assert len(more) == 1 and more[0].hyperlink is not None
 
 
@@ -313,7 +313,7 @@ def test_monitor_config_max_items(tmp_path: Path):
         for c in row
         if isinstance(c.value, str)
     ]
-    assert "+3 meer" in texts
+    assert "… en nog 3 acties, zie Acties" in texts
     assert Config().max_list_items == 8
 
 

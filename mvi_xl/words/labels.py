@@ -112,6 +112,17 @@ LABELS: dict[str, str | Plural] = {
     "realised.no_column": "The register has no completion date column.",
     "realised.year": "Completed actions in {year}",
     "more": "+{count} more",
+    # the last line of a list the Monitor page cuts (monitor_lists.py)
+    "page.more.actions": Plural(
+        "… and {count} more action, see {sheet}", "… and {count} more actions, see {sheet}"
+    ),
+    "page.more.focus": Plural(
+        "… and {count} more focus point in the register",
+        "… and {count} more focus points in the register",
+    ),
+    "page.more.moments": Plural(
+        "… and {count} more moment in the register", "… and {count} more moments in the register"
+    ),
     "none": "None",
     "no_period": "(no period)",
     # status table columns

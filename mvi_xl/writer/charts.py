@@ -50,11 +50,11 @@ def declare_language(chart: Any, lang: str) -> None:
     chart._write_lang = types.MethodType(write_lang, chart)
 
 
-def bar_series(colour: str, *, inside: bool) -> dict[str, Any]:
-    """Fill, separator and data labels of a status's bars. Labels inside a (stacked) bar take
-    black or white, whichever reads on the fill (at least 4.5:1 for the palette); labels above
-    a bar stand on white and take the text colour."""
-    font: dict[str, Any] = {"size": 8, "color": label_colour(colour) if inside else "#1A1A1A"}
+def bar_series(colour: str, *, inside: bool, size: float = 8) -> dict[str, Any]:
+    """Fill, separator and data labels (of ``size`` points) of a status's bars. Labels inside a
+    (stacked) bar take black or white, whichever reads on the fill (at least 4.5:1 for the
+    palette); labels above a bar stand on white and take the text colour."""
+    font: dict[str, Any] = {"size": size, "color": label_colour(colour) if inside else "#1A1A1A"}
     labels: dict[str, Any] = {"value": True, "font": font, "num_format": "0;-0;;"}
     if inside:
         labels["position"] = "center"

@@ -2,40 +2,58 @@
 
 Left: the Statustabel (an Excel Table of live COUNTIFS formulas with cached values), the chart
 that reads it, Aandachtspunten and Communicatiemomenten. Right: Lopende, Geplande and
-Gerealiseerde acties. This module alone knows the positions on the page (the lists are written
-by monitor_lists.py). Row heights are shared by both halves, so the right half is laid out
-first and the chart then spans as many rows as its height needs.
+Gerealiseerde acties. This module writes the title and the table and knows which sections the
+page shows; monitor_fit.py lays the lists out (row heights are shared by both halves, so the
+right half first, then the chart spans as many rows as its height needs), cuts what doesn't fit
+and works out the print scale, and monitor_lists.py writes the lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..cells import column_letter, quote_sheet
 from ..html_chart import chart_text
-from ..model import Action, Monitor, PeriodCounts
+from ..model import Monitor, PeriodCounts
 from ..words.i18n import Words
 from ..words.terms import GEPLAND, LOPEND, ONBEKEND
 from . import charts, sparklines
 from .actions_sheet import ActionsLayout
 from .context import SheetContext, Worksheet
 from .formulas import count_formula
-from .monitor_lists import CHARS_PER_WIDTH, HEADING_PT, LINE_PT, Block, ListWriter, Page
+from .monitor_fit import (
+    CHART_FONT_PT,
+    LIST_COLUMNS,
+    MARGINS,
+    Fit,
+    FitRequest,
+    change_width,
+    fit_page,
+)
+from .monitor_lists import (
+    CHARS_PER_WIDTH,
+    HEADING_PT,
+    LINE_PT,
+    Block,
+    ListWriter,
+    Page,
+    action_sections,
+    side_sections,
+    wrap_item,
+)
 from .print_setup import header_and_footer, whole_number_axis
 from .styles import ALL_STATUSES
 
 TABLE_NAME = "Statustabel"
 
-CHART_HEIGHT_PX = 290
-RIGHT_COLUMNS = 4
-RIGHT_COLUMN_WIDTH = 16.5
-SPACER_WIDTH = 2.5
+MARGIN_WIDTH = 1.5
+SPACER_WIDTH = 2.0
+TITLE_PT = 28.0  # the 20 pt title
+TABLE_HEADER_PT = 26.0  # two lines of 9 pt
 
 PERIOD_WIDTH = 24.0
-CHANGE_WIDTH = 24.0
 TICK = {True: "☑", False: "☐"}
 WIDTHS = {
     "total": 7.0,
@@ -104,21 +122,24 @@ class MonitorPage:
         self.layout = layout
         self.cols = table_columns(sheet.monitor)
         self.page = Page()
+        self.change_width = 0.0  # the change column's, when there is one
 
     def write(self, settings: PageSettings) -> None:
-        logo, max_items, signals = settings.logo, settings.max_items, settings.signals
-        worksheet, monitor, words = self.worksheet, self.monitor, self.words
-        cols, page = self.cols, self.page
+        worksheet, monitor = self.worksheet, self.monitor
+        cols = self.cols
+        worksheet.set_default_row(LINE_PT)  # every printed row's height is set, as laid out
         left_width = self._set_table_widths()
         left_last = cols.last
         if monitor.previous is not None:
             left_last += 1
-            left_width += CHANGE_WIDTH
-            worksheet.set_column(left_last, left_last, CHANGE_WIDTH)
+            self.change_width = change_width(
+                MARGIN_WIDTH + left_width + SPACER_WIDTH, left_last + 1
+            )
+            left_width += self.change_width
+            worksheet.set_column(left_last, left_last, self.change_width)
         right_first = left_last + 2
         worksheet.set_column(left_last + 1, left_last + 1, SPACER_WIDTH)
-        worksheet.set_column(right_first, right_first + RIGHT_COLUMNS - 1, RIGHT_COLUMN_WIDTH)
-        worksheet.set_column(0, 0, 1.5)
+        worksheet.set_column(0, 0, MARGIN_WIDTH)
 
         self._write_title(settings.summary)
         table_top = 3
@@ -128,44 +149,32 @@ class MonitorPage:
             assert monitor.since == monitor.previous.as_of
             self._write_changes(left_last, table_top + 1)
 
-        right = Block(
-            right_first,
-            right_first + RIGHT_COLUMNS - 1,
-            RIGHT_COLUMNS * RIGHT_COLUMN_WIDTH,
-            table_top,
+        fit = fit_page(
+            FitRequest(
+                page=self.page,
+                left_width=left_width,
+                fixed_width=MARGIN_WIDTH + left_width + SPACER_WIDTH,
+                fixed_columns=right_first,
+                right_top=table_top,
+                chart_row=table_end + 1,
+                right=action_sections(monitor, self.words),
+                left=side_sections(monitor, self.words, settings.signals),
+                max_items=settings.max_items,
+                words=self.words,
+            )
         )
-        lists = ListWriter(self.sheet, page, self.layout, max_items)
-        on_page = _on_page(monitor)
-        lists.actions(right, words["running"], on_page(monitor.running))
-        lists.actions(right, words["planned"], on_page(monitor.planned))
-        lists.actions(
-            right,
-            _realised_heading(monitor, words),
-            on_page(monitor.realised),
-            numbered=True,
-            missing=None
-            if monitor.register.has("completed") or monitor.previous is not None
-            else words["realised.no_column"],
-        )
-
-        chart_row = table_end + 1
-        chart_rows = _rows_for(page, chart_row, CHART_HEIGHT_PX)
-        left = Block(cols.period, left_last, left_width, chart_row + chart_rows + 1)
-        # a section the register doesn't keep is left out; an empty sheet still says "Geen"
-        kept = monitor.register.side_sheets
-        if "focus" in kept or signals:
-            lists.focus(left, monitor.focus_points, signals)
-        if "communication" in kept:
-            lists.communications(left, monitor)
-
-        for row, points in sorted(page.heights.items()):
-            worksheet.set_row(row, points)
-        self._insert_chart(table_top, chart_row, left_width)
-        if logo is not None:
-            _insert_logo(worksheet, logo, right.last_col, _logo_text(self.monitor, self.words))
-
-        last_row = max(left.row, right.row, chart_row + chart_rows)
-        self._print_setup(last_row, right.last_col)
+        right_last = right_first + LIST_COLUMNS - 1
+        worksheet.set_column(right_first, right_last, fit.list_width)
+        lists = ListWriter(self.sheet)
+        lists.write(Block(right_first, right_last), fit.layout.right)
+        lists.write(Block(cols.period, left_last), fit.layout.left)
+        for row in range(fit.layout.last_row + 1):  # every row's height set: as laid out
+            worksheet.set_row(row, fit.layout.page.height(row))
+        self._insert_chart(table_top, fit, left_width)
+        if settings.logo is not None:
+            logo_text = _logo_text(self.monitor, self.words)
+            _insert_logo(worksheet, settings.logo, (right_last, fit.list_width), logo_text)
+        self._print_setup(fit.layout.last_row, right_last, fit.scale)
 
     def _set_table_widths(self) -> float:
         worksheet, cols = self.worksheet, self.cols
@@ -189,7 +198,7 @@ class MonitorPage:
         worksheet, monitor, words, styles = self.worksheet, self.monitor, self.words, self.styles
         col = self.cols.period
         worksheet.write_string(0, col, words["title"], styles["title"])
-        self.page.need(0, 30)
+        self.page.need(0, TITLE_PT)
         parts = [monitor.organisation] if monitor.organisation else []
         if monitor.scope is not None:
             department = monitor.scope or words["group.none.department"]
@@ -212,7 +221,7 @@ class MonitorPage:
         worksheet.write_string(top, cols.period, words["table.title"], styles["heading"])
         page.need(top, HEADING_PT)
         header_row = top + 1
-        page.need(header_row, 28)
+        page.need(header_row, TABLE_HEADER_PT)
         periods = monitor.periods or (PeriodCounts("", False, dict.fromkeys(ALL_STATUSES, 0)),)
         first = header_row + 1
         for offset, counts in enumerate(periods):
@@ -233,16 +242,19 @@ class MonitorPage:
             },
         )
         note_row = total_row + 1
-        worksheet.write_string(note_row, cols.period, words["table.note"], styles["note"])
+        worksheet.write_string(note_row, cols.period, words["table.note"], styles["page_note"])
+        page.need(note_row, LINE_PT)
         if cols.trend is not None:
             for note in sparklines.write_trend_column(self.sheet, cols.trend, first):
                 note_row += 1
-                worksheet.write_string(note_row, cols.period, note, styles["note"])
+                worksheet.write_string(note_row, cols.period, note, styles["page_note"])
+                page.need(note_row, LINE_PT)
         if monitor.since is not None and monitor.previous is None:
             # --since a day without a snapshot: one comparison on the page, so none of the counts
             note_row += 1
             text = words["change.no_snapshot"].format(since=words.date(monitor.since))
-            worksheet.write_string(note_row, cols.period, text, styles["note"])
+            worksheet.write_string(note_row, cols.period, text, styles["page_note"])
+            page.need(note_row, LINE_PT)
         return note_row + 1
 
     def _table_columns(
@@ -355,12 +367,13 @@ class MonitorPage:
         ]
         text = ", ".join(parts) if parts else words["change.none"]
         self.worksheet.write_string(row, col, text, fmt)
-        if len(text) > CHANGE_WIDTH * CHARS_PER_WIDTH:
-            self.page.need(row, 2 * LINE_PT + 4)
+        lines = len(wrap_item(text, int(self.change_width * CHARS_PER_WIDTH), max_lines=4))
+        if lines > 1:  # the cell wraps: the row takes its lines
+            self.page.need(row, lines * LINE_PT + 4)
 
     # --- Chart -------------------------------------------------------------------------------
 
-    def _insert_chart(self, top: int, row: int, width_chars: float) -> None:
+    def _insert_chart(self, top: int, fit: Fit, width_chars: float) -> None:
         worksheet, monitor, words, styles = self.worksheet, self.monitor, self.words, self.styles
         cols = self.cols
         chart = self.sheet.workbook.add_chart({"type": "column"})
@@ -376,64 +389,42 @@ class MonitorPage:
                     "name": f"={sheet}!${letter}${top + 2}",
                     "categories": f"={sheet}!${period}${first + 1}:${period}${last + 1}",
                     "values": f"={sheet}!${letter}${first + 1}:${letter}${last + 1}",
-                    **charts.bar_series(colour, inside=False),
+                    **charts.bar_series(colour, inside=False, size=CHART_FONT_PT),
                     "gap": 80,
                 }
             )
         chart.set_title({"name": words["chart.title"], "name_font": {"size": 11, "bold": True}})
-        chart.set_legend({"position": "bottom", "font": {"size": 8}})
-        chart.set_x_axis({"num_font": {"size": 8}})
+        chart.set_legend({"position": "bottom", "font": {"size": CHART_FONT_PT}})
+        chart.set_x_axis({"num_font": {"size": CHART_FONT_PT}})
         largest = max((max(p.by_status.values(), default=0) for p in monitor.periods), default=0)
         chart.set_y_axis(
             {
-                "num_font": {"size": 8},
+                "num_font": {"size": CHART_FONT_PT},
                 "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}},
                 **whole_number_axis(largest),
             }
         )
         chart.set_chartarea({"border": {"none": True}})
-        chart.set_size({"width": int(width_chars * 7 + 5), "height": CHART_HEIGHT_PX})
+        chart.set_size({"width": int(width_chars * 7 + 5), "height": fit.chart_px})
         charts.declare_language(chart, words.lang)
-        charts.insert(worksheet, (row, cols.period), chart, chart_text(monitor, words).description)
+        cell = (fit.layout.chart_row, cols.period)
+        charts.insert(worksheet, cell, chart, chart_text(monitor, words).description)
 
     # --- Print -------------------------------------------------------------------------------
 
-    def _print_setup(self, last_row: int, last_col: int) -> None:
+    def _print_setup(self, last_row: int, last_col: int, scale: int) -> None:
+        """At the scale monitor_fit.py worked out, not fitted to the page (which would shrink
+        its text below 8 pt)."""
         worksheet, monitor, words = self.worksheet, self.monitor, self.words
         worksheet.set_landscape()
         worksheet.set_paper(9)  # A4
-        worksheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        worksheet.set_margins(**MARGINS)
         worksheet.center_horizontally()
         worksheet.print_area(0, 0, last_row, last_col)
-        worksheet.fit_to_pages(1, 1)
+        worksheet.set_print_scale(scale)
         worksheet.hide_gridlines(2)
         header_and_footer(worksheet, monitor, words, words["title"])
         worksheet.set_zoom(90)
-
-
-def _on_page(monitor: Monitor) -> Callable[[tuple[Action, ...]], tuple[Action, ...]]:
-    """The page's lists show only the actions flagged "op monitor" when the register has that
-    column; the Acties sheet always has all of them."""
-    if not monitor.highlight_only:
-        return lambda actions: actions
-    return lambda actions: tuple(a for a in actions if a.highlight)
-
-
-def _realised_heading(monitor: Monitor, words: Words) -> str:
-    if monitor.year is not None:
-        return words["realised.year"].format(year=monitor.year)
-    if monitor.since is None:
-        return words["realised"]
-    return words["realised.since"].format(since=words.date(monitor.since))
-
-
-def _rows_for(page: Page, first: int, height_px: float) -> int:
-    """How many rows from ``first`` the chart covers, given the heights set so far."""
-    covered, rows = 0.0, 0
-    while covered < height_px:
-        covered += page.height(first + rows) * 4 / 3
-        rows += 1
-    return rows
 
 
 def _logo_text(monitor: Monitor, words: Words) -> str:
@@ -443,7 +434,11 @@ def _logo_text(monitor: Monitor, words: Words) -> str:
     return words["alt.logo"].format(organisation=monitor.organisation)
 
 
-def _insert_logo(worksheet: Worksheet, logo: Path, col: int, description: str) -> None:
+def _insert_logo(
+    worksheet: Worksheet, logo: Path, column: tuple[int, float], description: str
+) -> None:
+    """The logo at the top right, in ``column`` (its index and width)."""
+    col, width = column
     from xlsxwriter.image import Image
 
     image = Image(str(logo))
@@ -456,7 +451,7 @@ def _insert_logo(worksheet: Worksheet, logo: Path, col: int, description: str) -
             "x_scale": scale,
             "y_scale": scale,
             "object_position": 3,
-            "x_offset": max(0, int(RIGHT_COLUMN_WIDTH * 7 - image.width * scale)),
+            "x_offset": max(0, int(width * 7 - image.width * scale)),
             "description": description,
         },
     )

@@ -46,6 +46,8 @@ FORMATS: dict[str, dict[str, Any]] = {
     "link": {"underline": 1, "font_color": "{accent}", "valign": "top"},
     "muted": {"font_size": 9, "italic": True, "font_color": "#6B6B6B", "valign": "vcenter"},
     "note": {"font_size": 8, "italic": True, "font_color": "#6B6B6B"},
+    #: the Monitor page's notes, at its smallest size (monitor_fit.SMALLEST_PT)
+    "page_note": {"font_size": 9, "italic": True, "font_color": "#6B6B6B"},
     "table_head": {
         "bold": True,
         "font_size": 9,
