@@ -46,6 +46,13 @@ FORMATS: dict[str, dict[str, Any]] = {
     "link": {"underline": 1, "font_color": "{accent}", "valign": "top"},
     "muted": {"font_size": 9, "italic": True, "font_color": "#6B6B6B", "valign": "vcenter"},
     "note": {"font_size": 8, "italic": True, "font_color": "#6B6B6B"},
+    "note_wrap": {
+        "font_size": 8,
+        "italic": True,
+        "font_color": "#6B6B6B",
+        "text_wrap": True,
+        "valign": "top",
+    },
     "table_head": {
         "bold": True,
         "font_size": 9,
@@ -66,6 +73,13 @@ FORMATS: dict[str, dict[str, Any]] = {
     "period": {"font_size": 10, "text_wrap": True, "valign": "vcenter"},
     "count": {"font_size": 10, "align": "center", "valign": "vcenter", "num_format": "0"},
     "share": {"font_size": 10, "align": "center", "valign": "vcenter", "num_format": "0%"},
+    "cell_date": {
+        "font_size": 10,
+        "align": "center",
+        "valign": "vcenter",
+        "num_format": DATE_FORMAT,
+    },
+    "cell_text": {"font_size": 10, "valign": "vcenter"},
     "tick": {
         "font_size": 12,
         "align": "center",
