@@ -254,6 +254,43 @@ def _plan_start(register: Register, config: Config) -> tuple[dt.date | None, str
     return None, ""
 
 
+def ambitions_json(ambitions: Sequence[Ambition]) -> list[dict[str, object]]:
+    """``--json`` ``ambitions``: per theme of Per thema its ambition (empty when no theme has
+    a level or a target). Levels are the Manifest's words, courses stable codes, in every
+    language."""
+
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return [
+        {
+            "theme": a.theme,
+            "level": a.level,
+            "level_from": a.level_from or None,
+            "total": a.total,
+            "completed": a.completed,
+            "share": a.share,
+            "target": a.target,
+            "start": day(a.start),
+            "target_date": day(a.target_date),
+            "expected": a.expected,
+            "course": a.course,
+        }
+        for a in ambitions
+    ]
+
+
+def off_course_text(ambitions: Sequence[Ambition], words: Words) -> str | None:
+    """The terminal's line on the themes behind their target or past it without reaching it:
+    "2 thema's lopen achter op hun ambitie: Klimaat (achter), Circulair (niet gehaald)."; None
+    when there are none."""
+    off = [a for a in ambitions if a.course in (BEHIND, NOT_MET)]
+    if not off:
+        return None
+    themes = ", ".join(f"{a.theme} ({words[f'course.{a.course}']})" for a in off)
+    return words.plural("summary.behind", len(off), themes=themes)
+
+
 def level_label(text: str, words: Words) -> str:
     """An Ambitieniveau cell as the Acties sheet shows it: the level in the run's language
     when it names one, else as typed."""
@@ -273,8 +310,10 @@ __all__ = [
     "ON_COURSE",
     "Ambition",
     "ThemeAmbitions",
+    "ambitions_json",
     "course_of",
     "expected_share",
     "level_label",
+    "off_course_text",
     "theme_ambitions",
 ]
