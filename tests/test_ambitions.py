@@ -630,3 +630,27 @@ def test_libreoffice_recalculates_the_same_course(built, soffice: str, tmp_path:
     for mine, recalculated in zip(ours, theirs, strict=True):
         assert recalculated[:6] == mine[:6]
         assert recalculated[6] == pytest.approx(mine[6], abs=1e-12)
+
+
+def test_the_starter_register_has_the_column_and_its_dropdown(tmp_path: Path):
+    path = tmp_path / "Nieuw register.xlsx"
+    assert run("init", path).exit_code == 0
+    workbook = openpyxl.load_workbook(path)
+    acties = workbook["Acties"]
+    header = [c.value for c in acties[4]]
+    assert header[4:6] == ["Thema", "Ambitieniveau"]
+    lists = workbook["Lijsten"]
+    assert lists["D1"].value == "Ambitieniveau (Manifest MVOI)"
+    assert [lists.cell(r, 4).value for r in range(2, 5)] == ["basis", "significant", "ambitieus"]
+    sources = {
+        (str(dv.sqref), dv.formula1) for dv in acties.data_validations.dataValidation if dv.formula1
+    }
+    assert ("F5:F2004", "Lijsten!$D$2:$D$4") in sources
+    acties["A5"], acties["B5"], acties["C5"], acties["D5"] = "1", "Eerste", "Fase 1", "lopend"
+    acties["E5"], acties["F5"] = "Klimaat", "ambitieus"
+    workbook.save(path)
+    data = json.loads(run("check", path, "--json").stdout)
+    assert data["warnings"] == []
+    assert [(a["theme"], a["level"], a["level_from"]) for a in data["ambitions"]] == [
+        ("Klimaat", "ambitieus", "register")
+    ]

@@ -359,6 +359,7 @@ LABELS: dict[str, str | Plural] = {
     "explorer.pick": "Pick from the list.",
     # the ambitions per theme on Per thema (ambitions.py, writer/ambition_table.py)
     "field.ambition": "Ambition level",
+    "starter.list.ambition": "Ambition level (Manifest MVOI)",
     "ambition.basis": "basic",
     "ambition.significant": "significant",
     "ambition.ambitieus": "ambitious",

@@ -182,7 +182,7 @@ class AmbitionTable:
         chart.set_x_axis(
             {
                 "min": 0,
-                "max": 1,
+                "max": 1.12,  # room for the label of a bar at 100%
                 "major_unit": 0.2,
                 "num_format": "0%",
                 "num_font": {"size": 8},
