@@ -26,8 +26,9 @@ from .styles import TABLE_STYLE
 TABLE_NAME = "Ambities"
 #: The columns of the table, after the theme in A, and their widths.
 COLUMNS = ("level", "share", "target", "start", "target_date", "expected", "course")
-WIDTHS = {"level": 12, "share": 10, "target": 10, "start": 11, "target_date": 11}
-COURSE_WIDTH = 12
+#: Widths beyond the counts table's (30 for the theme, 10 for each count); the Koers column
+#: holds "niet gehaald".
+LEVEL_WIDTH, COURSE_WIDTH = 15, 13
 ROW_PX = 20  # the default row height, for placing what comes below a chart
 BAR_HEIGHT_PX = 34
 
@@ -65,7 +66,10 @@ class AmbitionTable:
         worksheet.write_string(self.as_of_row, 0, words["ambition.as_of"], styles["label"])
         moment = dt.datetime.combine(self.sheet.monitor.as_of, dt.time())
         worksheet.write_datetime(self.as_of_row, 1, moment, styles["cell_date"])
+        worksheet.set_column(1, 1, LEVEL_WIDTH)
         worksheet.set_column(len(COLUMNS), len(COLUMNS), COURSE_WIDTH)
+        worksheet.set_row(self.header_row, 30)  # two-word headers on two lines
+        wrapped = styles["table_head_wrap"]
         for offset, ambition in enumerate(self.ambitions):
             self._write_row(self.first + offset, ambition)
         headers = [words["ambition.theme"], *(words[f"ambition.{key}"] for key in COLUMNS)]
@@ -77,16 +81,41 @@ class AmbitionTable:
             {
                 "name": TABLE_NAME,
                 "style": TABLE_STYLE,
-                "columns": [{"header": header} for header in headers],
+                "columns": [{"header": h, "header_format": wrapped} for h in headers],
             },
         )
+        self._colour_courses()
         note_row = max(self.last, self.first) + 1
         worksheet.merge_range(
             note_row, 0, note_row, len(COLUMNS), words["ambition.rule"], styles["note_wrap"]
         )
-        worksheet.set_row(note_row, 36)
+        worksheet.set_row(note_row, 48)
         if any(a.target is not None for a in self.ambitions):
             self._insert_chart(note_row + 2)
+
+    def _colour_courses(self) -> None:
+        """Koers lightly filled as the Acties sheet fills statuses: met and on course as
+        voltooid, behind and not met as lopend; the word says it without the colour."""
+        worksheet, words, styles = self.sheet.worksheet, self.sheet.words, self.sheet.styles
+        col = len(COLUMNS)
+        for course, status in (
+            ("met", "voltooid"),
+            ("on_course", "voltooid"),
+            ("behind", "lopend"),
+            ("not_met", "lopend"),
+        ):
+            worksheet.conditional_format(
+                self.first,
+                col,
+                max(self.last, self.first),
+                col,
+                {
+                    "type": "cell",
+                    "criteria": "==",
+                    "value": _quoted(words[f"course.{course}"]),
+                    "format": styles.status_fill(status),
+                },
+            )
 
     def _write_row(self, row: int, ambition: Ambition) -> None:
         worksheet, words, styles = self.sheet.worksheet, self.sheet.words, self.sheet.styles

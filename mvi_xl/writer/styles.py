@@ -80,6 +80,7 @@ FORMATS: dict[str, dict[str, Any]] = {
         "num_format": DATE_FORMAT,
     },
     "cell_text": {"font_size": 10, "valign": "vcenter"},
+    "table_head_wrap": {"bold": True, "text_wrap": True, "valign": "bottom"},
     "tick": {
         "font_size": 12,
         "align": "center",
