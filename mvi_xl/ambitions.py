@@ -17,8 +17,9 @@ The rules (README.md, "Ambitions per theme"):
   earliest year a period label names ("Aan de slag in 2017": 01-01-2017); without any, no
   expected share (a notice says how to give one).
 - **Course**: ``met`` once the share completed reaches T (also before D); else ``not_met``
-  after D; else ``on_course`` when the share is at least the expected share, ``behind`` when
-  less.
+  from D on (the target date is the day of the verdict: a year report at 31-12 for a target
+  "by 31-12" says not met); else ``on_course`` when the share is at least the expected share,
+  ``behind`` when less.
 
 The workbook computes Verwacht nu and Koers with formulas from the same cells, in the same
 order of operations, so its cached values are these numbers.
@@ -104,7 +105,7 @@ def course_of(
         return None
     if share >= target:
         return MET
-    if as_of > target_date:
+    if as_of >= target_date:
         return NOT_MET
     if expected is None:
         return None

@@ -13,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mvi_xl import pipeline
 from mvi_xl.ambition_config import ThemeAmbition, ambition_level
@@ -311,7 +313,8 @@ START, TARGET_DATE = D(2022, 1, 1), D(2025, 12, 31)  # 1460 days
         (D(2024, 1, 1), 0.39, 0.4, "behind"),
         (D(2024, 1, 1), 0.8, 0.4, "met"),  # the target reached before its date
         (D(2024, 1, 1), 1.0, 0.4, "met"),  # a theme with all done
-        (TARGET_DATE, 0.79, 0.8, "behind"),  # on the target date: the day still counts
+        (D(2025, 12, 30), 0.79, 0.8 * 1459 / 1460, "behind"),  # the day before
+        (TARGET_DATE, 0.79, 0.8, "not_met"),  # on the target date: the verdict
         (TARGET_DATE, 0.8, 0.8, "met"),
         (D(2026, 1, 1), 0.79, 0.8, "not_met"),  # after it
         (D(2026, 1, 1), 0.85, 0.8, "met"),
@@ -653,4 +656,52 @@ def test_the_starter_register_has_the_column_and_its_dropdown(tmp_path: Path):
     assert data["warnings"] == []
     assert [(a["theme"], a["level"], a["level_from"]) for a in data["ambitions"]] == [
         ("Klimaat", "ambitieus", "register")
+    ]
+
+
+@given(
+    target=st.floats(min_value=0.01, max_value=1),
+    start=st.dates(D(2015, 1, 1), D(2030, 1, 1)),
+    days=st.integers(1, 5000),
+    first=st.dates(D(2010, 1, 1), D(2045, 1, 1)),
+    later=st.integers(0, 2000),
+)
+def test_the_expected_share_grows_from_nothing_to_the_target(target, start, days, first, later):
+    """Linear in time: never below 0 or above the target, never less on a later day, the
+    whole target from the target date on."""
+    span = (start, start + dt.timedelta(days=days))
+    before = expected_share(target, span, first)
+    after = expected_share(target, span, first + dt.timedelta(days=later))
+    assert before is not None and after is not None
+    assert 0 <= before <= after <= target
+    assert expected_share(target, span, span[1]) == target
+
+
+def test_without_any_start_the_course_waits_for_the_target_date(tmp_path: Path):
+    """No plan_start, no start dates, no year in a period: before the target date nothing is
+    expected (a notice says how to give a start) and Koers is empty unless the target is met."""
+    (tmp_path / "mvi-xl.toml").write_text(
+        "[themes.ambitions]\n"
+        'Klimaat = { target = "80%", target_date = 2025-12-31 }\n'
+        'Circulair = { target = "50%", target_date = 2025-12-31 }\n',
+        encoding="utf-8",
+    )
+    rows = [
+        ["1", "a", "Fase 1", "voltooid", "Klimaat"],
+        ["2", "b", "Fase 1", "lopend", "Klimaat"],
+        ["3", "c", "Fase 1", "voltooid", "Circulair"],
+    ]
+    register = write_xlsx(tmp_path / "r.xlsx", rows, header=YEARS_HEADER[:5])
+    output = tmp_path / "m.xlsx"
+    result = pipeline.build(Options(register=register, output=output, as_of=D(2024, 1, 1)))
+    ambitions = result.monitor.ambitions
+    assert [(a.theme, a.start, a.expected, a.course) for a in ambitions] == [
+        ("Klimaat", None, None, None),
+        ("Circulair", None, None, "met"),  # 1 of 1 done: 100% reaches 50%
+    ]
+    assert "ambition_no_start" in [f.code for f in result.monitor.notices]
+    rows = _table(output, "Ambities")
+    assert [(r[0], r[4], r[6], r[7]) for r in rows[1:]] == [
+        ("Klimaat", None, None, None),
+        ("Circulair", None, None, "gehaald"),
     ]

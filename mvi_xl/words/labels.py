@@ -380,8 +380,8 @@ LABELS: dict[str, str | Plural] = {
     "ambition.rule": (
         "Expected now: the target in proportion to the time from the start date to the target "
         "date, at the reference date. Met: the share completed has reached the target; on "
-        "course: it is at least the share expected now; behind: it is less; not met: the "
-        "target date has passed without reaching the target."
+        "course: it is at least the share expected now; behind: it is less; not met: on or "
+        "after the target date the target has not been reached."
     ),
     "ambition.chart": "Share completed against the target per theme",
     "alt.ambition": (

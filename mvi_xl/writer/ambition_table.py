@@ -163,7 +163,7 @@ class AmbitionTable:
         word = {key: _quoted(self.sheet.words[f"course.{key}"]) for key in _COURSES}
         return (
             f'=IF(OR({t}="",{d}=""),"",IF({share}>={t},{word["met"]},'
-            f'IF({p}>{d},{word["not_met"]},IF({e}="","",'
+            f'IF({p}>={d},{word["not_met"]},IF({e}="","",'
             f"IF({share}>={e},{word['on_course']},{word['behind']})))))"
         )
 
