@@ -284,6 +284,7 @@ def test_a_bad_level_is_one_line_and_exit_2(tmp_path: Path):
         ("basic", "basis"),
         ("significant", "significant"),
         ("Significant (niveau 2)", "significant"),
+        ("substantial", "significant"),
         ("ambitieus", "ambitieus"),
         ("AMBITIOUS", "ambitieus"),
         ("ambitieus-niveau", "ambitieus"),

@@ -263,7 +263,13 @@ PERIOD_WORDS: tuple[str, ...] = ("jaar", "periode", "year", "period")
 #: "Ambitieus (niveau 3)" and "basis-niveau" are known; anything else is not guessed at.
 AMBITION_SPELLINGS: dict[str, tuple[str, ...]] = {
     BASIS: ("basis", "basisniveau", "basic", "basic level", "base"),
-    SIGNIFICANT: ("significant", "significant niveau", "significante", "significant level"),
+    SIGNIFICANT: (
+        "significant",
+        "significant niveau",
+        "significante",
+        "significant level",
+        "substantial",
+    ),
     AMBITIEUS: ("ambitieus", "ambitieus niveau", "ambitieuze", "ambitious", "ambitious level"),
 }
 
