@@ -70,9 +70,6 @@ class ThemeAmbitions:
     groups: tuple[GroupCounts, ...] = ()  # the Per thema groups, configured themes included
     findings: tuple[Finding, ...] = ()
     notices: tuple[Finding, ...] = ()
-    as_of: dt.date | None = None
-    plan_start: dt.date | None = None  # the start of a theme without one of its own
-    start_from: str = ""  # "config", "register" (start dates), "periods" or ""
 
 
 def expected_share(
@@ -125,7 +122,7 @@ def theme_ambitions(
         return ThemeAmbitions(findings=tuple(findings), notices=tuple(missing))
     configured = {label_key(a.theme): a for a in config.ambitions}
     groups, notices = _with_configured(groups, config.ambitions)
-    start, start_from = _plan_start(register, config)
+    start = _plan_start(register, config)
     ambitions = []
     for group in groups:
         if not group.label:
@@ -143,9 +140,7 @@ def theme_ambitions(
         ambitions = []
     if any(a.target for a in ambitions) and any(a.expected is None for a in ambitions if a.target):
         notices.append(Finding("ambition_no_start", ""))
-    return ThemeAmbitions(
-        tuple(ambitions), tuple(groups), tuple(findings), tuple(notices), as_of, start, start_from
-    )
+    return ThemeAmbitions(tuple(ambitions), tuple(groups), tuple(findings), tuple(notices))
 
 
 def _ambition(
@@ -242,17 +237,16 @@ def _with_configured(
     return (*named, *empty, *rest), notices
 
 
-def _plan_start(register: Register, config: Config) -> tuple[dt.date | None, str]:
-    """The start of a theme without a start of its own, and where it came from."""
+def _plan_start(register: Register, config: Config) -> dt.date | None:
+    """The start of a theme without a start of its own: ``plan_start``, else the register's
+    first start date, else the first day of the earliest year a period label names."""
     if config.plan_start is not None:
-        return config.plan_start, "config"
+        return config.plan_start
     starts = [a.start for a in register.actions if a.start is not None]
     if starts:
-        return min(starts), "register"
+        return min(starts)
     years = [day for day in map(first_day, register.periods) if day is not None]
-    if years:
-        return min(years), "periods"
-    return None, ""
+    return min(years) if years else None
 
 
 def ambitions_json(ambitions: Sequence[Ambition]) -> list[dict[str, object]]:
