@@ -106,10 +106,14 @@ def report_result(result: Result, as_json: bool, check: bool) -> None:
     if monitor is None:  # a published peildatum: nothing was read or written
         click.echo(_already_published(result, words))
         return
+    from .ambitions import off_course_text
     from .report import summary_table
 
     for line in summary_table(monitor, lang):
         click.echo(line)
+    off_course = off_course_text(monitor.ambitions, words)
+    if off_course:
+        click.echo(off_course)
     findings = monitor.findings
     if findings:
         click.echo(words.plural("cli.warnings", len(findings)), err=True)

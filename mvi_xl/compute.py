@@ -15,6 +15,7 @@ from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
 
+from .ambitions import theme_ambitions
 from .breakdowns import breakdown, breakdowns_of, one_spelling
 from .config import Config
 from .house_colours import colour_findings
@@ -80,6 +81,12 @@ def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
         code = "no_snapshot_on_since" if register.has("completed") else "no_snapshot_to_compare"
         notices.append(Finding(code, "", {"since": since.strftime("%d-%m-%Y")}))
     current = replace(snapshot_of(register, periods, as_of), published=published)
+    views = breakdowns_of(register)
+    ambition = theme_ambitions(register, views.get("theme"), config, as_of)
+    findings.extend(ambition.findings)
+    notices.extend(ambition.notices)
+    if ambition.groups:
+        views["theme"] = ambition.groups
     trend = tuple(
         sorted([*(s for s in history if s.published and s.as_of < as_of), current], key=_as_of)
     )
@@ -99,11 +106,12 @@ def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
         findings=tuple(findings),
         highlight_only=register.has("highlight"),
         previous=previous,
-        breakdowns=breakdowns_of(register),
+        breakdowns=views,
         signals=find_signals(register, periods, as_of, config.signals),
         history=trend,
         trend=period_trends(periods, trend),
         notices=tuple(notices),
+        ambitions=ambition.ambitions,
     )
 
 

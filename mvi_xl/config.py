@@ -7,12 +7,14 @@ key.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .ambition_config import ThemeAmbition, parse_ambitions
 from .errors import ConfigError
 from .words import synonyms, terms
 from .words.colours import HOUSE_COLOURS, STATUS_COLOURS
@@ -76,6 +78,9 @@ class Config:
     period_order: tuple[str, ...] = ()
     continuous_periods: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()  # the organisation's own themes, besides the national ones
+    #: ``[themes.ambitions]``: per theme the ambition level and a target (ambition_config.py)
+    ambitions: tuple[ThemeAmbition, ...] = ()
+    plan_start: dt.date | None = None  # ``[themes] plan_start``: the day the plan began
     colours: dict[str, str] = field(default_factory=dict)
     logo: Path | None = None
     max_list_items: int = 8
@@ -160,7 +165,8 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     periods = reader.table(data, "periods")
     reader.allow(periods, "periods", {"order", "continuous"})
     themes = reader.table(data, "themes")
-    reader.allow(themes, "themes", {"names"})
+    reader.allow(themes, "themes", {"names", "ambitions", "plan_start"})
+    ambitions, plan_start = parse_ambitions(themes, reader.fail)
     colours = reader.table(data, "colours")
     known_colours = set(STATUS_COLOURS) | set(HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)
@@ -213,6 +219,8 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
         period_order=reader.names(periods, "order", "periods.order"),
         continuous_periods=reader.names(periods, "continuous", "periods.continuous"),
         themes=reader.names(themes, "names", "themes.names"),
+        ambitions=ambitions,
+        plan_start=plan_start,
         colours=colour_values,
         logo=logo_path,
         max_list_items=max_items,

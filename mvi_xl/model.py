@@ -11,10 +11,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cells import cell_ref
 from .words import i18n, terms
 from .words.terms import GEPLAND, HEADLINE_STATUS, LOPEND, ONBEKEND, STATUSES, VERVALLEN, VOLTOOID
+
+if TYPE_CHECKING:
+    from .ambitions import Ambition
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class Action:
     sheet: str = ""  # the sheet it is on, when the register has several action sheets
     section: str = ""  # the section heading above it in the register, if any
     themes: tuple[str, ...] = ()  # every theme, in the register's order; ``theme`` joins them
+    ambition: str = ""  # the ambition level as typed (Ambitieniveau; ambitions.py reads it)
 
     @property
     def key(self) -> str:
@@ -294,6 +299,10 @@ class Monitor:
     def shows_trend(self) -> bool:
         """The Statustabel has its column Verloop when the trend holds an earlier monitor."""
         return len(self.history) >= 2 and bool(self.trend)
+
+    #: the ambition per theme of Per thema (ambitions.py), on that sheet and in --json; empty
+    #: when no theme has an ambition level or a target
+    ambitions: tuple[Ambition, ...] = ()
 
     @property
     def current(self) -> Snapshot | None:

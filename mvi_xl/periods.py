@@ -120,6 +120,17 @@ def last_day(label: str) -> dt.date | None:
     return max((s.end for s in ends if s is not None), default=None)
 
 
+def first_day(label: str) -> dt.date | None:
+    """The first day of the time a label names: a year label's start, else the earliest start
+    of any time named in it ("Aan de slag in 2017" starts on 01-01-2017); None when it names
+    no year. The plan's start for the expected share of an ambition (ambitions.py)."""
+    span = year_label_span(label)
+    if span is not None:
+        return span.start
+    starts = [_span(m.groups(), strict=False) for m in _anywhere().finditer(normalised(label))]
+    return min((s.start for s in starts if s is not None), default=None)
+
+
 def _span(groups: tuple[str | None, ...], *, strict: bool) -> Span | None:
     """A span from the groups of ``_SPAN``. A range that runs backwards ("2019-05", "2020 -
     2019") is no range: with ``strict`` no span at all, else its first part."""

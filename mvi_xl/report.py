@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
+from .ambitions import ambitions_json
 from .history import History
 from .model import Monitor, PeriodTrend
 from .summary import summary_text
@@ -71,6 +72,8 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
         "previous": _previous(monitor, words),
         # issue #17: the year report and the sentences for the college (years.py, summary.py)
         "years": years_json(year_report(monitor)),
+        # issue #17: the ambition per theme (ambitions.py)
+        "ambitions": ambitions_json(monitor.ambitions),
         "summary": summary_text(monitor, lang),
         "output": str(output) if output is not None else None,
     }

@@ -1,7 +1,7 @@
 """A catalogue of monitors as users make them: the bundled example and registers that stress what
 the monitor writes (awkward period labels, an unknown status, long lists, a second monitor with
 history, a monitor published twice and then refreshed, English, formula-like text, an empty
-register, a logo, a CSV register).
+register, a logo, a CSV register, ambitions per theme).
 
 The engine tests (LibreOffice, package integrity, schema) build the whole catalogue once per
 session and open every monitor in it.
@@ -309,6 +309,16 @@ def _years(folder: Path) -> list[Options]:
     return [Options(register=register, as_of=dt.date(2020, 11, 1))]
 
 
+def _ambitions(folder: Path) -> list[Options]:
+    """The same register with an Ambitieniveau column and targets per theme in mvi-xl.toml:
+    the Ambities table and its chart on Per thema, each of the four courses once
+    (tests/test_ambitions.py counts them by hand)."""
+    from .test_ambitions import AS_OF as AMBITIONS_AS_OF
+    from .test_ambitions import write_register
+
+    return [Options(register=write_register(folder), as_of=AMBITIONS_AS_OF)]
+
+
 def _kept(name: str) -> Callable[[Path], list[Options]]:
     """A register as coordinators keep it (tests/kept.py): sections, Tables, theme sheets,
     themes in columns and in one cell, colours; Per thema then counts an action under each of
@@ -331,6 +341,7 @@ CATALOGUE: dict[str, Callable[[Path], list[Options] | list[Options | Step]]] = {
     "kept-colours": _kept("colour-lights"),
     "views-signals": _views_and_signals,
     "years-themes": _years,
+    "ambitions": _ambitions,
     "voorbeeld": _voorbeeld,
     "basic": _basic,
     "awkward-labels": _awkward_labels,

@@ -36,7 +36,8 @@ from .values import (
 #: Date fields in the order of the register's fields, so their warnings come in a fixed order.
 DATE_ORDER = tuple(name for name in terms.FIELDS if name in DATE_FIELDS)
 #: Columns whose few distinct values are kept once, not once per action (memory at 100,000 rows).
-SHARED_TEXT = ("theme", "department", "owner")
+SHARED_TEXT = ("theme", "department", "owner", "ambition")
+PLAIN_TEXT = ("department", "owner", "notes", "ambition")  # Action fields as the cell says
 _UNSEEN = object()
 _BAD = object()
 
@@ -343,9 +344,6 @@ class RowParser:
             status_text=status_text,
             id=text.get("id", ""),
             theme=theme,
-            department=text.get("department", ""),
-            owner=text.get("owner", ""),
-            notes=text.get("notes", ""),
             progress=progress,
             progress_text=progress_text,
             highlight=(
@@ -355,12 +353,13 @@ class RowParser:
             section=section,
             themes=themes,
             **cast(
-                "dict[str, Any]",  # the date fields of Action
+                "dict[str, Any]",  # the date fields of Action, and its plain texts
                 {
                     name: self._date(values[at[name]], index, name)
                     for name in DATE_ORDER
                     if name in at
-                },
+                }
+                | {name: text.get(name, "") for name in PLAIN_TEXT},
             ),
         )
 

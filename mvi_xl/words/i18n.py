@@ -14,6 +14,7 @@ import gettext
 from functools import cache
 from pathlib import Path
 
+from .ambition_messages import AMBITION_MESSAGES
 from .file_messages import FILE_MESSAGES
 from .labels import LABELS, Plural
 from .page_messages import PAGE_MESSAGES
@@ -33,6 +34,7 @@ MESSAGES: dict[str, tuple[str | Plural, str]] = {
     **REASON_MESSAGES,
     **RUN_MESSAGES,
     **PAGE_MESSAGES,
+    **AMBITION_MESSAGES,
 }
 
 

@@ -382,4 +382,41 @@ LABELS: dict[str, str | Plural] = {
     "explorer.chart": "Actions per status",
     "explorer.choice": "Choice",
     "explorer.pick": "Pick from the list.",
+    # the ambitions per theme on Per thema (ambitions.py, writer/ambition_table.py)
+    "field.ambition": "Ambition level",
+    "starter.list.ambition": "Ambition level (Manifest MVOI)",
+    "ambition.basis": "basic",
+    "ambition.significant": "significant",
+    "ambition.ambitieus": "ambitious",
+    "course.met": "met",
+    "course.on_course": "on course",
+    "course.behind": "behind",
+    "course.not_met": "not met",
+    "ambition.title": "Ambition per theme",
+    "ambition.theme": "Theme",
+    "ambition.level": "Ambition level",
+    "ambition.share": "Share completed",
+    "ambition.target": "Target",
+    "ambition.start": "Start date",
+    "ambition.target_date": "Target date",
+    "ambition.expected": "Expected now",
+    "ambition.course": "Course",
+    "ambition.as_of": "Reference date",
+    "ambition.rule": (
+        "Expected now: the target in proportion to the time from the start date to the target "
+        "date, at the reference date. Met: the share completed has reached the target; on "
+        "course: it is at least the share expected now; behind: it is less; not met: on or "
+        "after the target date the target has not been reached."
+    ),
+    "ambition.chart": "Share completed against the target per theme",
+    "alt.ambition": (
+        "Bar chart: per theme the share of its actions completed, the share expected now and "
+        "the target."
+    ),
+    "alt.ambition.theme": "{theme}: {share} completed",
+    "alt.ambition.target": "expected now {expected}, target {target} by {date}, {course}",
+    "summary.behind": Plural(
+        "{count} theme is behind its ambition: {themes}.",
+        "{count} themes are behind their ambition: {themes}.",
+    ),
 }

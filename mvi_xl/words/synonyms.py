@@ -8,7 +8,18 @@ spacing (``terms.header_key``, ``terms.status_key``).
 
 from __future__ import annotations
 
-from .terms import GEPLAND, LANGUAGES, LOPEND, PLANNED, REALISED, VERVALLEN, VOLTOOID
+from .terms import (
+    AMBITIEUS,
+    BASIS,
+    GEPLAND,
+    LANGUAGES,
+    LOPEND,
+    PLANNED,
+    REALISED,
+    SIGNIFICANT,
+    VERVALLEN,
+    VOLTOOID,
+)
 
 #: Header names per field, most specific first: when two columns match one field, the column
 #: whose name comes earlier in this list wins and the other is reported.
@@ -27,6 +38,14 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "period": ("Periode", "Planning", "Categorie", "Fase", "Cohort", "Period", "Category"),
     "status": ("Status", "Stand", "Stand van zaken", "State"),
     "theme": ("Thema", "MVI-thema", "MVI thema", "Theme"),
+    "ambition": (
+        "Ambitieniveau",
+        "Ambitie",
+        "MVI-ambitie",
+        "Ambitieniveau MVI",
+        "Ambition level",
+        "Ambition",
+    ),
     "department": ("Afdeling", "Team", "Directie", "Cluster", "Department"),
     "owner": (
         "Eigenaar",
@@ -235,6 +254,24 @@ ORDINAL_WORDS: dict[str, int] = {
 ORDINAL_SUFFIXES: tuple[str, ...] = ("ste", "de", "e", "st", "nd", "rd", "th")
 RANGE_WORDS: tuple[str, ...] = ("tot en met", "t/m", "tot", "to", "until")
 PERIOD_WORDS: tuple[str, ...] = ("jaar", "periode", "year", "period")
+
+# --- Ambition levels ---------------------------------------------------------------------------
+
+#: Ambition levels as registers and mvi-xl.toml spell them: the Manifest MVOI 2022-2025's
+#: words (basis, significant, ambitieus) and their English. Matched as headers are
+#: (``terms.header_key``: case, spaces, dashes and a remark in brackets ignored), so
+#: "Ambitieus (niveau 3)" and "basis-niveau" are known; anything else is not guessed at.
+AMBITION_SPELLINGS: dict[str, tuple[str, ...]] = {
+    BASIS: ("basis", "basisniveau", "basic", "basic level", "base"),
+    SIGNIFICANT: (
+        "significant",
+        "significant niveau",
+        "significante",
+        "significant level",
+        "substantial",
+    ),
+    AMBITIEUS: ("ambitieus", "ambitieus niveau", "ambitieuze", "ambitious", "ambitious level"),
+}
 
 # --- Progress lights and highlight flags -------------------------------------------------------
 

@@ -19,6 +19,7 @@ FIELDS: tuple[str, ...] = (
     "period",
     "status",
     "theme",
+    "ambition",
     "department",
     "owner",
     "start",
@@ -55,6 +56,17 @@ CONTINUOUS_MARKERS: tuple[str, ...] = ("doorlopend", "continuous")
 
 #: The headline measure of a period: what counts as success for it.
 HEADLINE_STATUS = {False: VOLTOOID, True: LOPEND}
+
+#: The ambition levels of the Manifest MVOI 2022-2025 a signatory chooses per theme, lowest
+#: first; how registers and mvi-xl.toml spell them is in ``synonyms.AMBITION_SPELLINGS``.
+BASIS = "basis"
+SIGNIFICANT = "significant"
+AMBITIEUS = "ambitieus"
+AMBITION_LEVELS: tuple[str, ...] = (BASIS, SIGNIFICANT, AMBITIEUS)
+
+#: Whether a theme with a target is on course (ambitions.py): the target reached, on course
+#: (at least the share expected by now), behind, or past its date without reaching it.
+COURSES: tuple[str, ...] = ("met", "on_course", "behind", "not_met")
 
 #: Communication moments: done or still to come.
 REALISED = "gerealiseerd"

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from xlsxwriter.utility import xl_range
 
+from ..ambitions import level_label
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..words.i18n import Words
@@ -38,6 +39,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("period", 26),
     ("status", 12),
     ("theme", 18),
+    ("ambition", 13),
     ("department", 18),
     ("owner", 18),
     ("start", 12),
@@ -63,6 +65,7 @@ NARROWABLE = {
     "section": 12.0,
     "period": 14.0,
     "theme": 10.0,
+    "ambition": 9.0,
     "department": 10.0,
     "owner": 10.0,
     "progress": 9.0,
@@ -196,12 +199,14 @@ def _row_plan(
     write_string = worksheet.write_string
     no_period = words.period("")
     status_labels = _Memo(words.status)
+    ambitions: _Memo[str, str] = _Memo(lambda text: level_label(text, words))
     yes, no = words["yes"], words["no"]
     write_date = _DateWriter(worksheet)
     computed: dict[str, Callable[[Action], object]] = {
         "period": lambda action: action.period or no_period,
         "status": lambda action: status_labels[action.status],
         "progress": lambda action: action.progress or action.progress_text,
+        "ambition": lambda action: ambitions[action.ambition],
         "highlight": lambda action: (
             None if action.highlight is None else (yes if action.highlight else no)
         ),

@@ -11,6 +11,7 @@ from ..cells import column_letter, quote_sheet
 from ..model import GroupCounts
 from . import charts
 from .actions_sheet import ActionsLayout
+from .ambition_table import Place, chart_rows, write_ambitions
 from .context import SheetContext
 from .formulas import count_formula, theme_count_formula
 from .print_setup import PageSetup, move_last_chart, set_up_page, whole_number_axis
@@ -101,9 +102,18 @@ class Breakdown:
                 "columns": specs,
             },
         )
-        self._insert_chart(top, share_col + 2)
+        height = self._insert_chart(top, share_col + 2)
         # below the table, not beside it: the page prints at 100%, its 8 pt texts at 8 pt
-        move_last_chart(worksheet, last + (4 if self.several else 2), 0)
+        chart_row = last + (4 if self.several else 2)
+        move_last_chart(worksheet, chart_row, 0)
+        if field_name == "theme" and monitor.ambitions:
+            # the ambitions below, on a page of their own; no header row repeated over them
+            letter = column_letter(share_col)
+            cells = {g.label: f"${letter}${top + 2 + i}" for i, g in enumerate(groups)}
+            write_ambitions(self.sheet, Place(chart_row + chart_rows(height) + 2, cells))
+            worksheet.freeze_panes(0, 1)
+            set_up_page(worksheet, monitor, words, PageSetup(full_size=True))
+            return
         worksheet.freeze_panes(top + 1, 1)
         set_up_page(worksheet, monitor, words, PageSetup(repeat_row=top))
 
@@ -134,8 +144,8 @@ class Breakdown:
             share,
         )
 
-    def _insert_chart(self, top: int, col: int) -> None:
-        """A stacked bar per group, one series per status."""
+    def _insert_chart(self, top: int, col: int) -> int:
+        """A stacked bar per group, one series per status; its height in pixels."""
         worksheet, words, styles = self.sheet.worksheet, self.sheet.words, self.sheet.styles
         groups, statuses = self.groups, self.statuses
         chart = self.sheet.workbook.add_chart({"type": "bar", "subtype": "stacked"})
@@ -175,3 +185,4 @@ class Breakdown:
         ]
         description = charts.alt_text(words, words[f"alt.group.{self.field_name}"], named, statuses)
         charts.insert(worksheet, (top, col), chart, description)
+        return height

@@ -26,6 +26,7 @@ STARTER_COLUMNS: tuple[tuple[str, float], ...] = (
     ("period", 26),
     ("status", 13),
     ("theme", 24),
+    ("ambition", 14),
     ("department", 18),
     ("owner", 18),
     ("start", 12),
@@ -169,6 +170,7 @@ def _write_lists(sheet: Any, words: Words, bold: Any, today: dt.date) -> dict[st
         "status": ("starter.list.status", list(terms.STATUSES)),
         "period": ("starter.list.period", periods),
         "theme": ("starter.list.theme", list(synonyms.NATIONAL_THEMES)),
+        "ambition": ("starter.list.ambition", list(terms.AMBITION_LEVELS)),
         "progress": ("starter.list.progress", list(synonyms.PROGRESS_SYNONYMS)),
         "highlight": ("starter.list.flag", [words["yes"], words["no"]]),
         "communication": (

@@ -48,6 +48,13 @@ FORMATS: dict[str, dict[str, Any]] = {
     "note": {"font_size": 8, "italic": True, "font_color": "#6B6B6B"},
     #: the Monitor page's notes, at its smallest size (monitor_fit.SMALLEST_PT)
     "page_note": {"font_size": 9, "italic": True, "font_color": "#6B6B6B"},
+    "note_wrap": {
+        "font_size": 8,
+        "italic": True,
+        "font_color": "#6B6B6B",
+        "text_wrap": True,
+        "valign": "top",
+    },
     "table_head": {
         "bold": True,
         "font_size": 9,
@@ -68,6 +75,14 @@ FORMATS: dict[str, dict[str, Any]] = {
     "period": {"font_size": 10, "text_wrap": True, "valign": "vcenter"},
     "count": {"font_size": 10, "align": "center", "valign": "vcenter", "num_format": "0"},
     "share": {"font_size": 10, "align": "center", "valign": "vcenter", "num_format": "0%"},
+    "cell_date": {
+        "font_size": 10,
+        "align": "center",
+        "valign": "vcenter",
+        "num_format": DATE_FORMAT,
+    },
+    "cell_text": {"font_size": 10, "valign": "vcenter"},
+    "table_head_wrap": {"bold": True, "text_wrap": True, "valign": "bottom"},
     "tick": {
         "font_size": 12,
         "align": "center",
