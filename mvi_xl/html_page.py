@@ -247,8 +247,10 @@ def _change_text(monitor: Monitor, change: dict[str, int], words: Words) -> str:
 
 
 class Lists:
-    """Headed lists: at most ``max_items`` items, then "+N meer" (text). (The sheet cuts its
-    lists further when its printed page has no room for them; this page scales instead.)"""
+    """Headed lists: at most ``max_items`` items, then the line that says how many more, in
+    the sheet's words ("… en nog 22 acties", "… en nog 2 aandachtspunten in het register").
+    (The sheet cuts its lists further when its printed page has no room for them; this page
+    scales instead.)"""
 
     def __init__(self, words: Words, max_items: int) -> None:
         self.words = words
@@ -266,21 +268,22 @@ class Lists:
         body = (
             f'<p class="muted">{escape(missing)}</p>'
             if missing is not None
-            else self.items(texts, ordered=key == "realised")
+            else self.items(texts, ordered=key == "realised", more="year.more")
         )
         return _section(key, heading, body)
 
-    def items(self, texts: Sequence[str], ordered: bool = False) -> str:
+    def items(self, texts: Sequence[str], ordered: bool = False, more: str = "") -> str:
+        """``texts`` as a list; ``more``: the words of the line for those left out."""
         if not texts:
             return f'<p class="muted">{escape(self.words["none"])}</p>'
         shown = texts[: self.max_items]
         tag = "ol" if ordered else "ul"
         items = "".join(f'<li><span class="clamp">{escape(t)}</span></li>' for t in shown)
-        more = ""
+        rest = ""
         if len(texts) > len(shown):
-            label = self.words["more"].format(count=len(texts) - len(shown))
-            more = f'<p class="muted">{escape(label)}</p>'
-        return f'<{tag} class="items">{items}</{tag}>{more}'
+            label = self.words.plural(more or "page.more.items", len(texts) - len(shown))
+            rest = f'<p class="muted">{escape(label)}</p>'
+        return f'<{tag} class="items">{items}</{tag}>{rest}'
 
 
 def _action_text(action: Action, words: Words) -> str:
@@ -329,7 +332,7 @@ def _focus(monitor: Monitor, lists: Lists, signals_on_page: bool) -> str:
     signals = monitor.signals if signals_on_page else ()
     body = ""
     if monitor.focus_points or not signals:
-        body = lists.items(list(monitor.focus_points))
+        body = lists.items(list(monitor.focus_points), more="page.more.focus")
     if signals:
         every = Lists(words, len(signals))
         body += f"<h3>{escape(words['signals'])}</h3>" + every.items(
@@ -352,7 +355,8 @@ def _communications(monitor: Monitor, lists: Lists) -> str:
         ("communication.realised", monitor.communications_realised),
         ("communication.planned", monitor.communications_planned),
     ):
-        body += f"<h3>{escape(words[key])}</h3>" + lists.items([_moment(m) for m in moments])
+        texts = [_moment(m) for m in moments]
+        body += f"<h3>{escape(words[key])}</h3>" + lists.items(texts, more="page.more.moments")
     return _section("communication", words["communication"], body)
 
 

@@ -21,7 +21,8 @@ from mvi_xl import __version__
 from mvi_xl.cli import cli
 from mvi_xl.config import Config, find_config, load_config
 from mvi_xl.html_chart import axis_step, contrast, darkened
-from mvi_xl.html_page import MUTED, palette, render_page
+from mvi_xl.html_page import MUTED, Lists, palette, render_page
+from mvi_xl.words.i18n import Words
 
 from .accessibility import axe_script, axe_violations, chromium, summary
 from .conftest import BASIC_ROWS, write_xlsx
@@ -154,7 +155,7 @@ def test_the_lists_are_those_of_the_monitor_sheet(catalogue: dict[str, Built]):
         assert heading in headings
     assert any(h.startswith("Gerealiseerde acties") for h in headings)
     text = "".join(parsed.text)
-    assert "+22 meer" in text  # 30 running actions, 8 shown: as on the sheet
+    assert "… en nog 22 acties" in text  # 30 running actions, 8 shown: the sheet's words
     assert len(parsed.all("ol")) == 1  # the realised actions are numbered
 
 
@@ -284,3 +285,24 @@ def run_build(register: Path, *args: str):
     return CliRunner().invoke(
         cli, ["build", str(register), "--html", *args], catch_exceptions=False
     )
+
+
+#: (language, the list's words, items, the line for those left out at 2 shown)
+CUT_LISTS = [
+    ("nl", "year.more", 3, "… en nog 1 actie"),
+    ("nl", "year.more", 5, "… en nog 3 acties"),
+    ("nl", "page.more.focus", 3, "… en nog 1 aandachtspunt in het register"),
+    ("nl", "page.more.focus", 4, "… en nog 2 aandachtspunten in het register"),
+    ("nl", "page.more.moments", 4, "… en nog 2 momenten in het register"),
+    ("en", "year.more", 3, "… and 1 more action"),
+    ("en", "page.more.focus", 4, "… and 2 more focus points in the register"),
+    ("en", "page.more.moments", 3, "… and 1 more moment in the register"),
+]
+
+
+@pytest.mark.parametrize(("lang", "more", "count", "line"), CUT_LISTS)
+def test_a_cut_list_says_how_many_more_in_the_sheets_words(lang, more, count, line):
+    html = Lists(Words(lang), 2).items([f"item {n}" for n in range(count)], more=more)
+    assert html.count("<li>") == 2
+    assert html.endswith(f'<p class="muted">{line}</p>')
+    assert Lists(Words(lang), 2).items(["a", "b"], more=more).count("muted") == 0

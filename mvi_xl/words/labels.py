@@ -111,7 +111,8 @@ LABELS: dict[str, str | Plural] = {
     "realised.since": "Completed actions (since {since})",
     "realised.no_column": "The register has no completion date column.",
     "realised.year": "Completed actions in {year}",
-    "more": "+{count} more",
+    # the last line of a list the web page cuts that is none of the lists below
+    "page.more.items": Plural("… and {count} more", "… and {count} more"),
     # the last line of a list the Monitor page cuts (monitor_lists.py)
     "page.more.actions": Plural(
         "… and {count} more action, see {sheet}", "… and {count} more actions, see {sheet}"
