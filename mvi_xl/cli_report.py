@@ -12,6 +12,7 @@ from .words import i18n
 from .words.i18n import Words
 
 if TYPE_CHECKING:
+    from .model import Monitor
     from .pipeline import Result
 
 #: How many warnings the terminal shows after a build; all of them are on the Toelichting sheet.
@@ -106,12 +107,11 @@ def report_result(result: Result, as_json: bool, check: bool) -> None:
     if monitor is None:  # a published peildatum: nothing was read or written
         click.echo(_already_published(result, words))
         return
-    from .ambitions import off_course_text
     from .report import summary_table
 
     for line in summary_table(monitor, lang):
         click.echo(line)
-    off_course = off_course_text(monitor.ambitions, words)
+    off_course = _off_course(monitor, words)
     if off_course:
         click.echo(off_course)
     findings = monitor.findings
@@ -196,3 +196,12 @@ def _say_in_use(result: Result, words: Words) -> None:
         )
         click.echo(f"{words['cli.notice']}: {text}. {hint}", err=True)
     _say_renderings_in_use(result, words)
+
+
+def _off_course(monitor: Monitor, words: Words) -> str | None:
+    """The line on the themes off course (ambitions.py, imported when there are ambitions)."""
+    if not monitor.ambitions:
+        return None
+    from .ambitions import off_course_text
+
+    return off_course_text(monitor.ambitions, words)

@@ -14,8 +14,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .ambitions import theme_ambitions
 from .breakdowns import breakdown, breakdowns_of, one_spelling
 from .config import Config
 from .house_colours import colour_findings
@@ -35,6 +35,9 @@ from .signals import find_signals
 from .trend import period_trends
 from .words import terms
 from .words.terms import GEPLAND, LOPEND, ONBEKEND, STATUSES, VOLTOOID, label_key
+
+if TYPE_CHECKING:
+    from .ambitions import Ambition
 
 
 def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
@@ -82,11 +85,16 @@ def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
         notices.append(Finding(code, "", {"since": since.strftime("%d-%m-%Y")}))
     current = replace(snapshot_of(register, periods, as_of), published=published)
     views = breakdowns_of(register)
-    ambition = theme_ambitions(register, views.get("theme"), config, as_of)
-    findings.extend(ambition.findings)
-    notices.extend(ambition.notices)
-    if ambition.groups:
-        views["theme"] = ambition.groups
+    ambitions: tuple[Ambition, ...] = ()
+    if config.ambitions or register.has("ambition"):  # ambitions.py: only where they are kept
+        from .ambitions import theme_ambitions
+
+        ambition = theme_ambitions(register, views.get("theme"), config, as_of)
+        findings.extend(ambition.findings)
+        notices.extend(ambition.notices)
+        if ambition.groups:
+            views["theme"] = ambition.groups
+        ambitions = ambition.ambitions
     trend = tuple(
         sorted([*(s for s in history if s.published and s.as_of < as_of), current], key=_as_of)
     )
@@ -111,7 +119,7 @@ def compute_monitor(  # noqa: PLR0913 - keyword-only, each a different input
         history=trend,
         trend=period_trends(periods, trend),
         notices=tuple(notices),
-        ambitions=ambition.ambitions,
+        ambitions=ambitions,
     )
 
 

@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from .ambition_config import ThemeAmbition, parse_ambitions
 from .errors import ConfigError
 from .words import synonyms, terms
 from .words.colours import HOUSE_COLOURS, STATUS_COLOURS
+
+if TYPE_CHECKING:
+    from .ambition_config import ThemeAmbition
 
 CONFIG_NAME = "mvi-xl.toml"
 
@@ -166,7 +168,12 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Config:
     reader.allow(periods, "periods", {"order", "continuous"})
     themes = reader.table(data, "themes")
     reader.allow(themes, "themes", {"names", "ambitions", "plan_start"})
-    ambitions, plan_start = parse_ambitions(themes, reader.fail)
+    ambitions: tuple[ThemeAmbition, ...] = ()
+    plan_start = None
+    if "ambitions" in themes or "plan_start" in themes:  # read only where they are kept
+        from .ambition_config import parse_ambitions
+
+        ambitions, plan_start = parse_ambitions(themes, reader.fail)
     colours = reader.table(data, "colours")
     known_colours = set(STATUS_COLOURS) | set(HOUSE_COLOURS)
     reader.allow(colours, "colours", known_colours)

@@ -107,10 +107,10 @@ class Written:
 
 def write_renderings(job: Job, wanted: Wanted, tools: Tools) -> Written:
     """Write the page, the PDF and the .ods that ``wanted`` asks for."""
-    from .html_page import render_page
-
     page = None
     if wanted.html or (wanted.pdf and tools.browser is not None):
+        from .html_page import render_page  # the page: only when it is asked for
+
         page = render_page(job.monitor, job.lang, job.config, job.generated, job.version)
     html = _write_text(page, html_path(job.output)) if wanted.html and page else None
     pdf, tagged = None, None

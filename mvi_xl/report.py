@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from .ambitions import ambitions_json
 from .history import History
 from .model import Monitor, PeriodTrend
 from .summary import summary_text
@@ -73,7 +72,7 @@ def to_json(monitor: Monitor, lang: str, output: Path | None) -> dict[str, Any]:
         # issue #17: the year report and the sentences for the college (years.py, summary.py)
         "years": years_json(year_report(monitor)),
         # issue #17: the ambition per theme (ambitions.py)
-        "ambitions": ambitions_json(monitor.ambitions),
+        "ambitions": _ambitions(monitor),
         "summary": summary_text(monitor, lang),
         "output": str(output) if output is not None else None,
     }
@@ -189,3 +188,12 @@ def _aligned(header: list[str], rows: list[list[str]], numeric) -> list[str]:
 
 
 __all__ = ["history_json", "history_table", "summary_table", "to_json"]
+
+
+def _ambitions(monitor: Monitor) -> list[dict[str, Any]]:
+    """--json ``ambitions`` (ambitions.py, imported only when there are any)."""
+    if not monitor.ambitions:
+        return []
+    from .ambitions import ambitions_json
+
+    return ambitions_json(monitor.ambitions)

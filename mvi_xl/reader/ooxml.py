@@ -25,7 +25,6 @@ where a cell is.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -439,7 +438,7 @@ class _SheetScanner:
 
     def _position(self, ref: str) -> tuple[int, int]:
         """``AB12`` -> (11, 27). Anything else is refused (see the module doc)."""
-        match = _CELL.match(html.unescape(ref) if "&" in ref else ref)
+        match = _CELL.match(_unescaped(ref) if "&" in ref else ref)
         if match is None:
             self._bad("reason_cell_reference", ref=printable(ref, 20))
         letters, digits = match.groups()
@@ -453,3 +452,10 @@ class _SheetScanner:
     def _bad(self, code: str, **params: object) -> NoReturn:
         reason = Phrase(code, sheet=printable(self.guard.sheet or ""), **params)
         raise RegisterError("unreadable", path=self.path, reason=reason)
+
+
+def _unescaped(text: str) -> str:
+    """A reference with character references in it (rare): html.unescape, imported then."""
+    import html
+
+    return html.unescape(text)

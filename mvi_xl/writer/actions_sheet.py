@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 from xlsxwriter.utility import xl_range
 
-from ..ambitions import level_label
 from ..cells import column_letter, quote_sheet
 from ..model import Action, Monitor, Signal
 from ..words.i18n import Words
@@ -199,7 +198,7 @@ def _row_plan(
     write_string = worksheet.write_string
     no_period = words.period("")
     status_labels = _Memo(words.status)
-    ambitions: _Memo[str, str] = _Memo(lambda text: level_label(text, words))
+    ambitions: _Memo[str, str] = _Memo(lambda text: _level_label(text, words))
     yes, no = words["yes"], words["no"]
     write_date = _DateWriter(worksheet)
     computed: dict[str, Callable[[Action], object]] = {
@@ -383,3 +382,10 @@ def _colour_statuses(
                 "format": styles.status_fill(status),
             },
         )
+
+
+def _level_label(text: str, words: Words) -> str:
+    """An Ambitieniveau cell (ambitions.py: imported for a register that has the column)."""
+    from ..ambitions import level_label
+
+    return level_label(text, words)

@@ -11,7 +11,6 @@ from ..cells import column_letter, quote_sheet
 from ..model import GroupCounts
 from . import charts
 from .actions_sheet import ActionsLayout
-from .ambition_table import Place, chart_rows, write_ambitions
 from .context import SheetContext
 from .formulas import count_formula, theme_count_formula
 from .print_setup import PageSetup, move_last_chart, set_up_page, whole_number_axis
@@ -108,6 +107,8 @@ class Breakdown:
         move_last_chart(worksheet, chart_row, 0)
         if field_name == "theme" and monitor.ambitions:
             # the ambitions below, on a page of their own; no header row repeated over them
+            from .ambition_table import Place, chart_rows, write_ambitions
+
             letter = column_letter(share_col)
             cells = {g.label: f"${letter}${top + 2 + i}" for i, g in enumerate(groups)}
             write_ambitions(self.sheet, Place(chart_row + chart_rows(height) + 2, cells))
