@@ -82,12 +82,12 @@ def render_page(
         *_kept_sections(monitor, lists, config.signals_on_page),
     ]
     right = [
-        lists.actions("running", words["running"], _on_page(monitor, monitor.running)),
-        lists.actions("planned", words["planned"], _on_page(monitor, monitor.planned)),
+        lists.actions("running", words["running"], monitor.on_page(monitor.running)),
+        lists.actions("planned", words["planned"], monitor.on_page(monitor.planned)),
         lists.actions(
             "realised",
-            _realised_heading(monitor, words),
-            _on_page(monitor, monitor.realised),
+            words.realised_heading(monitor.year, monitor.since),
+            monitor.on_page(monitor.realised),
             missing=None
             if monitor.register.has("completed") or monitor.previous is not None
             else words["realised.no_column"],
@@ -294,21 +294,6 @@ def _moment(moment: Communication) -> str:
     if moment.date is None:
         return moment.text
     return f"{moment.text} ({Words.date(moment.date)})"
-
-
-def _on_page(monitor: Monitor, actions: Sequence[Action]) -> Sequence[Action]:
-    """Only the actions flagged "op monitor" when the register has that column."""
-    if not monitor.highlight_only:
-        return actions
-    return tuple(a for a in actions if a.highlight)
-
-
-def _realised_heading(monitor: Monitor, words: Words) -> str:
-    if monitor.year is not None:
-        return words["realised.year"].format(year=monitor.year)
-    if monitor.since is None:
-        return words["realised"]
-    return words["realised.since"].format(since=words.date(monitor.since))
 
 
 def _kept_sections(monitor: Monitor, lists: Lists, signals_on_page: bool) -> list[str]:

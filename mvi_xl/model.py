@@ -325,6 +325,14 @@ class Monitor:
     def total_actions(self) -> int:
         return sum(p.total for p in self.periods)
 
+    def on_page(self, actions: tuple[Action, ...]) -> tuple[Action, ...]:
+        """The actions a list on the college's page shows (the sheet's and the web page's):
+        only those flagged "op monitor" when the register has that column; the Acties sheet
+        always has all of them."""
+        if not self.highlight_only:
+            return actions
+        return tuple(a for a in actions if a.highlight)
+
     def status_totals(self) -> dict[str, int]:
         return {s: sum(p.by_status[s] for p in self.periods) for s in self.statuses}
 

@@ -128,3 +128,21 @@ def _object(data: bytes, number: int) -> bytes:
     found = re.search(rb"(?:^|[\r\n])%d\s+0\s+obj\b(.*?)endobj" % number, data, re.S)
     assert found, f"PDF object {number} not found"
     return found[1]
+
+
+def cached_values(path: Path) -> dict[tuple[str, str], object]:
+    """The value every non-empty cell shows, as saved (read-only mode skips the drawings, which
+    openpyxl can't read in LibreOffice's files)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {
+            (sheet.title, cell.coordinate): cell.value
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value is not None
+        }
+    finally:
+        workbook.close()

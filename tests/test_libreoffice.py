@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from mvi_xl import pdf
 from mvi_xl.cli import cli
 
-from .lo import ERROR_VALUES, convert, pdf_page_sizes, recalculating_profile
+from .lo import ERROR_VALUES, cached_values, convert, pdf_page_sizes, recalculating_profile
 from .monitors import CATALOGUE, ONE_PAGE, Built, session_catalogue
 from .ooxml import sheet_charts
 
@@ -70,19 +70,19 @@ def _write_sentinel(path: Path) -> Path:
 def test_libreoffice_really_recalculates(recalculated: dict[str, Path]):
     """Without a recalculation the wrong cached values would come back and the comparisons below
     would prove nothing. Also shows that LibreOffice reads ~? as a literal question mark."""
-    values = _cached_values(recalculated["sentinel"])
+    values = cached_values(recalculated["sentinel"])
     assert [values[("S", c)] for c in ("B1", "B2", "B3")] == [2, 1, 3]
 
 
 @pytest.mark.parametrize("name", list(CATALOGUE))
-def test_recalculated_values_equal_the_cached_values(
+def test_recalculated_values_equal_thecached_values(
     name: str, monitors: dict[str, Built], recalculated: dict[str, Path]
 ):
     original = monitors[name].monitor
     formulas = _formulas(original)
     assert sum(sheet == MONITOR_SHEET for sheet, _ in formulas) >= 10, "no Statustabel?"
-    ours = _cached_values(original)
-    theirs = _cached_values(recalculated[name])
+    ours = cached_values(original)
+    theirs = cached_values(recalculated[name])
     differences = [
         f"{sheet}!{cell} {formula}: mvi-xl cached {ours.get((sheet, cell))!r}, "
         f"LibreOffice computed {theirs.get((sheet, cell))!r}"
@@ -170,21 +170,6 @@ def _formulas(path: Path) -> dict[tuple[str, str], str]:
             for row in sheet.iter_rows()
             for cell in row
             if cell.data_type == "f"
-        }
-    finally:
-        workbook.close()
-
-
-def _cached_values(path: Path) -> dict[tuple[str, str], object]:
-    """The value every non-empty cell shows, as saved (read-only mode skips the drawings)."""
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        return {
-            (sheet.title, cell.coordinate): cell.value
-            for sheet in workbook.worksheets
-            for row in sheet.iter_rows()
-            for cell in row
-            if cell.value is not None
         }
     finally:
         workbook.close()

@@ -36,7 +36,7 @@ from mvi_xl.words.terms import ONBEKEND, STATUSES
 
 from .accessibility import axe_script, axe_violations, chromium, summary
 from .conftest import write_xlsx
-from .lo import ERROR_VALUES, convert, recalculating_profile
+from .lo import ERROR_VALUES, cached_values, convert, recalculating_profile
 from .ooxml import sheet_part
 
 X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
@@ -135,22 +135,6 @@ def sparklines(path: Path, sheet: str = "Monitor") -> list[dict[str, str]]:
     return sorted(found, key=lambda s: int(re.sub(r"\D", "", s["cell"])))
 
 
-def cached(path: Path) -> dict[tuple[str, str], object]:
-    """The value every non-empty cell shows, as saved (read-only mode skips the drawings, which
-    openpyxl can't read in LibreOffice's files)."""
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        return {
-            (sheet.title, cell.coordinate): cell.value
-            for sheet in workbook.worksheets
-            for row in sheet.iter_rows()
-            for cell in row
-            if cell.value is not None
-        }
-    finally:
-        workbook.close()
-
-
 def values(cells: dict[tuple[str, str], object], reference: str) -> list[object]:
     """The cached values of a one-row range such as ``Historie!L32:N32`` (None: empty)."""
     sheet, cells_ref = reference.split("!")
@@ -164,7 +148,7 @@ def values(cells: dict[tuple[str, str], object], reference: str) -> list[object]
 def drawn(path: Path, cells: dict[tuple[str, str], object] | None = None) -> dict[str, list]:
     """Per period (the label in column B of a sparkline's row) the values its line draws, in
     ``cells`` (default: the monitor's own cached values)."""
-    own = cached(path)
+    own = cached_values(path)
     cells = own if cells is None else cells
     return {
         str(own[("Monitor", "B" + re.sub(r"[A-Z]", "", s["cell"]))]): values(cells, s["range"])
@@ -428,7 +412,7 @@ def test_libreoffice_recalculates_the_points_and_keeps_the_sparklines(
         },
     }
     for original, theirs in recalculated.items():
-        computed = cached(theirs)
+        computed = cached_values(theirs)
         assert drawn(original) == expected[original]
         assert drawn(original, computed) == expected[original], original.name
         errors = {k: v for k, v in computed.items() if k[0] == "Historie" and v in ERROR_VALUES}

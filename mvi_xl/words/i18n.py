@@ -154,6 +154,15 @@ class Words:
     def field(self, field_name: str) -> str:
         return self._labels[f"field.{field_name}"]
 
+    def realised_heading(self, year: int | None, since: dt.date | None) -> str:
+        """The heading of the realised list: of a year's monitor, since the day compared
+        with, or plain."""
+        if year is not None:
+            return self["realised.year"].format(year=year)
+        if since is None:
+            return self["realised"]
+        return self["realised.since"].format(since=self.date(since))
+
     @staticmethod
     def date(value: dt.date | None) -> str:
         """Dates as the Dutch write them, in both languages: 01-06-2018."""

@@ -111,9 +111,9 @@ def action_sections(monitor: Monitor, words: Words) -> tuple[Section, ...]:
     unnamed = words.field("action").lower()
 
     def texts(actions: tuple[Action, ...]) -> tuple[str, ...]:
-        return tuple(a.text or f"({unnamed} {a.id or a.row})" for a in _on_page(monitor, actions))
+        return tuple(a.text or f"({unnamed} {a.id or a.row})" for a in monitor.on_page(actions))
 
-    heading = _realised_heading(monitor, words)
+    heading = words.realised_heading(monitor.year, monitor.since)
     if monitor.register.has("completed") or monitor.previous is not None:
         realised = action_section(words, heading, texts(monitor.realised), "realised", True)
     else:
@@ -137,22 +137,6 @@ def side_sections(
     if "communication" in kept:
         sections.append(communication_section(words, monitor))
     return tuple(sections)
-
-
-def _on_page(monitor: Monitor, actions: tuple[Action, ...]) -> tuple[Action, ...]:
-    """The page's lists show only the actions flagged "op monitor" when the register has that
-    column; the Acties sheet always has all of them."""
-    if not monitor.highlight_only:
-        return actions
-    return tuple(a for a in actions if a.highlight)
-
-
-def _realised_heading(monitor: Monitor, words: Words) -> str:
-    if monitor.year is not None:
-        return words["realised.year"].format(year=monitor.year)
-    if monitor.since is None:
-        return words["realised"]
-    return words["realised.since"].format(since=words.date(monitor.since))
 
 
 def action_section(
