@@ -94,7 +94,31 @@ def axis_step(highest: int) -> int:
 
 
 def _short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """``text`` within ``limit`` characters: cut at a space where it can be, then "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rindex(" ")]
+    return cut.rstrip() + "…"
+
+
+def label_lines(text: str, limit: int = LABEL_CHARS, most: int = 2) -> list[str]:
+    """A period's label under its bars, wrapped at spaces into at most ``most`` lines of
+    ``limit`` characters ("Aan de slag in" / "2018-2020"); only what still doesn't fit is
+    shortened with "…"."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    if len(lines) > most:
+        lines = [*lines[: most - 1], " ".join(lines[most - 1 :])]
+    return [_short(one, limit) for one in lines]
 
 
 def chart_svg(monitor: Monitor, words: Words, colour: Callable[[str], str]) -> str:
@@ -138,11 +162,12 @@ def chart_svg(monitor: Monitor, words: Words, colour: Callable[[str], str]) -> s
                     f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" '
                     f'class="value">{value}</text>'
                 )
-        label = escape(_short(words.period(counts.period)))
-        parts.append(
-            f'<text x="{LEFT + group_w * (index + 0.5):.1f}" y="{TOP + plot_h + 14}" '
-            f'text-anchor="middle">{label}</text>'
+        x = LEFT + group_w * (index + 0.5)
+        lines = "".join(
+            f'<tspan x="{x:.1f}" dy="{12 * (number > 0)}">{escape(line)}</tspan>'
+            for number, line in enumerate(label_lines(words.period(counts.period)))
         )
+        parts.append(f'<text y="{TOP + plot_h + 14}" text-anchor="middle">{lines}</text>')
     parts.append(_legend(monitor, words, colour))
     parts.append("</svg>")
     return "".join(parts)

@@ -379,7 +379,11 @@ def _needed_mm(monitor: Monitor, max_items: int, zoom: float) -> float:
     left_chars = int(width * LEFT_SHARE / CHAR_MM)
     right_chars = int(width * (1 - LEFT_SHARE) / CHAR_MM)
     rows = max(len(monitor.periods), 1)
-    long_labels = sum(1 for p in monitor.periods if len(p.period) > left_chars * 0.2)
+    # a period's label takes up to three lines (a list item two)
+    long_labels = sum(
+        (len(p.period) > left_chars * 0.2) + (len(p.period) > left_chars * 0.4)
+        for p in monitor.periods
+    )
     table = HEADING_MM + 2 * LINE_MM + (rows + long_labels + 1) * 1.5 * LINE_MM + 3 * LINE_MM
     table += 2 * LINE_MM if monitor.shows_trend else 0  # the notes of the column Verloop
     focus = HEADING_MM + LINE_MM * _lines(monitor.focus_points, left_chars, max_items)
@@ -446,6 +450,7 @@ table.status{{font-size:8pt}}
 .chart-box{{margin:1mm 0}}
 svg.chart{{max-height:{CHART_MM - 4:.0f}mm;width:auto;max-width:100%}}
 .clamp{{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}}
+th .clamp{{-webkit-line-clamp:3}}
 footer{{display:none}}
 }}
 """

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from mvi_xl import __version__
 from mvi_xl.cli import cli
 from mvi_xl.config import Config, find_config, load_config
-from mvi_xl.html_chart import axis_step, contrast, darkened
+from mvi_xl.html_chart import axis_step, contrast, darkened, label_lines
 from mvi_xl.html_page import MUTED, Lists, palette, render_page
 from mvi_xl.words.i18n import Words
 
@@ -306,3 +306,21 @@ def test_a_cut_list_says_how_many_more_in_the_sheets_words(lang, more, count, li
     assert html.count("<li>") == 2
     assert html.endswith(f'<p class="muted">{line}</p>')
     assert Lists(Words(lang), 2).items(["a", "b"], more=more).count("muted") == 0
+
+
+#: (a period's label, its lines under the bars of the page's chart)
+LABELS = [
+    ("Wat doen we al goed?", ["Wat doen we al goed?"]),
+    ("Aan de slag in 2018-2020", ["Aan de slag in", "2018-2020"]),
+    ("Actie doorlopend", ["Actie doorlopend"]),
+    ("Lang " + "x" * 40, ["Lang", "xxxxxxxxxxxxxxxxxxxxx…"]),
+    (
+        "een twee drie vier vijf zes zeven acht negen",
+        ["een twee drie vier", "vijf zes zeven acht…"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "lines"), LABELS)
+def test_a_long_period_label_wraps_under_its_bars(label: str, lines: list[str]):
+    assert label_lines(label) == lines
