@@ -133,16 +133,30 @@ def _object(data: bytes, number: int) -> bytes:
 def cached_values(path: Path) -> dict[tuple[str, str], object]:
     """The value every non-empty cell shows, as saved (read-only mode skips the drawings, which
     openpyxl can't read in LibreOffice's files)."""
+    return _cells(path, data_only=True)
+
+
+def formulas(path: Path) -> dict[tuple[str, str], object]:
+    """Every formula cell's formula, by (sheet, cell)."""
+    return _cells(path, data_only=False)
+
+
+def _cells(path: Path, *, data_only: bool) -> dict[tuple[str, str], object]:
     import openpyxl
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    def kept(cell: object) -> bool:  # a valued cell, or a formula cell
+        if data_only:
+            return getattr(cell, "value", None) is not None
+        return getattr(cell, "data_type", None) == "f"
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     try:
         return {
             (sheet.title, cell.coordinate): cell.value
             for sheet in workbook.worksheets
             for row in sheet.iter_rows()
             for cell in row
-            if cell.value is not None
+            if kept(cell)
         }
     finally:
         workbook.close()

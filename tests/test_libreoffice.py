@@ -25,6 +25,7 @@ from mvi_xl import pdf
 from mvi_xl.cli import cli
 
 from .lo import ERROR_VALUES, cached_values, convert, pdf_page_sizes, recalculating_profile
+from .lo import formulas as lo_formulas
 from .monitors import CATALOGUE, ONE_PAGE, Built, session_catalogue
 from .ooxml import sheet_charts
 
@@ -75,11 +76,11 @@ def test_libreoffice_really_recalculates(recalculated: dict[str, Path]):
 
 
 @pytest.mark.parametrize("name", list(CATALOGUE))
-def test_recalculated_values_equal_thecached_values(
+def test_recalculated_values_equal_the_cached_values(
     name: str, monitors: dict[str, Built], recalculated: dict[str, Path]
 ):
     original = monitors[name].monitor
-    formulas = _formulas(original)
+    formulas = lo_formulas(original)
     assert sum(sheet == MONITOR_SHEET for sheet, _ in formulas) >= 10, "no Statustabel?"
     ours = cached_values(original)
     theirs = cached_values(recalculated[name])
@@ -159,20 +160,6 @@ def test_build_pdf_writes_the_monitor_and_its_one_page_pdf(
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def _formulas(path: Path) -> dict[tuple[str, str], str]:
-    workbook = openpyxl.load_workbook(path, read_only=True)
-    try:
-        return {
-            (sheet.title, cell.coordinate): cell.value
-            for sheet in workbook.worksheets
-            for row in sheet.iter_rows()
-            for cell in row
-            if cell.data_type == "f"
-        }
-    finally:
-        workbook.close()
 
 
 def _same(ours: object, theirs: object) -> bool:
